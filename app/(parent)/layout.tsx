@@ -1,0 +1,40 @@
+// Root layout of the parent portal: the parent's language and text direction.
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { directionOf } from "@/lib/i18n/locales";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
+import "../globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Common");
+  return { title: t("portalName") };
+}
+
+export default async function ParentRootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, messages, t, settings] = await Promise.all([
+    getLocale(),
+    getMessages(),
+    getTranslations("Common"),
+    getDistrictSettings(),
+  ]);
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body className="min-h-screen">
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
+              <div>
+                <p className="text-xs uppercase tracking-wide text-slate-500">{settings.districtName}</p>
+                <p className="text-lg font-semibold">{t("portalName")}</p>
+              </div>
+              <LanguageSwitch />
+            </div>
+          </header>
+          <main className="mx-auto max-w-3xl px-4 py-8">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

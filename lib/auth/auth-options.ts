@@ -1,0 +1,93 @@
+// next-auth configuration: two credential providers (staff console, parent portal) on
+// JWT sessions whose only claim that matters is the id of a server-side AuthSession row.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authenticateStaff } from "@/lib/auth/staff-sign-in";
+import { authenticateParent } from "@/lib/accounts/parent-sign-in";
+import {
+  createAuthSession,
+  endAuthSession,
+  loadSessionPrincipal,
+  SESSION_LIFETIME_SECONDS,
+  type SessionPrincipal,
+} from "@/lib/auth/auth-session-store";
+import { clientIpFrom } from "@/lib/http/client-ip";
+
+const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
+const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+
+type RequestLike = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+function requestMeta(req: RequestLike) {
+  const header = (name: string) => {
+    const value = req?.headers?.[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { ip: clientIpFrom(header), userAgent: header("user-agent") ?? null };
+}
+
+/** Thrown out of authorize(); next-auth passes the message to the client as `error`. */
+export const SIGN_IN_ERRORS = { invalid: "invalid", rateLimited: "rate_limited" } as const;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "staff",
+      name: "Staff",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = staffCredentials.safeParse(credentials);
+        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+        const meta = requestMeta(req);
+        const result = await authenticateStaff(parsed.data.email, parsed.data.password, meta.ip);
+        if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
+        const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
+        return { id: sessionId };
+      },
+    }),
+    CredentialsProvider({
+      id: "parent",
+      name: "Parent",
+      credentials: { username: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = parentCredentials.safeParse(credentials);
+        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+        const meta = requestMeta(req);
+        const result = await authenticateParent(parsed.data.username, parsed.data.password, meta.ip);
+        if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
+        const sessionId = await createAuthSession({ parentAccountId: result.parentAccountId }, meta);
+        return { id: sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) return { sid: user.id };
+      const sessionId = typeof token.sid === "string" ? token.sid : null;
+      // Throwing makes next-auth clear the cookie: the session was ended on the server.
+      if (!sessionId || !(await loadSessionPrincipal(sessionId))) throw new Error("session ended");
+      return { sid: sessionId };
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endAuthSession(token.sid);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") return; // an ended session, not a fault
+      console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : "");
+    },
+    warn() {},
+    debug() {},
+  },
+};
+
+export type { SessionPrincipal };

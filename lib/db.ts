@@ -1,0 +1,33 @@
+// The one Prisma client of the process, on the pg driver adapter (no native engine).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+function createClient(connectionString: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+}
+
+type Client = ReturnType<typeof createClient>;
+// Kept on globalThis so that dev-server reloads do not open a new pool each time.
+const holder = globalThis as unknown as { prismaHolder?: { url: string; client: Client } };
+
+function currentClient(): Client {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (holder.prismaHolder?.url !== url) holder.prismaHolder = { url, client: createClient(url) };
+  return holder.prismaHolder.client;
+}
+
+/**
+ * Resolved on first use, not at import: `next build` imports this module without a
+ * database, and tests point DATABASE_URL at a fresh database before their first query.
+ */
+export const prisma: Client = new Proxy({} as Client, {
+  get(_target, property) {
+    const client = currentClient();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type Db = Client;
+export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];

@@ -1,0 +1,48 @@
+// Fixed-window counters in PostgreSQL, so that every app instance shares the limits.
+import { prisma } from "@/lib/db";
+
+export interface RateLimitRule {
+  /** Namespaced key, e.g. "register:ip:203.0.113.9". */
+  key: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  count: number;
+  retryAfterSeconds: number;
+}
+
+/** Counts one hit against the rule and says whether it is still within the limit. */
+export async function hitRateLimit(rule: RateLimitRule): Promise<RateLimitResult> {
+  const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
+    VALUES (${rule.key}, now(), 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                           THEN now() ELSE "RateLimitBucket"."windowStart" END,
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+                     THEN 1 ELSE "RateLimitBucket"."count" + 1 END
+    RETURNING "count", "windowStart"`;
+  const row = rows[0]!;
+  const windowEnds = row.windowStart.getTime() + rule.windowSeconds * 1000;
+  return {
+    allowed: row.count <= rule.limit,
+    count: row.count,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - Date.now()) / 1000)),
+  };
+}
+
+/** Hits every rule (all are counted) and reports the most restrictive outcome. */
+export async function hitRateLimits(rules: RateLimitRule[]): Promise<RateLimitResult> {
+  const results = await Promise.all(rules.map(hitRateLimit));
+  const blocked = results.filter((result) => !result.allowed);
+  if (blocked.length === 0) return { allowed: true, count: 0, retryAfterSeconds: 0 };
+  return { allowed: false, count: 0, retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };
+}
+
+/** Clears a key, e.g. the failed-sign-in counter after a successful sign-in. */
+export async function clearRateLimit(key: string): Promise<void> {
+  await prisma.rateLimitBucket.deleteMany({ where: { key } });
+}

@@ -1,0 +1,37 @@
+// District-specific values (name, support phone, sender, staff domains, limits) live in
+// the database so a district configures them without a code change.
+import { cache } from "react";
+import { prisma } from "@/lib/db";
+import type { DistrictSettings } from "@/lib/generated/prisma/client";
+
+export type { DistrictSettings };
+
+/** Used only until a site admin saves settings; DISTRICT_* variables override them. */
+export function defaultDistrictSettings() {
+  return {
+    districtName: process.env.DISTRICT_NAME ?? "Riverside Unified School District",
+    portalName: process.env.DISTRICT_PORTAL_NAME ?? "Parent Portal",
+    supportPhone: process.env.DISTRICT_SUPPORT_PHONE ?? "555-0100",
+    supportEmail: process.env.DISTRICT_SUPPORT_EMAIL ?? "helpdesk@riverside.example.org",
+    senderAddress: process.env.DISTRICT_SENDER ?? "no-reply@riverside.example.org",
+    staffEmailDomains: (process.env.DISTRICT_STAFF_DOMAINS ?? "riverside.example.org,riverside.example.net")
+      .split(",")
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+async function loadDistrictSettings(): Promise<DistrictSettings> {
+  const existing = await prisma.districtSettings.findUnique({ where: { id: 1 } });
+  if (existing) return existing;
+  return prisma.districtSettings.upsert({ where: { id: 1 }, create: { id: 1, ...defaultDistrictSettings() }, update: {} });
+}
+
+/** Memoized per request in React server rendering; a plain query elsewhere. */
+export const getDistrictSettings = cache(loadDistrictSettings);
+
+/** True when the address belongs to one of the district's staff domains (or a subdomain). */
+export function isStaffEmail(email: string, staffEmailDomains: readonly string[]): boolean {
+  const domain = email.trim().toLowerCase().split("@").pop() ?? "";
+  return staffEmailDomains.some((staffDomain) => domain === staffDomain || domain.endsWith(`.${staffDomain}`));
+}

@@ -1,0 +1,40 @@
+// Folding makes name search case- and accent-insensitive: "Nguyễn" and "nguyen" fold to
+// the same key, so a byte-wise (COLLATE "C") prefix match on the folded key finds both.
+
+// Letters that Unicode does not decompose into base letter + combining mark.
+const SPECIAL_LETTERS: Record<string, string> = {
+  đ: "d",
+  ð: "d",
+  ø: "o",
+  ł: "l",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  þ: "th",
+  ı: "i",
+};
+const SPECIAL_PATTERN = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join("")}]`, "g");
+const COMBINING_MARKS = /\p{M}/gu;
+const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
+const DASHES = /[\u2010-\u2015]/g;
+
+/** Lower case, accents removed, typographic apostrophes and dashes made plain, spaces collapsed. */
+export function foldName(value: string): string {
+  return value
+    .normalize("NFKD")
+    .replace(COMBINING_MARKS, "")
+    .toLowerCase()
+    .replace(SPECIAL_PATTERN, (letter) => SPECIAL_LETTERS[letter] ?? letter)
+    .replace(APOSTROPHES, "'")
+    .replace(DASHES, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Separates last and first name in the key; sorts before every printable character. */
+export const KEY_SEPARATOR = "\u0001";
+
+/** The grid's sort and search key: folded last name, then folded first name. */
+export function parentSearchKey(lastName: string, firstName: string): string {
+  return `${foldName(lastName)}${KEY_SEPARATOR}${foldName(firstName)}`;
+}
