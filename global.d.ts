@@ -1,10 +1,10 @@
 // Typed next-intl: message keys and the locale union are checked at compile time.
 import type { AppLocale } from "@/lib/i18n/locales";
-import type en from "@/messages/en.json";
+import type { Messages } from "@/lib/i18n/messages";
 
 declare module "next-intl" {
   interface AppConfig {
     Locale: AppLocale;
-    Messages: typeof en;
+    Messages: Messages;
   }
 }

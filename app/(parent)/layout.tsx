@@ -7,6 +7,9 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import "../globals.css";
 
+// Every page depends on the session, the language cookie or the database: never prerender.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Common");
   return { title: t("portalName") };

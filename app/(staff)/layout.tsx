@@ -3,6 +3,9 @@
 import type { Metadata } from "next";
 import "../globals.css";
 
+// Every page depends on the session, the language cookie or the database: never prerender.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: { default: "Staff console", template: "%s · Staff console" } };
 
 export default function StaffRootLayout({ children }: { children: React.ReactNode }) {

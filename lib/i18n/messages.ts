@@ -1,16 +1,19 @@
-// Message catalogs, loaded per locale (also used outside React, e.g. for emails).
+// Message catalogs: one JSON file per namespace and locale (messages/<locale>/<Namespace>.json),
+// so each feature owns its own files. Loaded per request for pages and outside React for mail.
 import type { AppLocale } from "@/lib/i18n/locales";
-import type en from "@/messages/en.json";
+import type Common from "@/messages/en/Common.json";
 
-export type Messages = typeof en;
+/** The English catalogs define the shape; the other languages must match it (tested). */
+export interface Messages {
+  Common: typeof Common;
+}
 
-const loaders: Record<AppLocale, () => Promise<{ default: Messages }>> = {
-  en: () => import("@/messages/en.json"),
-  es: () => import("@/messages/es.json"),
-  vi: () => import("@/messages/vi.json"),
-  ar: () => import("@/messages/ar.json"),
-};
+/** Every namespace, in the order they are merged. Add a feature's namespace here. */
+export const NAMESPACES = ["Common"] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
-  return (await loaders[locale]()).default;
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => [namespace, (await import(`../../messages/${locale}/${namespace}.json`)).default] as const),
+  );
+  return Object.fromEntries(entries) as unknown as Messages;
 }
