@@ -1,0 +1,34 @@
+// The district values a mail mentions, read inside the caller's transaction so enqueueing
+// never needs a second connection.
+import type { Tx } from "@/lib/db";
+import type { DistrictMailInfo } from "@/lib/mail/email-template";
+import { defaultDistrictSettings } from "@/lib/settings/district-settings";
+
+export interface DistrictMailSettings extends DistrictMailInfo {
+  senderAddress: string;
+}
+
+/** Absolute base URL of the parent portal, without a trailing slash. */
+export function portalBaseUrl(): string {
+  const configured = process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "http://localhost:3000";
+  return configured.replace(/\/+$/, "");
+}
+
+export async function loadDistrictMailSettings(db: Pick<Tx, "districtSettings">): Promise<DistrictMailSettings> {
+  const saved = await db.districtSettings.findUnique({ where: { id: 1 } });
+  const settings = saved ?? defaultDistrictSettings();
+  return {
+    districtName: settings.districtName,
+    portalName: settings.portalName,
+    supportPhone: settings.supportPhone,
+    supportEmail: settings.supportEmail,
+    senderAddress: settings.senderAddress,
+    portalUrl: portalBaseUrl(),
+  };
+}
+
+/** The domain of an address such as `no-reply@x.org` or `District <no-reply@x.org>`. */
+export function domainOf(address: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(address);
+  return match?.[1]?.toLowerCase() ?? "localhost";
+}
