@@ -1,0 +1,161 @@
+// Resets parent portal logins chosen through grid rows, all or nothing: the login is made
+// unusable, its sessions and security codes end, the rows record the reset, each parent is
+// e-mailed how to create the login again, and one audit event describes it all.
+import { z } from "zod";
+import { prisma, type Tx } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { endParentSessions } from "@/lib/auth/auth-session-store";
+import { emailRequest, enqueueEmails } from "@/lib/mail/enqueue-email";
+import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
+import { isLocale } from "@/lib/i18n/locales";
+
+/** The most rows one reset may name (a site admin's "all matching" is capped by settings below this). */
+export const MAX_RESET_LINKS = 50_000;
+
+export const linkIdsSchema = (max: number) =>
+  z
+    .array(z.number().int().positive().max(2_147_483_647))
+    .min(1, "Select at least one row.")
+    .max(max, `Select at most ${max.toLocaleString("en-US")} rows.`)
+    .transform((ids) => [...new Set(ids)]);
+
+export interface ResetActor {
+  staffUserId: number;
+  label: string;
+  ip: string | null;
+}
+
+export interface ResetParentLoginsInput {
+  linkIds: number[];
+  actor: ResetActor;
+  /** Also reset through the parents' other child rows that were not selected. */
+  includeOtherRowsOfSameParents?: boolean;
+}
+
+export interface ResetOutcome {
+  /** Rows (links) whose login was reset now. */
+  resetRows: number;
+  /** Distinct parent logins reset now. */
+  resetLogins: number;
+  /** Contacts whose login was already reset: reported, not an error. */
+  alreadyReset: number;
+  /** Contacts without a parent login: nothing to reset. */
+  noAccount: number;
+  /** Logins reset whose contact has no e-mail on record (no notice could be sent). */
+  noEmail: number;
+  emailsQueued: number;
+  studentAccountsRemoved: number;
+  sessionsEnded: number;
+  /** Selected ids that do not exist (deleted meanwhile). */
+  notFound: number;
+}
+
+interface LockedAccount {
+  id: number;
+  contactId: number;
+  status: string;
+  username: string;
+}
+
+async function lockAccounts(tx: Tx, contactIds: number[]): Promise<LockedAccount[]> {
+  // Row locks in id order: concurrent resets of overlapping parents wait instead of both
+  // deciding the login is "not reset yet", and never deadlock.
+  return tx.$queryRaw<LockedAccount[]>`
+    SELECT id, "contactId", status::text AS status, username FROM "ParentAccount"
+    WHERE "contactId" = ANY(${contactIds}::int[]) ORDER BY id FOR UPDATE`;
+}
+
+async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promise<ResetOutcome> {
+  const linkIds = [...new Set(input.linkIds)];
+  const selected = await tx.studentContact.findMany({ where: { id: { in: linkIds } }, select: { id: true, contactId: true } });
+  const contactIds = [...new Set(selected.map((link) => link.contactId))];
+  const links = input.includeOtherRowsOfSameParents
+    ? await tx.studentContact.findMany({ where: { contactId: { in: contactIds } }, select: { id: true, contactId: true } })
+    : selected;
+  const accounts = await lockAccounts(tx, contactIds);
+  const toReset = accounts.filter((account) => account.status !== "RESET");
+  const accountIds = toReset.map((account) => account.id);
+  const resetContactIds = new Set(toReset.map((account) => account.contactId));
+  const resetLinkIds = links.filter((link) => resetContactIds.has(link.contactId)).map((link) => link.id);
+  const now = new Date();
+  let sessionsEnded = 0;
+  let studentAccountsRemoved = 0;
+  let emailsQueued = 0;
+  let noEmail = 0;
+
+  if (accountIds.length > 0) {
+    await tx.parentAccount.updateMany({
+      where: { id: { in: accountIds } },
+      data: {
+        status: "RESET",
+        passwordHash: null,
+        tempPasswordExpiresAt: null,
+        tempPasswordUsedAt: null,
+        failedAttempts: 0,
+        lockedUntil: null,
+        resetAt: now,
+      },
+    });
+    await tx.passwordResetCode.updateMany({
+      where: { parentAccountId: { in: accountIds }, usedAt: null, supersededAt: null },
+      data: { supersededAt: now },
+    });
+    sessionsEnded = await endParentSessions(tx, accountIds);
+    // The vendor's procedure: student accounts a parent created must be created again.
+    studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
+    await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
+
+    const contacts = await tx.contact.findMany({
+      where: { id: { in: [...resetContactIds] } },
+      select: { id: true, firstName: true, lastName: true, email: true, preferredLocale: true },
+    });
+    const usernameByContact = new Map(toReset.map((account) => [account.contactId, account.username]));
+    const requests = contacts.flatMap((contact) => {
+      const to = contact.email?.trim();
+      if (!to || !to.includes("@")) {
+        noEmail += 1;
+        return [];
+      }
+      return [
+        emailRequest({
+          to,
+          locale: isLocale(contact.preferredLocale) ? contact.preferredLocale : "en",
+          template: loginResetNotice,
+          params: { parentName: `${contact.firstName} ${contact.lastName}`.trim(), username: usernameByContact.get(contact.id) ?? "" },
+        }),
+      ];
+    });
+    emailsQueued = (await enqueueEmails(tx, requests)).count;
+  }
+
+  const accountContactIds = new Set(accounts.map((account) => account.contactId));
+  const outcome: ResetOutcome = {
+    resetRows: resetLinkIds.length,
+    resetLogins: accountIds.length,
+    alreadyReset: accounts.length - toReset.length,
+    noAccount: contactIds.filter((id) => !accountContactIds.has(id)).length,
+    noEmail,
+    emailsQueued,
+    studentAccountsRemoved,
+    sessionsEnded,
+    notFound: linkIds.length - selected.length,
+  };
+  await recordAuditEvent(tx, {
+    actor: { type: "STAFF", id: input.actor.staffUserId, label: input.actor.label, ip: input.actor.ip },
+    action: "parent.reset",
+    contactIds,
+    details: {
+      linkIds: resetLinkIds,
+      selectedLinkIds: selected.map((link) => link.id),
+      includeOtherRows: Boolean(input.includeOtherRowsOfSameParents),
+      resetAccountIds: accountIds,
+      ...outcome,
+    },
+  });
+  return outcome;
+}
+
+export async function resetParentLogins(input: ResetParentLoginsInput): Promise<ResetOutcome> {
+  // Generous timeout: a site admin's bulk reset of 10,000 rows is one transaction.
+  return prisma.$transaction((tx) => resetInTransaction(tx, input), { maxWait: 10_000, timeout: 120_000 });
+}
