@@ -105,7 +105,7 @@ async function main() {
   step(`Serving on http://localhost:${PORT}`);
   console.log(`  Staff console:  http://localhost:${PORT}/console/sign-in`);
   console.log(`  Parent portal:  http://localhost:${PORT}/sign-in`);
-  console.log("  Demo staff (password for both: see .data/demo-credentials.txt or the seed output):");
+  console.log("  Demo sign-ins (from .data/demo-credentials.txt, written by the seed):");
   if (existsSync(path.join(DATA_DIR, "demo-credentials.txt"))) console.log(readFileSync(path.join(DATA_DIR, "demo-credentials.txt"), "utf8"));
 
   const server = spawn("npx", ["next", DEV ? "dev" : "start", "-p", PORT], { stdio: "inherit", env });
