@@ -121,3 +121,15 @@ export function filterQueryString(params: AuditSearchParams, overrides: Record<s
   for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") query.set(key, String(value));
   return query.toString();
 }
+
+/** Names of parameters that were given but could not be used (the export refuses them). */
+export function rejectedAuditParams(raw: Record<string, string | string[] | undefined>, params: AuditSearchParams): string[] {
+  const given = firstValues(raw);
+  const rejected: string[] = [];
+  for (const key of Object.keys(auditSearchParamsSchema.shape) as (keyof AuditSearchParams)[]) {
+    const value = given[key]?.trim();
+    if (!value) continue;
+    if (params[key] === undefined || (key === "size" && String(params.size) !== value)) rejected.push(key);
+  }
+  return rejected;
+}
