@@ -1,0 +1,83 @@
+// Sets a parent's permanent password: the one place that turns an account ACTIVE with a new
+// password, used by the first-sign-in change, the signed-in change and Forgot Password.
+// Runs in the caller's transaction so the change, the ended sessions, the confirmation mail
+// and the audit event commit together or not at all.
+import type { Tx } from "@/lib/db";
+import { endParentSessions } from "@/lib/auth/auth-session-store";
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "@/lib/accounts/password-policy";
+import { hashSecret } from "@/lib/security/password-hash";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { passwordChanged } from "@/lib/mail/templates/password-changed";
+import { isLocale } from "@/lib/i18n/locales";
+
+export type PasswordChangeReason = "first-sign-in" | "change" | "forgot-password";
+
+export interface SetParentPasswordInput {
+  parentAccountId: number;
+  newPassword: string;
+  actor: Actor;
+  reason: PasswordChangeReason;
+  /** The session making the change stays signed in; every other session ends. */
+  keepSessionId?: string;
+  /** Precomputed argon2id hash of newPassword, to keep the slow hash outside the transaction. */
+  passwordHash?: string;
+}
+
+export type SetParentPasswordResult =
+  | { ok: true; contactId: number; endedSessions: number; emailQueued: boolean }
+  | { ok: false; violations: PasswordViolation[] };
+
+/**
+ * Checks the policy (district minimum, common list, not the username) and, if it passes,
+ * stores the hash, activates the account, clears the temporary-password and lockout fields,
+ * ends the other sessions, queues the "password changed" mail and writes the audit event.
+ */
+export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): Promise<SetParentPasswordResult> {
+  const account = await tx.parentAccount.findUniqueOrThrow({
+    where: { id: input.parentAccountId },
+    include: { contact: { select: { email: true, preferredLocale: true } } },
+  });
+  const settings = await tx.districtSettings.findUnique({ where: { id: 1 }, select: { parentPasswordMinLength: true } });
+  const minLength = settings?.parentPasswordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
+  const violations = checkPassword(input.newPassword, { username: account.username, minLength });
+  if (violations.length > 0) return { ok: false, violations };
+
+  const passwordHash = input.passwordHash ?? (await hashSecret(input.newPassword));
+  const now = new Date();
+  await tx.parentAccount.update({
+    where: { id: account.id },
+    data: {
+      passwordHash,
+      status: "ACTIVE",
+      passwordChangedAt: now,
+      tempPasswordExpiresAt: null,
+      tempPasswordUsedAt: null,
+      failedAttempts: 0,
+      lockedUntil: null,
+    },
+  });
+  // Any outstanding Forgot Password code would otherwise still work after this change.
+  await tx.passwordResetCode.updateMany({
+    where: { parentAccountId: account.id, usedAt: null, supersededAt: null },
+    data: { supersededAt: now },
+  });
+  const endedSessions = await endParentSessions(tx, [account.id], input.keepSessionId);
+
+  const email = account.contact.email?.trim();
+  if (email) {
+    await enqueueEmail(tx, {
+      to: email,
+      locale: isLocale(account.contact.preferredLocale) ? account.contact.preferredLocale : "en",
+      template: passwordChanged,
+      params: { username: account.username },
+    });
+  }
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: "parent.password.changed",
+    contactIds: [account.contactId],
+    details: { reason: input.reason, endedSessions, emailQueued: Boolean(email), previousStatus: account.status },
+  });
+  return { ok: true, contactId: account.contactId, endedSessions, emailQueued: Boolean(email) };
+}
