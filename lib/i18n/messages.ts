@@ -2,14 +2,16 @@
 // so each feature owns its own files. Loaded per request for pages and outside React for mail.
 import type { AppLocale } from "@/lib/i18n/locales";
 import type Common from "@/messages/en/Common.json";
+import type Validation from "@/messages/en/Validation.json";
 
 /** The English catalogs define the shape; the other languages must match it (tested). */
 export interface Messages {
   Common: typeof Common;
+  Validation: typeof Validation;
 }
 
 /** Every namespace, in the order they are merged. Add a feature's namespace here. */
-export const NAMESPACES = ["Common"] as const satisfies readonly (keyof Messages)[];
+export const NAMESPACES = ["Common", "Validation"] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
   const entries = await Promise.all(
