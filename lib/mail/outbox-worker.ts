@@ -1,0 +1,203 @@
+// Sends the EmailOutbox. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease
+// (lockedUntil), so several app instances share the queue and never send a row at the same
+// time; a row is marked SENT only after the SMTP server accepted it, and only by the worker
+// that still holds its lease. A crash between acceptance and marking can repeat one send
+// after the lease expires; the unchanged Message-ID lets mail systems recognise it.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
+import { getMailTransport, type MailTransport } from "@/lib/mail/mail-transport";
+
+export const MAX_ATTEMPTS = 12;
+const BASE_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+export const ERASED_BODY = "[Erased after sending: this message contained a one-time secret.]";
+
+// Prisma writes DateTime values as UTC into timestamp(3) columns; compare in UTC as well.
+const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+export interface OutboxBatchOptions {
+  /** Defaults to SMTP_URL's server or the built-in dev receiver. */
+  transport?: MailTransport;
+  batchSize?: number;
+  /** Mails sent in parallel within a batch. */
+  concurrency?: number;
+  /** How long a claim protects a row from other workers; must exceed the SMTP timeouts. */
+  leaseMs?: number;
+}
+
+export interface OutboxBatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+interface ClaimedRow {
+  id: number;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  messageId: string;
+  attempts: number;
+  sensitive: boolean;
+  lease: string;
+}
+
+/** Delay before attempt n+1 after n failed attempts: 5 s, 10 s, 20 s ... capped at 15 min, with ±20 % jitter. */
+export function backoffDelayMs(failedAttempts: number, random: () => number = Math.random): number {
+  const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failedAttempts - 1));
+  return Math.round(exponential * (0.8 + 0.4 * random()));
+}
+
+/** An error text safe to store: no credentials from URLs or SMTP_URL, bounded length. */
+export function describeSendError(error: unknown): string {
+  const record = (error ?? {}) as { message?: unknown; code?: unknown; responseCode?: unknown };
+  const parts = [
+    typeof record.code === "string" ? record.code : null,
+    typeof record.responseCode === "number" ? String(record.responseCode) : null,
+    typeof record.message === "string" ? record.message : String(error),
+  ].filter(Boolean);
+  let text = parts.join(" ").replace(/\/\/[^\s/@]+@/g, "//***@");
+  const password = safePasswordOf(process.env.SMTP_URL);
+  if (password) text = text.split(password).join("***");
+  return text.slice(0, 500);
+}
+
+function safePasswordOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password.length >= 3 ? password : null;
+  } catch {
+    return null;
+  }
+}
+
+async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedRow[]> {
+  return prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "EmailOutbox" AS o
+    SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
+    FROM (
+      SELECT id FROM "EmailOutbox"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${DB_NOW}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    ) AS due
+    WHERE o.id = due.id
+    RETURNING o.id, o."toAddress", o.subject, o."textBody", o."htmlBody", o."messageId", o.attempts, o.sensitive,
+              o."lockedUntil"::text AS lease`;
+}
+
+// Every completion is conditional on still holding the lease: a worker whose lease ran out
+// must not overwrite what the next owner did.
+async function markSent(row: ClaimedRow): Promise<boolean> {
+  const updated = await prisma.$executeRaw`
+    UPDATE "EmailOutbox" SET
+      "status" = 'SENT', "sentAt" = ${DB_NOW}, "attempts" = "attempts" + 1, "lockedUntil" = NULL, "lastError" = NULL,
+      "textBody" = CASE WHEN "sensitive" THEN ${ERASED_BODY} ELSE "textBody" END,
+      "htmlBody" = CASE WHEN "sensitive" THEN ${ERASED_BODY} ELSE "htmlBody" END
+    WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
+  return updated === 1;
+}
+
+async function markFailedAttempt(row: ClaimedRow, error: unknown): Promise<"retried" | "failed"> {
+  const attempts = row.attempts + 1;
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  const delaySeconds = backoffDelayMs(attempts) / 1000;
+  await prisma.$executeRaw`
+    UPDATE "EmailOutbox" SET
+      "attempts" = ${attempts}, "lockedUntil" = NULL, "lastError" = ${describeSendError(error)},
+      "status" = ${giveUp ? "FAILED" : "PENDING"}::"OutboxStatus",
+      "nextAttemptAt" = ${DB_NOW} + make_interval(secs => ${delaySeconds}),
+      "textBody" = CASE WHEN ${giveUp} AND "sensitive" THEN ${ERASED_BODY} ELSE "textBody" END,
+      "htmlBody" = CASE WHEN ${giveUp} AND "sensitive" THEN ${ERASED_BODY} ELSE "htmlBody" END
+    WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
+  return giveUp ? "failed" : "retried";
+}
+
+/** Claims up to `batchSize` due mails, sends them, records each outcome. */
+export async function processOutboxBatch(options: OutboxBatchOptions = {}): Promise<OutboxBatchResult> {
+  const { batchSize = 20, concurrency = 4, leaseMs = 120_000 } = options;
+  const result: OutboxBatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const rows = await claimDueRows(batchSize, leaseMs);
+  result.claimed = rows.length;
+  if (rows.length === 0) return result;
+
+  const district = await loadDistrictMailSettings(prisma);
+  const from = { name: district.districtName, address: district.senderAddress.replace(/^.*<([^>]+)>.*$/, "$1").trim() };
+  let transport: MailTransport;
+  try {
+    transport = options.transport ?? (await getMailTransport());
+  } catch (error) {
+    for (const row of rows) result[await markFailedAttempt(row, error)] += 1;
+    return result;
+  }
+
+  const queue = [...rows];
+  const sendNext = async (): Promise<void> => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      try {
+        await transport.sendMail({
+          from,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.textBody,
+          html: row.htmlBody,
+          messageId: row.messageId,
+          headers: { "Auto-Submitted": "auto-generated" },
+        });
+      } catch (error) {
+        result[await markFailedAttempt(row, error)] += 1;
+        continue;
+      }
+      if (await markSent(row)) result.sent += 1;
+      else console.warn(`[outbox] lease on mail ${row.id} expired during its send; another worker owns it now`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, sendNext));
+  return result;
+}
+
+export interface OutboxWorker {
+  stop(): Promise<void>;
+}
+
+/** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy). */
+export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number } = {}): OutboxWorker {
+  const pollMs = options.pollMs ?? (Number(process.env.OUTBOX_POLL_MS) || 1000);
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { wake = null; resolve(); }, ms);
+      wake = () => { clearTimeout(timer); wake = null; resolve(); };
+    });
+
+  const loop = (async () => {
+    let errorStreak = 0;
+    while (!stopped) {
+      try {
+        const batch = await processOutboxBatch(options);
+        errorStreak = 0;
+        if (batch.claimed < (options.batchSize ?? 20)) await sleep(pollMs);
+      } catch (error) {
+        // Database unavailable or similar: keep the worker alive, slow down.
+        errorStreak += 1;
+        console.error("[outbox] batch failed:", describeSendError(error));
+        await sleep(Math.min(60_000, pollMs * 2 ** Math.min(errorStreak, 6)));
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
