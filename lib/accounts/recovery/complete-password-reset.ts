@@ -1,0 +1,82 @@
+// Forgot Password step 3: the new password, in one transaction with the code that earned
+// it: the code is spent (single use), setParentPassword stores the hash, activates the
+// account, clears failed attempts and lockout, ends every session, queues the "password
+// changed" mail and audits; then "parent.password-reset" is audited. Any failure rolls back.
+import { prisma } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { clearRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
+import { hashSecret } from "@/lib/security/password-hash";
+import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "@/lib/accounts/password-policy";
+import { setParentPassword } from "@/lib/accounts/set-parent-password";
+import { usernameKey } from "@/lib/accounts/parent-sign-in";
+import { setPasswordLimits } from "@/lib/accounts/recovery/recovery-limits";
+import type { ResetGrant } from "@/lib/accounts/recovery/verify-reset-code";
+
+export type CompleteResetOutcome =
+  | { status: "done" }
+  | { status: "account-reset" }
+  /** The code was spent, superseded or the account vanished: start again. */
+  | { status: "expired" }
+  | { status: "weak-password"; violations: PasswordViolation[]; minLength: number }
+  | { status: "rate_limited"; retryAfterSeconds: number };
+
+export interface CompleteResetRequest {
+  grant: Pick<ResetGrant, "accountId" | "codeId">;
+  newPassword: string;
+  ip: string;
+}
+
+class Rollback extends Error {
+  constructor(readonly outcome: CompleteResetOutcome) {
+    super(outcome.status);
+  }
+}
+
+export async function completePasswordReset({ grant, newPassword, ip }: CompleteResetRequest): Promise<CompleteResetOutcome> {
+  const limit = await hitRateLimits(setPasswordLimits(ip));
+  if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+
+  const account = await prisma.parentAccount.findUnique({ where: { id: grant.accountId }, select: { username: true } });
+  if (!account) return { status: "expired" };
+  const settings = await prisma.districtSettings.findUnique({ where: { id: 1 }, select: { parentPasswordMinLength: true } });
+  const minLength = settings?.parentPasswordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
+  // Policy first, so a refused password costs no hash and does not spend the code.
+  const violations = checkPassword(newPassword, { username: account.username, minLength });
+  if (violations.length > 0) return { status: "weak-password", violations, minLength };
+  // The slow hash stays outside the transaction.
+  const passwordHash = await hashSecret(newPassword);
+  const actor = { type: "PARENT" as const, id: grant.accountId, label: account.username, ip };
+
+  try {
+    await prisma.$transaction(async (tx) => {
+      const spent = await tx.passwordResetCode.updateMany({
+        where: { id: grant.codeId, parentAccountId: grant.accountId, usedAt: null, supersededAt: null },
+        data: { usedAt: new Date() },
+      });
+      if (spent.count !== 1) throw new Rollback({ status: "expired" });
+      const current = await tx.parentAccount.findUniqueOrThrow({ where: { id: grant.accountId }, select: { status: true } });
+      // Staff reset the login between the code and the new password.
+      if (current.status === "RESET") throw new Rollback({ status: "account-reset" });
+      const result = await setParentPassword(tx, {
+        parentAccountId: grant.accountId,
+        newPassword,
+        passwordHash,
+        actor,
+        reason: "forgot-password",
+      });
+      if (!result.ok) throw new Rollback({ status: "weak-password", violations: result.violations, minLength });
+      await recordAuditEvent(tx, {
+        actor,
+        action: "parent.password-reset",
+        contactIds: [result.contactId],
+        details: { endedSessions: result.endedSessions, emailQueued: result.emailQueued },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.outcome;
+    throw error;
+  }
+  // The sign-in throttle of this username no longer protects anything: let the parent in.
+  await clearRateLimit(`parent-sign-in:user:${usernameKey(account.username)}`);
+  return { status: "done" };
+}
