@@ -57,3 +57,12 @@ export async function getMailTransport(): Promise<MailTransport> {
   }
   return holder.mailTransportHolder.transport;
 }
+
+/** Closes the cached transport and stops the dev receiver, if this process started one. */
+export async function closeMailTransport(): Promise<void> {
+  holder.mailTransportHolder?.transport.close();
+  holder.mailTransportHolder = undefined;
+  const receiver = holder.devSmtpReceiver;
+  holder.devSmtpReceiver = undefined;
+  if (receiver) await (await receiver.catch(() => null))?.stop();
+}

@@ -1,0 +1,87 @@
+import net from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { startDevSmtpReceiver } from "@/lib/mail/dev-smtp-receiver";
+import { defineEmailTemplate } from "@/lib/mail/email-template";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { closeMailTransport, createSmtpTransport } from "@/lib/mail/mail-transport";
+import { processOutboxBatch, startOutboxWorker } from "@/lib/mail/outbox-worker";
+
+const welcome = defineEmailTemplate<{ name: string }>({
+  name: "test-welcome",
+  sensitive: false,
+  render: (locale, { name }, district) => ({
+    subject: { en: "Welcome", es: "Bienvenido", vi: "Chào mừng", ar: "مرحبا" }[locale],
+    paragraphs: [`Hello ${name} <3`],
+    action: { label: "Sign in", url: `${district.portalUrl}/sign-in` },
+  }),
+});
+
+async function waitFor<T>(check: () => Promise<T | null | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+afterEach(async () => {
+  await closeMailTransport();
+  await prisma.devMailMessage.deleteMany();
+  await prisma.emailOutbox.deleteMany();
+});
+
+describe("dev SMTP receiver", () => {
+  it("stores each received message in DevMailMessage", async () => {
+    const receiver = await startDevSmtpReceiver({ port: 0 });
+    try {
+      const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "lan@example.com", locale: "vi", template: welcome, params: { name: "Lan" } }));
+      const transport = createSmtpTransport(`smtp://${receiver.host}:${receiver.port}`, { ignoreTLS: true });
+      expect(await processOutboxBatch({ transport })).toMatchObject({ sent: 1 });
+      const outbox = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+      const stored = await prisma.devMailMessage.findFirstOrThrow();
+      expect(stored).toMatchObject({ toAddress: "lan@example.com", subject: "Chào mừng", messageId: outbox.messageId });
+      expect(stored.fromAddress).toContain("no-reply@riverside.example.org");
+      expect(stored.textBody).toContain("Hello Lan <3");
+      expect(stored.textBody).toContain("Sign in: http://localhost:3000/sign-in");
+      expect(stored.htmlBody).toContain("Hello Lan &lt;3");
+      expect(stored.htmlBody).toContain('<div lang="vi" dir="ltr"');
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it("falls back to a free port when the configured one is taken", async () => {
+    const blocker = net.createServer();
+    const taken = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)));
+    try {
+      const receiver = await startDevSmtpReceiver({ port: taken });
+      expect(receiver.port).not.toBe(taken);
+      expect(receiver.port).toBeGreaterThan(0);
+      await receiver.stop();
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("without SMTP_URL, the running worker delivers into the dev inbox", async () => {
+    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT };
+    delete process.env.SMTP_URL;
+    process.env.DEV_SMTP_PORT = "0";
+    const worker = startOutboxWorker({ pollMs: 50 });
+    try {
+      await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { name: "Sara" } }));
+      const stored = await waitFor(() => prisma.devMailMessage.findFirst({ where: { toAddress: "sara@example.com" } }));
+      expect(stored.subject).toBe("مرحبا");
+      expect(await prisma.emailOutbox.findFirst()).toMatchObject({ status: "SENT", attempts: 1 });
+    } finally {
+      await worker.stop();
+      process.env.SMTP_URL = saved.smtp;
+      process.env.DEV_SMTP_PORT = saved.port;
+      if (saved.smtp === undefined) delete process.env.SMTP_URL;
+      if (saved.port === undefined) delete process.env.DEV_SMTP_PORT;
+    }
+  });
+});

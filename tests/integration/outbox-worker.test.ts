@@ -1,0 +1,191 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { defineEmailTemplate } from "@/lib/mail/email-template";
+import { emailRequest, enqueueEmail, enqueueEmails } from "@/lib/mail/enqueue-email";
+import { createSmtpTransport } from "@/lib/mail/mail-transport";
+import { ERASED_BODY, MAX_ATTEMPTS, processOutboxBatch } from "@/lib/mail/outbox-worker";
+import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
+
+const notice = defineEmailTemplate<{ name: string }>({
+  name: "test-notice",
+  sensitive: false,
+  render: (locale, { name }, district) => ({
+    subject: { en: "Notice", es: "Aviso", vi: "Thông báo", ar: "إشعار" }[locale],
+    paragraphs: [`${name} · ${district.districtName} · ${district.supportPhone}`],
+  }),
+});
+
+const secretCode = defineEmailTemplate<{ code: string }>({
+  name: "test-secret",
+  sensitive: true,
+  render: (locale, { code }) => ({
+    subject: `Code (${locale})`,
+    paragraphs: ["Use this code."],
+    highlight: { label: "Code", value: code },
+  }),
+});
+
+let smtp: SmtpCapture;
+const transportFor = (capture: SmtpCapture) => createSmtpTransport(capture.url, { ignoreTLS: true });
+
+async function queueNotices(count: number, prefix = "parent") {
+  await prisma.$transaction((tx) =>
+    enqueueEmails(tx, Array.from({ length: count }, (_, i) => emailRequest({ to: `${prefix}${i}@example.com`, locale: "en", template: notice, params: { name: `${prefix} ${i}` } }))),
+  );
+}
+
+/** Pretends the backoff delay has passed. */
+const makeAllDue = () => prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+});
+afterAll(async () => {
+  await smtp.stop();
+});
+afterEach(async () => {
+  smtp.clear();
+  smtp.failNext(0);
+  await prisma.emailOutbox.deleteMany();
+});
+
+describe("outbox worker against a real SMTP server", () => {
+  it("delivers each queued mail once, with the stored Message-ID, multilingual content and district sender", async () => {
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "amal@example.com", locale: "ar", template: notice, params: { name: "أمل" } }));
+    await queueNotices(2);
+
+    const result = await processOutboxBatch({ transport: transportFor(smtp) });
+    expect(result).toEqual({ claimed: 3, sent: 3, retried: 0, failed: 0 });
+    const mails = await smtp.waitForMessages(3);
+    const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    const mail = mails.find((m) => m.envelopeTo.includes("amal@example.com"))!;
+    expect(mail.subject).toBe("إشعار");
+    expect(mail.messageId).toBe(row.messageId);
+    expect(mail.from).toContain("no-reply@riverside.example.org");
+    expect(mail.text.indexOf("العربية:")).toBeLessThan(mail.text.indexOf("English:"));
+    expect(mail.text).toContain("أمل · Riverside Unified School District · 555-0100");
+    expect(mail.html).toContain('<div lang="ar" dir="rtl"');
+    expect(row).toMatchObject({ status: "SENT", attempts: 1, lastError: null, lockedUntil: null });
+    expect(row.sentAt).toBeInstanceOf(Date);
+
+    // Nothing is due any more: a second pass sends nothing.
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages).toHaveLength(3);
+  });
+
+  it("survives an SMTP outage: backs off, records the error, then delivers every mail exactly once", async () => {
+    await queueNotices(4);
+    const port = smtp.port;
+    await smtp.stop();
+
+    const down = await processOutboxBatch({ transport: transportFor(smtp) });
+    expect(down).toEqual({ claimed: 4, sent: 0, retried: 4, failed: 0 });
+    const waiting = await prisma.emailOutbox.findMany();
+    for (const row of waiting) {
+      expect(row).toMatchObject({ status: "PENDING", attempts: 1, lockedUntil: null });
+      expect(row.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+      const delay = row.nextAttemptAt.getTime() - Date.now();
+      expect(delay).toBeGreaterThan(2_500); // 5 s ± 20 %, minus test time
+      expect(delay).toBeLessThanOrEqual(6_000);
+    }
+    // Backoff is respected: not due yet.
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
+
+    // The server comes back on the same port, but refuses the next two deliveries (451 on DATA).
+    smtp = await startSmtpCapture({ port, failNext: 2, failCode: 451 });
+    await makeAllDue();
+    const flaky = await processOutboxBatch({ transport: transportFor(smtp), concurrency: 1 });
+    expect(flaky).toEqual({ claimed: 4, sent: 2, retried: 2, failed: 0 });
+    const retrying = await prisma.emailOutbox.findMany({ where: { status: "PENDING" } });
+    expect(retrying.map((r) => r.attempts)).toEqual([2, 2]);
+    for (const row of retrying) {
+      expect(row.lastError).toContain("451");
+      expect(row.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(6_000); // second delay: 10 s ± 20 %
+    }
+
+    await makeAllDue();
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 2, sent: 2 });
+    expect(smtp.refused).toBe(2);
+    const received = await smtp.waitForMessages(4);
+    const rows = await prisma.emailOutbox.findMany({ orderBy: { id: "asc" } });
+    expect(rows.every((r) => r.status === "SENT")).toBe(true);
+    expect(received.map((m) => m.messageId).sort()).toEqual(rows.map((r) => r.messageId).sort());
+    expect(new Set(received.map((m) => m.messageId)).size).toBe(4);
+  });
+
+  it("treats 421 as temporary too", async () => {
+    await queueNotices(1);
+    smtp.failNext(1, 421);
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ retried: 1 });
+    await makeAllDue();
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ sent: 1 });
+    expect(await smtp.waitForMessages(1)).toHaveLength(1);
+  });
+
+  it("never double-sends when two workers drain the queue concurrently", async () => {
+    await queueNotices(40);
+    const drain = async () => {
+      let sent = 0;
+      for (;;) {
+        const batch = await processOutboxBatch({ transport: transportFor(smtp), batchSize: 5, concurrency: 2 });
+        if (batch.claimed === 0) return sent;
+        sent += batch.sent;
+      }
+    };
+    const [a, b] = await Promise.all([drain(), drain()]);
+    expect(a + b).toBe(40);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    const received = await smtp.waitForMessages(40);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages).toHaveLength(40);
+    expect(new Set(received.map((m) => m.messageId)).size).toBe(40);
+    expect(await prisma.emailOutbox.count({ where: { status: "SENT", attempts: 1 } })).toBe(40);
+  });
+
+  it("leaves a row claimed by another worker alone until its lease expires", async () => {
+    await queueNotices(1);
+    await prisma.emailOutbox.updateMany({ data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
+    // The other worker crashed: once the lease is over, the mail is picked up.
+    await prisma.emailOutbox.updateMany({ data: { lockedUntil: new Date(Date.now() - 1_000) } });
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 1, sent: 1 });
+  });
+
+  it("erases the body of a sensitive mail once sent, after delivering the secret", async () => {
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "vy@example.com", locale: "vi", template: secretCode, params: { code: "482913" } }));
+    const queued = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(queued).toMatchObject({ sensitive: true, template: "test-secret", locale: "vi" });
+    expect(queued.textBody).toContain("482913");
+
+    await processOutboxBatch({ transport: transportFor(smtp) });
+    const mail = await smtp.waitForMessageTo("vy@example.com");
+    expect(mail.text).toContain("Code: 482913");
+    expect(mail.subject).toBe("Code (vi)");
+    const sent = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(sent).toMatchObject({ status: "SENT", textBody: ERASED_BODY, htmlBody: ERASED_BODY, subject: "Code (vi)" });
+  });
+
+  it("gives up after the maximum attempts, erases a dead secret, and never sends it later", async () => {
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "x@example.com", locale: "en", template: secretCode, params: { code: "111222" } }));
+    await prisma.emailOutbox.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    smtp.failNext(1);
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ failed: 1 });
+    const dead = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(dead).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, textBody: ERASED_BODY });
+    await makeAllDue();
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("does not queue a mail when the caller's transaction rolls back", async () => {
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await enqueueEmail(tx, { to: "gone@example.com", locale: "es", template: notice, params: { name: "x" } });
+        throw new Error("change failed");
+      }),
+    ).rejects.toThrow("change failed");
+    expect(await prisma.emailOutbox.count()).toBe(0);
+  });
+});
