@@ -1,0 +1,26 @@
+"use server";
+// Server actions of the Reset Parent Login grid: preview what a reset covers, then reset.
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/safe-action";
+import { previewReset } from "@/lib/parents/preview-reset";
+import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
+import { resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
+
+const previewSchema = z.object({ selection: resetSelectionSchema });
+const resetSchema = z.object({ selection: resetSelectionSchema, includeOtherRows: z.boolean().default(false) });
+
+/** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents. */
+export const previewResetAction = staffAction({ schema: previewSchema, permission: "parents:reset" }, async (input, { staff }) => {
+  const linkIds = await resolveResetSelection(input.selection, staff.role);
+  return previewReset(linkIds);
+});
+
+/** Resets the selected parent logins in one transaction and reports the outcome. */
+export const resetParentsAction = staffAction({ schema: resetSchema, permission: "parents:reset" }, async (input, { staff, ip }) => {
+  const linkIds = await resolveResetSelection(input.selection, staff.role);
+  return resetParentLogins({
+    linkIds,
+    actor: { staffUserId: staff.staffUserId, label: staff.email, ip },
+    includeOtherRowsOfSameParents: input.includeOtherRows,
+  });
+});
