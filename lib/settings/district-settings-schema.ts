@@ -1,0 +1,55 @@
+// What a site admin may save as district settings. Staff email domains arrive as one text
+// (comma or line separated) and leave as a clean, lower-case, de-duplicated list.
+import { z } from "zod";
+
+// Labels of 1-63 letters, digits or inner hyphens; at least two labels; an alphabetic TLD.
+const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const MAX_STAFF_EMAIL_DOMAINS = 20;
+
+export const staffEmailDomainsSchema = z
+  .string()
+  .max(5000, "This list is too long.")
+  .transform((text, ctx) => {
+    const domains = text
+      .split(/[\s,;]+/)
+      .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+      .filter(Boolean);
+    const invalid = domains.filter((domain) => !DOMAIN_PATTERN.test(domain));
+    if (invalid.length > 0) {
+      ctx.addIssue({ code: "custom", message: `Not a valid domain name: ${invalid.slice(0, 3).join(", ")}.` });
+      return z.NEVER;
+    }
+    const unique = [...new Set(domains)];
+    if (unique.length > MAX_STAFF_EMAIL_DOMAINS) {
+      ctx.addIssue({ code: "custom", message: `List at most ${MAX_STAFF_EMAIL_DOMAINS} domains.` });
+      return z.NEVER;
+    }
+    return unique;
+  });
+
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
+const email = (label: string) => z.string().trim().max(254).pipe(z.email(`Enter a valid ${label}.`));
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(min, `Enter a number from ${min} to ${max}.`)
+    .max(max, `Enter a number from ${min} to ${max}.`);
+
+export const districtSettingsSchema = z.object({
+  districtName: text("district name", 120),
+  portalName: text("portal name", 80),
+  supportPhone: text("support phone", 40).regex(/^[0-9+()./\- x]+$/i, "Use digits, spaces and + ( ) - . x only."),
+  supportEmail: email("support email address"),
+  senderAddress: email("sender email address"),
+  staffEmailDomains: staffEmailDomainsSchema,
+  parentPasswordMinLength: whole(8, 64),
+  staffPassphraseMinLength: whole(12, 64),
+  tempPasswordTtlHours: whole(1, 168),
+  bulkResetCap: whole(1, 10_000),
+});
+
+export type DistrictSettingsInput = z.input<typeof districtSettingsSchema>;
+export type DistrictSettingsValues = z.infer<typeof districtSettingsSchema>;
+export const DISTRICT_SETTINGS_FIELDS = Object.keys(districtSettingsSchema.shape) as (keyof DistrictSettingsValues)[];

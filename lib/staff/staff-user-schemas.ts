@@ -1,0 +1,25 @@
+// Input of the staff-management actions; passphrase length is checked against the
+// district's setting in the domain, since the minimum is configuration.
+import { z } from "zod";
+
+export const STAFF_ROLES = ["SITE_ADMIN", "HELP_DESK"] as const;
+export const STAFF_ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
+  SITE_ADMIN: "Site admin",
+  HELP_DESK: "Help desk",
+};
+
+const staffUserId = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const createStaffUserSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
+  name: z.string().trim().min(1, "Enter the person's name.").max(100, "Use at most 100 characters."),
+  role: z.enum(STAFF_ROLES, { error: "Choose a role." }),
+  passphrase: z.string().min(1, "Enter an initial passphrase.").max(256, "Use at most 256 characters."),
+});
+export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
+
+export const setStaffUserDisabledSchema = z.object({ staffUserId, disabled: z.boolean() });
+export type SetStaffUserDisabledInput = z.infer<typeof setStaffUserDisabledSchema>;
+
+export const changeStaffUserRoleSchema = z.object({ staffUserId, role: z.enum(STAFF_ROLES, { error: "Choose a role." }) });
+export type ChangeStaffUserRoleInput = z.infer<typeof changeStaffUserRoleSchema>;
