@@ -3,15 +3,21 @@
 import type { AppLocale } from "@/lib/i18n/locales";
 import type Common from "@/messages/en/Common.json";
 import type Validation from "@/messages/en/Validation.json";
+import type ForgotUsername from "@/messages/en/ForgotUsername.json";
+import type ForgotPassword from "@/messages/en/ForgotPassword.json";
+import type EmailPolicy from "@/messages/en/EmailPolicy.json";
 
 /** The English catalogs define the shape; the other languages must match it (tested). */
 export interface Messages {
   Common: typeof Common;
   Validation: typeof Validation;
+  ForgotUsername: typeof ForgotUsername;
+  ForgotPassword: typeof ForgotPassword;
+  EmailPolicy: typeof EmailPolicy;
 }
 
 /** Every namespace, in the order they are merged. Add a feature's namespace here. */
-export const NAMESPACES = ["Common", "Validation"] as const satisfies readonly (keyof Messages)[];
+export const NAMESPACES = ["Common", "Validation", "ForgotUsername", "ForgotPassword", "EmailPolicy"] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
   const entries = await Promise.all(
