@@ -75,7 +75,7 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
   }
   await recordAuditEvent(tx, {
     actor: input.actor,
-    action: "parent.password.changed",
+    action: "parent.password.change",
     contactIds: [account.contactId],
     details: { reason: input.reason, endedSessions, emailQueued: Boolean(email), previousStatus: account.status },
   });

@@ -1,0 +1,55 @@
+// "Choose your password" for a signed-in parent. A session opened with the temporary
+// password needs no current password (it just proved it); an active account must give its
+// current one. This session stays signed in, every other one ends.
+import { prisma } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashSecret, verifySecret } from "@/lib/security/password-hash";
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { setParentPassword } from "@/lib/accounts/set-parent-password";
+import type { PasswordViolation } from "@/lib/accounts/password-policy";
+
+export type ChangeParentPasswordResult =
+  | { ok: true }
+  | { ok: false; reason: "current_password_wrong" | "rate_limited" | "not_allowed" }
+  | { ok: false; reason: "policy"; violations: PasswordViolation[] };
+
+export interface ChangeParentPasswordInput {
+  parentAccountId: number;
+  sessionId: string;
+  currentPassword?: string;
+  newPassword: string;
+  ip: string;
+}
+
+export async function changeParentPassword(input: ChangeParentPasswordInput): Promise<ChangeParentPasswordResult> {
+  const account = await prisma.parentAccount.findUnique({ where: { id: input.parentAccountId } });
+  if (!account || account.status === "RESET" || !account.passwordHash) return { ok: false, reason: "not_allowed" };
+  const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip: input.ip };
+  const firstSignIn = account.status === "PENDING_PASSWORD_CHANGE";
+  if (!firstSignIn) {
+    const limit = await hitRateLimit({ key: `change-password:account:${account.id}`, limit: 10, windowSeconds: 15 * 60 });
+    if (!limit.allowed) return { ok: false, reason: "rate_limited" };
+    if (!(await verifySecret(account.passwordHash, input.currentPassword ?? ""))) {
+      await recordAuditEvent(prisma, {
+        actor,
+        action: "parent.password.change.failed",
+        contactIds: [account.contactId],
+        details: { reason: "current_password_wrong" },
+      });
+      return { ok: false, reason: "current_password_wrong" };
+    }
+  }
+  const passwordHash = await hashSecret(input.newPassword); // slow: outside the transaction
+  const result = await prisma.$transaction((tx) =>
+    setParentPassword(tx, {
+      parentAccountId: account.id,
+      newPassword: input.newPassword,
+      passwordHash,
+      actor,
+      reason: firstSignIn ? "first-sign-in" : "change",
+      keepSessionId: input.sessionId,
+    }),
+  );
+  if (!result.ok) return { ok: false, reason: "policy", violations: result.violations };
+  return { ok: true };
+}
