@@ -1,0 +1,6 @@
+// /console opens the grid.
+import { redirect } from "next/navigation";
+
+export default function ConsoleIndexPage() {
+  redirect("/console/parents");
+}

@@ -1,0 +1,22 @@
+// Staff sign-in: e-mail and password; signed-in staff go straight to the console.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getStaffPrincipal } from "@/lib/auth/current-principal";
+import { safeConsolePath } from "./safe-console-path";
+import { StaffSignInForm } from "./staff-sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const raw = Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl;
+  const callbackPath = safeConsolePath(raw);
+  if (await getStaffPrincipal()) redirect(callbackPath);
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
+      <h1 className="text-2xl font-semibold text-slate-900">Staff console</h1>
+      <p className="mt-1 text-sm text-slate-600">Sign in with your district e-mail address.</p>
+      <StaffSignInForm callbackPath={callbackPath} />
+    </main>
+  );
+}
