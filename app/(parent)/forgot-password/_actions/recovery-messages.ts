@@ -1,0 +1,17 @@
+// Localized messages for the recovery actions: Validation for zod issues, plus the security
+// code's own format message.
+import { getTranslations } from "next-intl/server";
+import { getValidationMessages } from "@/lib/i18n/validation-messages";
+
+export async function getRecoveryMessages() {
+  const [validation, t] = await Promise.all([getValidationMessages(), getTranslations("ForgotPassword")]);
+  return {
+    ...validation,
+    localizeIssue: (issue: Parameters<typeof validation.localizeIssue>[0]) =>
+      issue.path?.[0] === "code" ? t("codeFormat") : validation.localizeIssue(issue),
+  };
+}
+
+export function minutesUntil(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}
