@@ -18,3 +18,8 @@ export function auditActorOf(actor: StaffActor): Actor {
 export function assertStaffPermission(actor: StaffActor, permission: Permission): void {
   assertPermission(actor.role, permission);
 }
+
+/** The actor of a console server action (see staffAction in lib/actions/safe-action.ts). */
+export function staffActorOf(ctx: { staff: { staffUserId: number; email: string; role: StaffRole }; ip: string }): StaffActor {
+  return { staffUserId: ctx.staff.staffUserId, email: ctx.staff.email, role: ctx.staff.role, ip: ctx.ip };
+}
