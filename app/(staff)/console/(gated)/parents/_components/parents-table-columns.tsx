@@ -1,0 +1,92 @@
+"use client";
+// Column definitions of the Reset Parent Login grid (one row per parent per child).
+import type { ColumnDef } from "@tanstack/react-table";
+import { RotateCcw } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { ariaSortOf, DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import type { ParentRow } from "@/lib/parents/search-parents";
+import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
+import { StaffEmailBadge, StatusBadge } from "./status-badge";
+
+export function parentDisplayName(row: Pick<ParentRow, "parentFirstName" | "parentLastName">) {
+  return `${row.parentLastName}, ${row.parentFirstName}`;
+}
+
+interface ColumnOptions {
+  search: ParentSearch;
+  sortHref: (column: SortColumn, dir: "asc" | "desc") => string;
+  onResetRow: (row: ParentRow) => void;
+}
+
+export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnOptions): ColumnDef<ParentRow>[] {
+  const sortable = (id: SortColumn, title: string, cell: (row: ParentRow) => React.ReactNode): ColumnDef<ParentRow> => {
+    const direction = search.sort === id ? search.dir : null;
+    return {
+      id,
+      header: () => <DataTableColumnHeader title={title} direction={direction} href={sortHref(id, direction === "asc" ? "desc" : "asc")} />,
+      cell: ({ row }) => cell(row.original),
+      meta: { ariaSort: ariaSortOf(direction) },
+    };
+  };
+
+  return [
+    {
+      id: "select",
+      header: ({ table }) => (
+        <Checkbox
+          aria-label="Select all rows on this page"
+          checked={table.getIsAllPageRowsSelected()}
+          indeterminate={table.getIsSomePageRowsSelected()}
+          onChange={(event) => table.toggleAllPageRowsSelected(event.target.checked)}
+        />
+      ),
+      cell: ({ row }) => (
+        <Checkbox
+          aria-label={`Select ${parentDisplayName(row.original)} for ${row.original.childFirstName} ${row.original.childLastName}`}
+          checked={row.getIsSelected()}
+          onChange={(event) => row.toggleSelected(event.target.checked)}
+        />
+      ),
+      meta: { className: "w-10" },
+    },
+    sortable("parent", "Parent", (row) => <span className="font-medium text-slate-900">{parentDisplayName(row)}</span>),
+    sortable("username", "Username", (row) => row.username ?? <span className="text-slate-400">—</span>),
+    {
+      id: "email",
+      header: "E-mail",
+      cell: ({ row }) =>
+        row.original.email ? (
+          <span className="flex flex-wrap items-center gap-1.5">
+            <span className="break-all">{row.original.email}</span>
+            {row.original.staffEmail ? <StaffEmailBadge /> : null}
+          </span>
+        ) : (
+          <span className="text-slate-400">None on record</span>
+        ),
+    },
+    sortable("status", "Status", (row) => <StatusBadge status={row.status} />),
+    sortable("child", "Child", (row) => `${row.childLastName}, ${row.childFirstName}`),
+    sortable("studentNumber", "Student ID", (row) => <span className="tabular-nums">{row.studentNumber}</span>),
+    sortable("school", "School", (row) => row.school),
+    sortable("grade", "Grade", (row) => row.grade),
+    sortable("relationship", "Relationship", (row) => row.relationship),
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => (
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={row.original.status === "NONE"}
+          title={row.original.status === "NONE" ? "This parent has no login to reset" : undefined}
+          aria-label={`Reset login of ${parentDisplayName(row.original)} (${row.original.childFirstName} ${row.original.childLastName})`}
+          onClick={() => onResetRow(row.original)}
+        >
+          <RotateCcw className="h-3.5 w-3.5" aria-hidden="true" />
+          Reset
+        </Button>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,141 @@
+"use client";
+// The Reset Parent Login grid: server-side search, sort and paging through the URL, row
+// selection, one reset dialog driven by `resetTarget`, and a toast with the outcome.
+import { use, useCallback, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
+import { RotateCcw } from "lucide-react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { Button } from "@/components/ui/button";
+import { Toast, useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ResetPreview } from "@/lib/parents/preview-reset";
+import type { ResetOutcome } from "@/lib/parents/reset-parent-logins";
+import type { ResetSelectionInput } from "@/lib/parents/reset-selection";
+import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
+import { PAGE_SIZES, type ParentSearch } from "@/lib/parents/search-schema";
+import { describeResetOutcome } from "../_lib/describe-outcome";
+import { parentsFirstPageHref } from "../_lib/parents-href";
+import { plural } from "../_lib/plural";
+import { paginationHrefs } from "../_lib/pagination-hrefs";
+import { getParentsTableColumns } from "./parents-table-columns";
+import { ResetDialog } from "./reset-dialog";
+import { SelectAllBanner } from "./select-all-banner";
+import { ParentsEmptyState, ParentsErrorState } from "./parents-table-states";
+
+export type SearchOutcome = { ok: true; data: ParentSearchResult } | { ok: false; error: string };
+
+export interface ParentsTableProps {
+  resultPromise: Promise<SearchOutcome>;
+  search: ParentSearch;
+  canBulkReset: boolean;
+  bulkResetCap: number;
+  previewReset: (input: { selection: ResetSelectionInput }) => Promise<ActionResult<ResetPreview>>;
+  resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean }) => Promise<ActionResult<ResetOutcome>>;
+}
+
+export function ParentsTable(props: ParentsTableProps) {
+  const outcome = use(props.resultPromise);
+  if (!outcome.ok) return <ParentsErrorState message={outcome.error} />;
+  return <ParentsGrid {...props} result={outcome.data} />;
+}
+
+function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
+  const router = useRouter();
+  const { toast, show, dismiss } = useToast();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const [resetTarget, setResetTarget] = useState<ResetSelectionInput | null>(null);
+
+  const columns = useMemo(
+    () =>
+      getParentsTableColumns({
+        search,
+        sortHref: (sort, dir) => parentsFirstPageHref(search, { sort, dir }),
+        onResetRow: (row: ParentRow) => setResetTarget({ kind: "ids", linkIds: [row.linkId] }),
+      }),
+    [search],
+  );
+
+  const table = useReactTable({
+    data: result.rows,
+    columns,
+    getRowId: (row) => String(row.linkId),
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableRowSelection: true,
+    state: { rowSelection },
+    onRowSelectionChange: (updater) => {
+      setAllMatching(false);
+      setRowSelection(updater);
+    },
+  });
+
+  const selectedIds = Object.keys(rowSelection).filter((id) => rowSelection[id]).map(Number);
+  const clearSelection = () => {
+    setRowSelection({});
+    setAllMatching(false);
+  };
+  const matchingSelection: ResetSelectionInput = { kind: "matching", search: { q: search.q, letter: search.letter } };
+
+  const loadPreview = useCallback(() => previewReset({ selection: resetTarget! }), [previewReset, resetTarget]);
+
+  async function onConfirm(includeOtherRows: boolean): Promise<string | null> {
+    if (!resetTarget) return null;
+    const response = await resetParents({ selection: resetTarget, includeOtherRows });
+    if (!response.ok) return response.error;
+    setResetTarget(null);
+    clearSelection();
+    show(describeResetOutcome(response.data));
+    router.refresh();
+    return null;
+  }
+
+  const { count, capped } = result.total;
+  const start = result.rows.length ? (result.pageInfo.page - 1) * result.pageInfo.size + 1 : 0;
+  const end = start ? start + result.rows.length - 1 : 0;
+  const totalLabel = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
+  const hrefs = paginationHrefs(search, result.pageInfo);
+
+  return (
+    <div>
+      {canBulkReset && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length) ? (
+        <SelectAllBanner
+          pageRows={result.rows.length}
+          total={result.total}
+          cap={bulkResetCap}
+          allMatching={allMatching}
+          onSelectAllMatching={() => setAllMatching(true)}
+          onClear={clearSelection}
+        />
+      ) : null}
+      <DataTable table={table} caption="Parent rows: one per parent per child" empty={<ParentsEmptyState search={search} />} />
+      <DataTablePagination
+        summary={result.rows.length ? `Rows ${start.toLocaleString("en-US")}–${end.toLocaleString("en-US")} of ${totalLabel}` : "No rows"}
+        firstHref={hrefs.first}
+        previousHref={hrefs.previous}
+        nextHref={hrefs.next}
+        size={search.size}
+        sizes={PAGE_SIZES}
+        onSizeChange={(size) => router.push(parentsFirstPageHref(search, { size: size as ParentSearch["size"] }))}
+      />
+      {selectedIds.length > 0 ? (
+        <DataTableActionBar label={allMatching ? `All ${plural(count, "matching row", "matching rows")} selected` : `${plural(selectedIds.length, "row", "rows")} selected`}>
+          <Button variant="danger" size="sm" onClick={() => setResetTarget(allMatching ? matchingSelection : { kind: "ids", linkIds: selectedIds })}>
+            <RotateCcw className="h-4 w-4" aria-hidden="true" />
+            Reset Selected
+          </Button>
+          <Button variant="ghost" size="sm" onClick={clearSelection}>
+            Clear selection
+          </Button>
+        </DataTableActionBar>
+      ) : null}
+      <ResetDialog open={resetTarget !== null} loadPreview={loadPreview} onConfirm={onConfirm} onClose={() => setResetTarget(null)} />
+      <Toast toast={toast} onDismiss={dismiss} />
+    </div>
+  );
+}

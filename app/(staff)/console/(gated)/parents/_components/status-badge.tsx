@@ -1,0 +1,25 @@
+import { AlertTriangle } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import type { LoginStatus } from "@/lib/parents/search-parents";
+
+const STATUS = {
+  ACTIVE: { label: "Active", tone: "success" },
+  RESET: { label: "Reset", tone: "warning" },
+  PENDING_PASSWORD_CHANGE: { label: "Awaiting password change", tone: "info" },
+  NONE: { label: "No login", tone: "neutral" },
+} as const;
+
+export function StatusBadge({ status }: { status: LoginStatus }) {
+  const { label, tone } = STATUS[status];
+  return <Badge tone={tone}>{label}</Badge>;
+}
+
+/** Parents must use a personal address; a staff-domain address on a contact needs fixing in the SIS. */
+export function StaffEmailBadge() {
+  return (
+    <Badge tone="danger" title="This address is in a staff e-mail domain. Parents must use a personal address.">
+      <AlertTriangle className="h-3 w-3" aria-hidden="true" />
+      Staff e-mail
+    </Badge>
+  );
+}

@@ -1,0 +1,61 @@
+// Reset Parent Login: parse the URL once, start the search without awaiting it, and let
+// the client table read the promise inside <Suspense> (a skeleton meanwhile).
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { requireStaffPage } from "@/lib/auth/current-principal";
+import { hasPermission } from "@/lib/auth/permissions";
+import { searchParents } from "@/lib/parents/search-parents";
+import { parseParentSearch } from "@/lib/parents/search-schema";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
+import { previewResetAction, resetParentsAction } from "./_lib/actions";
+import { LetterBar } from "./_components/letter-bar";
+import { ParentsTable, type SearchOutcome } from "./_components/parents-table";
+import { ParentsToolbar } from "./_components/parents-toolbar";
+
+export const metadata: Metadata = { title: "Reset parent login" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ParentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const staff = await requireStaffPage("parents:search");
+  const params = await searchParams;
+  const search = parseParentSearch(params);
+  const settings = await getDistrictSettings();
+  const resultPromise: Promise<SearchOutcome> = searchParents(search, { staffEmailDomains: settings.staffEmailDomains }).then(
+    (data) => ({ ok: true as const, data }),
+    (error: unknown) => {
+      console.error("[parents] search failed", error instanceof Error ? error.message : error);
+      return { ok: false as const, error: "The search could not be completed. Please try again." };
+    },
+  );
+  const denied = params.denied === "1";
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Reset parent login</h1>
+        <p className="text-sm text-slate-600">
+          Find a parent by last name, select their rows and reset the login. The parent is e-mailed how to create it again.
+        </p>
+      </div>
+      {denied ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          You do not have permission to open that page.
+        </p>
+      ) : null}
+      <ParentsToolbar search={search} />
+      <LetterBar search={search} />
+      <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={8} rows={8} />}>
+        <ParentsTable
+          resultPromise={resultPromise}
+          search={search}
+          canBulkReset={hasPermission(staff.role, "parents:bulk-reset")}
+          bulkResetCap={settings.bulkResetCap}
+          previewReset={previewResetAction}
+          resetParents={resetParentsAction}
+        />
+      </Suspense>
+    </div>
+  );
+}
