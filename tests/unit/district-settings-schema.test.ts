@@ -51,6 +51,7 @@ describe("districtSettingsSchema", () => {
     ["supportEmail", "a@b"],
     ["districtName", "   "],
     ["supportPhone", "call <script>"],
+    ["staffEmailDomains", "district.org, not a domain"],
   ])("refuses %s = %j with an error on that field", (field, value) => {
     const result = districtSettingsSchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);

@@ -1,0 +1,74 @@
+"use client";
+// The district settings form; every field is validated again on the server.
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { DISTRICT_SETTINGS_FIELDS, type DistrictSettingsInput } from "@/lib/settings/district-settings-schema";
+import { updateDistrictSettingsAction } from "../_actions/update-district-settings-action";
+
+export type DistrictSettingsFormValues = Record<keyof DistrictSettingsInput, string>;
+
+const TEXT_FIELDS = [
+  { name: "districtName", label: "District name", max: 120 },
+  { name: "portalName", label: "Portal name", max: 80 },
+  { name: "supportPhone", label: "Support phone", max: 40, hint: "Shown to parents in pages and emails." },
+  { name: "supportEmail", label: "Support email", max: 254, type: "email" },
+  { name: "senderAddress", label: "Sender address", max: 254, type: "email", hint: "The From address of every email." },
+] as const;
+
+const NUMBER_FIELDS = [
+  { name: "parentPasswordMinLength", label: "Parent password minimum length", min: 8, max: 64 },
+  { name: "staffPassphraseMinLength", label: "Staff passphrase minimum length", min: 12, max: 64 },
+  { name: "tempPasswordTtlHours", label: "Temporary password valid for (hours)", min: 1, max: 168 },
+  { name: "bulkResetCap", label: "Most rows in one bulk reset", min: 1, max: 10000 },
+] as const;
+
+export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFormValues }) {
+  const form = useActionForm(updateDistrictSettingsAction, {
+    toInput: (data) => Object.fromEntries(DISTRICT_SETTINGS_FIELDS.map((field) => [field, String(data.get(field) ?? "")])) as DistrictSettingsFormValues,
+    successMessage: ({ changed }) => (changed.length === 0 ? "Nothing changed." : `Saved. Changed: ${changed.join(", ")}.`),
+  });
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">District</legend>
+        {TEXT_FIELDS.map((field) => (
+          <FormField key={field.name} name={field.name} label={field.label} hint={"hint" in field ? field.hint : undefined} errors={form.fieldErrors[field.name]}>
+            {(props) => <Input {...props} type={"type" in field ? field.type : "text"} defaultValue={initial[field.name]} maxLength={field.max} required />}
+          </FormField>
+        ))}
+        <FormField
+          name="staffEmailDomains"
+          label="Staff email domains"
+          className="sm:col-span-2"
+          hint="One per line or comma separated, e.g. district.org. Parents may not use these addresses; new staff must."
+          errors={form.fieldErrors.staffEmailDomains}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              defaultValue={initial.staffEmailDomains}
+              rows={3}
+              maxLength={5000}
+              className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm aria-[invalid=true]:border-red-600"
+            />
+          )}
+        </FormField>
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Limits</legend>
+        {NUMBER_FIELDS.map((field) => (
+          <FormField key={field.name} name={field.name} label={field.label} hint={`${field.min} to ${field.max}`} errors={form.fieldErrors[field.name]}>
+            {(props) => <Input {...props} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={initial[field.name]} required />}
+          </FormField>
+        ))}
+      </fieldset>
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <Button type="submit" disabled={form.pending} aria-busy={form.pending}>
+        {form.pending ? "Saving…" : "Save settings"}
+      </Button>
+    </form>
+  );
+}
