@@ -7,7 +7,8 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/accounts/password-policy";
 
 export const forgotUsernameSchema = z
   .object({
-    email: z.string().trim().min(1).max(254).email(),
+    // An empty field says "required", not also "invalid address".
+    email: z.string().trim().min(1, { abort: true }).max(254).email(),
     emailConfirm: z.string().trim().min(1).max(254),
   })
   .refine((input) => input.email.toLowerCase() === input.emailConfirm.toLowerCase(), {
