@@ -1,0 +1,170 @@
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Suspense } from "react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ParentsTable, type ParentsTableProps } from "@/app/(staff)/console/(gated)/parents/_components/parents-table";
+import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
+import { parseParentSearch } from "@/lib/parents/search-schema";
+
+const router = { push: vi.fn(), refresh: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn() };
+vi.mock("next/navigation", () => ({
+  useRouter: () => router,
+  usePathname: () => "/console/parents",
+  useSearchParams: () => new URLSearchParams(),
+}));
+
+function row(linkId: number, contactId: number, overrides: Partial<ParentRow> = {}): ParentRow {
+  return {
+    linkId,
+    contactId,
+    parentFirstName: "María",
+    parentLastName: "García",
+    username: `user${contactId}`,
+    email: `p${contactId}@example.com`,
+    staffEmail: false,
+    status: "ACTIVE",
+    childFirstName: `Kid${linkId}`,
+    childLastName: "García",
+    studentNumber: String(100000 + linkId),
+    school: "Lincoln",
+    grade: "3",
+    relationship: "Mother",
+    resetAt: null,
+    ...overrides,
+  };
+}
+
+function result(rows: ParentRow[], total = { count: rows.length, capped: false }): ParentSearchResult {
+  return { rows, total, pageInfo: { page: 1, size: 50, hasNextPage: false, hasPreviousPage: false, nextCursor: null, previousCursor: null } };
+}
+
+async function renderTable(data: ParentSearchResult, overrides: Partial<ParentsTableProps> = {}) {
+  const props: ParentsTableProps = {
+    resultPromise: Promise.resolve({ ok: true, data }),
+    search: parseParentSearch({ q: "garc" }),
+    canBulkReset: false,
+    bulkResetCap: 10_000,
+    previewReset: vi.fn(async () => ({
+      ok: true as const,
+      data: { rows: 2, parents: 2, logins: 2, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] } },
+    })),
+    resetParents: vi.fn(async () => ({
+      ok: true as const,
+      data: { resetRows: 2, resetLogins: 2, alreadyReset: 0, noAccount: 0, noEmail: 0, emailsQueued: 2, studentAccountsRemoved: 0, sessionsEnded: 0, notFound: 0 },
+    })),
+    ...overrides,
+  };
+  await act(async () => {
+    render(
+      <Suspense fallback={<p>loading</p>}>
+        <ParentsTable {...props} />
+      </Suspense>,
+    );
+  });
+  await screen.findByRole("table");
+  return props;
+}
+
+beforeEach(() => vi.clearAllMocks());
+
+describe("ParentsTable", () => {
+  it("renders one row per parent per child with status and staff-domain badges", async () => {
+    await renderTable(result([row(1, 10), row(2, 11, { status: "RESET", email: "x@district.org", staffEmail: true }), row(3, 12, { status: "NONE", username: null })]));
+    const rows = screen.getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(3);
+    expect(within(rows[0]!).getByText("Active")).toBeInTheDocument();
+    expect(within(rows[1]!).getByText("Reset", { selector: "span" })).toBeInTheDocument();
+    expect(within(rows[1]!).getByText("Staff e-mail")).toBeInTheDocument();
+    expect(within(rows[2]!).getByText("No login")).toBeInTheDocument();
+    expect(within(rows[2]!).getByRole("button", { name: /Reset login of/ })).toBeDisabled();
+    expect(screen.getByText("Rows 1–3 of 3")).toBeInTheDocument();
+  });
+
+  it("selects rows, shows the action bar, and resets the selected ids after confirming", async () => {
+    const user = userEvent.setup();
+    const props = await renderTable(result([row(1, 10), row(2, 11), row(3, 12)]));
+    expect(screen.queryByRole("region", { name: "Selection actions" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("checkbox", { name: "Select García, María for Kid1 García" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select García, María for Kid3 García" }));
+    const bar = screen.getByRole("region", { name: "Selection actions" });
+    expect(bar).toHaveTextContent("2 rows selected");
+
+    await user.click(within(bar).getByRole("button", { name: "Reset Selected" }));
+    expect(props.previewReset).toHaveBeenCalledWith({ selection: { kind: "ids", linkIds: [1, 3] } });
+    expect(await screen.findByTestId("reset-summary")).toHaveTextContent("2 rows and 2 distinct parent logins");
+    await user.click(screen.getByRole("button", { name: "Reset 2 rows" }));
+    expect(props.resetParents).toHaveBeenCalledWith({ selection: { kind: "ids", linkIds: [1, 3] }, includeOtherRows: false });
+    expect(await screen.findByText("Reset 2 parent logins")).toBeInTheDocument();
+    expect(router.refresh).toHaveBeenCalled();
+    expect(screen.queryByRole("region", { name: "Selection actions" })).not.toBeInTheDocument();
+  });
+
+  it("selects the whole page with the header checkbox and resets a single row from its button", async () => {
+    const user = userEvent.setup();
+    const props = await renderTable(result([row(1, 10), row(2, 11)]));
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(screen.getByRole("region", { name: "Selection actions" })).toHaveTextContent("2 rows selected");
+    await user.click(screen.getByRole("button", { name: "Reset login of García, María (Kid2 García)" }));
+    expect(props.previewReset).toHaveBeenCalledWith({ selection: { kind: "ids", linkIds: [2] } });
+  });
+
+  it("offers admins every matching row, up to the cap, and sends the search instead of ids", async () => {
+    const user = userEvent.setup();
+    const props = await renderTable(result([row(1, 10), row(2, 11)], { count: 120, capped: false }), { canBulkReset: true });
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    await user.click(screen.getByRole("button", { name: "Select all 120 matching (up to 10,000)" }));
+    expect(screen.getByRole("region", { name: "Selection actions" })).toHaveTextContent("All 120 matching rows selected");
+    await user.click(screen.getByRole("button", { name: "Reset Selected" }));
+    expect(props.previewReset).toHaveBeenCalledWith({ selection: { kind: "matching", search: { q: "garc", letter: "all" } } });
+  });
+
+  it("does not offer all-matching to help desk, and tells admins to narrow a search above the cap", async () => {
+    const user = userEvent.setup();
+    await renderTable(result([row(1, 10)], { count: 500, capped: false }));
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
+  });
+
+  it("states the cap when more rows match than an admin may reset at once", async () => {
+    const user = userEvent.setup();
+    await renderTable(result([row(1, 10)], { count: 10_000, capped: true }), { canBulkReset: true });
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(screen.getByText(/More than 10,000 rows match: narrow the search/)).toBeInTheDocument();
+    expect(screen.getByText("Rows 1–1 of 10,000+")).toBeInTheDocument();
+  });
+
+  it("shows the empty state", async () => {
+    await renderTable(result([]));
+    expect(screen.getByText("No parents with a last name starting with “garc”.")).toBeInTheDocument();
+  });
+
+  it("marks the sorted column and links headers to the other direction", async () => {
+    await renderTable(result([row(1, 10)]));
+    const parentHeader = screen.getByRole("columnheader", { name: /Parent/ });
+    expect(parentHeader).toHaveAttribute("aria-sort", "ascending");
+    expect(within(parentHeader).getByRole("link")).toHaveAttribute("href", "/console/parents?q=garc&dir=desc");
+    expect(within(screen.getByRole("columnheader", { name: /School/ })).getByRole("link")).toHaveAttribute("href", "/console/parents?q=garc&sort=school");
+  });
+});
+
+describe("ParentsTable error", () => {
+  it("shows the search failure with a retry", async () => {
+    await act(async () => {
+      render(
+        <Suspense fallback={<p>loading</p>}>
+          <ParentsTable
+            resultPromise={Promise.resolve({ ok: false, error: "The search could not be completed. Please try again." })}
+            search={parseParentSearch({})}
+            canBulkReset={false}
+            bulkResetCap={10_000}
+            previewReset={vi.fn()}
+            resetParents={vi.fn()}
+          />
+        </Suspense>,
+      );
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent("The search could not be completed");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Try again" }));
+    expect(router.refresh).toHaveBeenCalled();
+  });
+});

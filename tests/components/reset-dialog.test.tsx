@@ -1,0 +1,77 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { ResetDialog } from "@/app/(staff)/console/(gated)/parents/_components/reset-dialog";
+import type { ResetPreview } from "@/lib/parents/preview-reset";
+
+function preview(overrides: Partial<ResetPreview> = {}): ResetPreview {
+  return { rows: 3, parents: 2, logins: 2, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] }, ...overrides };
+}
+
+function renderDialog(data: ResetPreview, onConfirm = vi.fn(async () => null)) {
+  const loadPreview = vi.fn(async () => ({ ok: true as const, data }));
+  const onClose = vi.fn();
+  render(<ResetDialog open loadPreview={loadPreview} onConfirm={onConfirm} onClose={onClose} />);
+  return { loadPreview, onConfirm, onClose };
+}
+
+describe("ResetDialog", () => {
+  it("asks for confirmation and states rows and distinct parent logins", async () => {
+    renderDialog(preview());
+    const dialog = screen.getByRole("dialog", { name: "Reset parent logins" });
+    expect(dialog).toHaveTextContent("Are you sure you want to reset the selected accounts?");
+    const summary = await screen.findByTestId("reset-summary");
+    expect(summary).toHaveTextContent("This affects 3 rows and 2 distinct parent logins.");
+    expect(screen.queryByTestId("other-rows")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Reset 3 rows" })).toBeEnabled();
+  });
+
+  it("mentions already-reset logins and parents without a login", async () => {
+    renderDialog(preview({ rows: 3, parents: 3, logins: 1, alreadyReset: 1, noAccount: 1 }));
+    const summary = await screen.findByTestId("reset-summary");
+    expect(summary).toHaveTextContent("1 distinct parent login.");
+    expect(summary).toHaveTextContent("1 login is already reset and will not change.");
+    expect(summary).toHaveTextContent("1 parent has no login to reset.");
+  });
+
+  it("warns about the parents' unselected rows and offers to include them", async () => {
+    const user = userEvent.setup();
+    const sample = [
+      { linkId: 7, parentName: "María García", childName: "Luis García", studentNumber: "100200" },
+      { linkId: 8, parentName: "María García", childName: "Sofía García", studentNumber: "100201" },
+    ];
+    const { onConfirm } = renderDialog(preview({ rows: 1, parents: 1, logins: 1, otherRows: { count: 2, parents: 1, sample } }));
+    const warning = await screen.findByTestId("other-rows");
+    expect(warning).toHaveTextContent("1 selected parent also has 2 other child rows that are not selected.");
+    expect(warning).toHaveTextContent("María García — Sofía García (100201)");
+
+    await user.click(screen.getByRole("checkbox", { name: "Include the 2 other rows of the same parents" }));
+    expect(screen.getByTestId("reset-summary")).toHaveTextContent("This affects 3 rows and 1 distinct parent login.");
+    await user.click(screen.getByRole("button", { name: "Reset 3 rows" }));
+    expect(onConfirm).toHaveBeenCalledWith(true);
+  });
+
+  it("confirms without the other rows by default and shows a failure inside the dialog", async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn(async () => "Your session has ended. Please sign in again.");
+    renderDialog(preview({ rows: 1, parents: 1, logins: 1, otherRows: { count: 1, parents: 1, sample: [] } }), onConfirm);
+    await user.click(await screen.findByRole("button", { name: "Reset 1 row" }));
+    expect(onConfirm).toHaveBeenCalledWith(false);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your session has ended");
+  });
+
+  it("shows the preview's error and keeps Reset disabled", async () => {
+    const loadPreview = vi.fn(async () => ({ ok: false as const, code: "forbidden" as const, error: "Only site admins may reset every matching row at once." }));
+    render(<ResetDialog open loadPreview={loadPreview} onConfirm={vi.fn()} onClose={vi.fn()} />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Only site admins");
+    expect(screen.getByRole("button", { name: "Reset" })).toBeDisabled();
+  });
+
+  it("cancels with the Cancel button", async () => {
+    const user = userEvent.setup();
+    const { onClose } = renderDialog(preview());
+    await waitFor(() => expect(screen.getByTestId("reset-summary")).toBeInTheDocument());
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
