@@ -8,7 +8,7 @@ function preview(overrides: Partial<ResetPreview> = {}): ResetPreview {
   return { rows: 3, parents: 2, logins: 2, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] }, ...overrides };
 }
 
-function renderDialog(data: ResetPreview, onConfirm = vi.fn(async () => null)) {
+function renderDialog(data: ResetPreview, onConfirm = vi.fn(async (): Promise<string | null> => null)) {
   const loadPreview = vi.fn(async () => ({ ok: true as const, data }));
   const onClose = vi.fn();
   render(<ResetDialog open loadPreview={loadPreview} onConfirm={onConfirm} onClose={onClose} />);
@@ -53,7 +53,7 @@ describe("ResetDialog", () => {
 
   it("confirms without the other rows by default and shows a failure inside the dialog", async () => {
     const user = userEvent.setup();
-    const onConfirm = vi.fn(async () => "Your session has ended. Please sign in again.");
+    const onConfirm = vi.fn(async (): Promise<string | null> => "Your session has ended. Please sign in again.");
     renderDialog(preview({ rows: 1, parents: 1, logins: 1, otherRows: { count: 1, parents: 1, sample: [] } }), onConfirm);
     await user.click(await screen.findByRole("button", { name: "Reset 1 row" }));
     expect(onConfirm).toHaveBeenCalledWith(false);
