@@ -1,4 +1,4 @@
-// The children linked to a parent's contact record, for the parent home page.
+// The parent home page's data: the parent's name and the children linked to their contact record.
 import { prisma } from "@/lib/db";
 
 export interface LinkedChild {
@@ -9,6 +9,24 @@ export interface LinkedChild {
   schoolName: string;
   relationship: string;
   studentAccountUsername: string | null;
+}
+
+export interface ParentHome {
+  firstName: string;
+  lastName: string;
+  /** Set when staff reset this login at some point: student accounts must be made again. */
+  wasReset: boolean;
+  children: LinkedChild[];
+}
+
+export async function loadParentHome(parentAccountId: number): Promise<ParentHome | null> {
+  const account = await prisma.parentAccount.findUnique({
+    where: { id: parentAccountId },
+    select: { resetAt: true, contact: { select: { firstName: true, lastName: true } } },
+  });
+  if (!account) return null;
+  const children = await listLinkedChildren(parentAccountId);
+  return { ...account.contact, wasReset: account.resetAt !== null, children };
 }
 
 export async function listLinkedChildren(parentAccountId: number): Promise<LinkedChild[]> {

@@ -4,8 +4,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const DEFAULT_PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/accounts/password-policy-limits";
+
+export { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH };
 
 export type PasswordViolation = "too_short" | "too_long" | "same_as_username" | "common";
 

@@ -1,0 +1,41 @@
+"use server";
+// "Choose your password" (first sign-in) and "Change password" (active account).
+import { ActionFailure } from "@/lib/actions/action-result";
+import { publicAction } from "@/lib/actions/safe-action";
+import { getParentPrincipal } from "@/lib/auth/current-principal";
+import { getValidationMessages } from "@/lib/i18n/validation-messages";
+import { getTranslations } from "next-intl/server";
+import { changePasswordSchema } from "@/lib/accounts/account-schemas";
+import { changeParentPassword } from "@/lib/accounts/change-parent-password";
+import { passwordViolationMessages } from "@/lib/accounts/password-violation-messages";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
+
+export const changePasswordAction = publicAction(
+  { schema: changePasswordSchema, messages: getValidationMessages },
+  async (input, { ip }) => {
+    const tPage = await getTranslations("ChangePassword");
+    const parent = await getParentPrincipal();
+    if (!parent) throw new ActionFailure("unauthorized", tPage("sessionEnded"));
+    const result = await changeParentPassword({
+      parentAccountId: parent.parentAccountId,
+      sessionId: parent.sessionId,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      ip,
+    });
+    if (result.ok) return { changed: true };
+    const { t, invalid } = await getValidationMessages();
+    switch (result.reason) {
+      case "policy": {
+        const { parentPasswordMinLength } = await getDistrictSettings();
+        throw new ActionFailure("invalid", invalid, { newPassword: passwordViolationMessages(t, result.violations, parentPasswordMinLength) });
+      }
+      case "current_password_wrong":
+        throw new ActionFailure("invalid", invalid, { currentPassword: [t("currentPasswordWrong")] });
+      case "rate_limited":
+        throw new ActionFailure("rate_limited", tPage("rateLimited"));
+      default:
+        throw new ActionFailure("unauthorized", tPage("sessionEnded"));
+    }
+  },
+);
