@@ -3,6 +3,10 @@
 import type { AppLocale } from "@/lib/i18n/locales";
 import type Common from "@/messages/en/Common.json";
 import type Validation from "@/messages/en/Validation.json";
+import type SignIn from "@/messages/en/SignIn.json";
+import type CreateAccount from "@/messages/en/CreateAccount.json";
+import type ChangePassword from "@/messages/en/ChangePassword.json";
+import type Home from "@/messages/en/Home.json";
 import type ForgotUsername from "@/messages/en/ForgotUsername.json";
 import type ForgotPassword from "@/messages/en/ForgotPassword.json";
 import type EmailPolicy from "@/messages/en/EmailPolicy.json";
@@ -11,13 +15,17 @@ import type EmailPolicy from "@/messages/en/EmailPolicy.json";
 export interface Messages {
   Common: typeof Common;
   Validation: typeof Validation;
+  SignIn: typeof SignIn;
+  CreateAccount: typeof CreateAccount;
+  ChangePassword: typeof ChangePassword;
+  Home: typeof Home;
   ForgotUsername: typeof ForgotUsername;
   ForgotPassword: typeof ForgotPassword;
   EmailPolicy: typeof EmailPolicy;
 }
 
 /** Every namespace, in the order they are merged. Add a feature's namespace here. */
-export const NAMESPACES = ["Common", "Validation", "ForgotUsername", "ForgotPassword", "EmailPolicy"] as const satisfies readonly (keyof Messages)[];
+export const NAMESPACES = ["Common", "Validation", "SignIn", "CreateAccount", "ChangePassword", "Home", "ForgotUsername", "ForgotPassword", "EmailPolicy"] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
   const entries = await Promise.all(
