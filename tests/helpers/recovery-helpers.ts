@@ -1,0 +1,40 @@
+// Helpers shared by the Forgot Username / Forgot Password integration tests.
+import { vi } from "vitest";
+import { prisma } from "@/lib/db";
+
+/** The code in the newest security-code mail queued for `address` (read before it is sent and erased). */
+export async function queuedSecurityCode(address: string): Promise<string> {
+  const row = await prisma.emailOutbox.findFirstOrThrow({
+    where: { toAddress: address, template: "security-code" },
+    orderBy: { id: "desc" },
+  });
+  return securityCodeIn(row.textBody);
+}
+
+/** The six digits after the first language's "...: " label of the code. */
+export function securityCodeIn(text: string): string {
+  const code = /:\s*(\d{6})\s*$/m.exec(text)?.[1];
+  if (!code) throw new Error("no security code in the mail");
+  return code;
+}
+
+/** Records everything written through console.* while installed. */
+export function captureConsole() {
+  const lines: string[] = [];
+  const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
+  const spies = methods.map((method) =>
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
+    }),
+  );
+  return {
+    text: () => lines.join("\n"),
+    restore: () => spies.forEach((spy) => spy.mockRestore()),
+  };
+}
+
+/** Every audit row as text, to look for secrets in it. */
+export async function auditTrailText(): Promise<string> {
+  const rows = await prisma.auditEvent.findMany();
+  return JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+}
