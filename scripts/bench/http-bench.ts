@@ -12,6 +12,9 @@ export interface AppServer {
   output(): string;
 }
 
+/** Where the production build lives: this checkout, or BENCH_APP_DIR (e.g. a clean export of a commit). */
+export const APP_DIR = process.env.BENCH_APP_DIR ?? process.cwd();
+
 export async function startAppServer(databaseUrl: string): Promise<AppServer> {
   const port = await findFreePort(3300);
   const smtpPort = await findFreePort(2700);
@@ -28,6 +31,7 @@ export async function startAppServer(databaseUrl: string): Promise<AppServer> {
       DEV_SMTP_PORT: String(smtpPort),
     },
     stdio: ["ignore", "pipe", "pipe"],
+    cwd: APP_DIR,
   });
   server.stdout?.on("data", (chunk) => lines.push(String(chunk)));
   server.stderr?.on("data", (chunk) => lines.push(String(chunk)));

@@ -4,6 +4,8 @@
 // baseline, and bulk reset throughput, with the issue's targets marked PASS or MISS.
 // Without BENCH_DATABASE_SERVER_URL it runs an embedded PostgreSQL in a temp dir
 // (--keep: under .data/bench-pg, kept, and the generated district is reused next time).
+// HTTP runs `next start` on the build in this checkout (built under flock when missing)
+// or in BENCH_APP_DIR.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,7 +14,7 @@ import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/scripts/embedded-postgres";
 import { BENCH_ADMIN_PASSPHRASE, generateDistrict } from "./generate-district";
 import { buildScenarios, baselineRunner, domainRunner, rawSqlRunner, type Scenario } from "./search-scenarios";
-import { httpRunner, signInStaff, startAppServer } from "./http-bench";
+import { APP_DIR, httpRunner, signInStaff, startAppServer } from "./http-bench";
 import { pickBatches, timeBulkReset, type BulkResetResult } from "./bulk-reset-bench";
 import { measure } from "./stats";
 import { printReport, type ScenarioResult } from "./report";
@@ -66,9 +68,9 @@ function migrate(databaseUrl: string) {
 }
 
 function ensureBuild() {
-  if (existsSync(".next/BUILD_ID")) return;
+  if (existsSync(path.join(APP_DIR, ".next/BUILD_ID"))) return;
   log("No production build: running `flock /tmp/next-build.lock npx next build`");
-  const result = spawnSync("flock", ["/tmp/next-build.lock", "npx", "next", "build"], { stdio: "inherit" });
+  const result = spawnSync("flock", ["/tmp/next-build.lock", "npx", "next", "build"], { stdio: "inherit", cwd: APP_DIR });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
