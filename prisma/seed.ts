@@ -91,9 +91,10 @@ async function writeDistrict(district: DemoDistrict, resetById: number) {
 }
 
 function writeCredentials(lines: string[]) {
-  const dir = path.resolve(".data");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "demo-credentials.txt"), `${lines.join("\n")}\n`, { mode: 0o600 });
+  // scripts/start.ts prints this file; tests point DEMO_CREDENTIALS_FILE elsewhere.
+  const file = path.resolve(process.env.DEMO_CREDENTIALS_FILE ?? ".data/demo-credentials.txt");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${lines.join("\n")}\n`, { mode: 0o600 });
 }
 
 async function main() {

@@ -1,0 +1,129 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { verifySecret } from "@/lib/security/password-hash";
+import { isStaffEmail } from "@/lib/settings/district-settings";
+import { parentSearchKey } from "@/lib/text/fold-name";
+
+const credentialsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "seed-test-")), "demo-credentials.txt");
+
+function runSeed() {
+  const result = spawnSync("npx", ["tsx", "prisma/seed.ts"], {
+    env: { ...process.env, DEMO_CREDENTIALS_FILE: credentialsFile },
+    encoding: "utf8",
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+async function tableCounts() {
+  const [schools, students, contacts, links, accounts, staff] = await Promise.all([
+    prisma.school.count(),
+    prisma.student.count(),
+    prisma.contact.count(),
+    prisma.studentContact.count(),
+    prisma.parentAccount.count(),
+    prisma.staffUser.count(),
+  ]);
+  return { schools, students, contacts, links, accounts, staff };
+}
+
+/** "label:  user  /  secret" lines of the credentials file, by label. */
+function credentials(): Record<string, [string, string]> {
+  const lines = readFileSync(credentialsFile, "utf8").trim().split("\n");
+  return Object.fromEntries(
+    lines.map((line) => {
+      const [label, rest] = line.split(/:\s+/, 2) as [string, string];
+      const [user, secret] = rest.split(/\s+\/\s+/) as [string, string];
+      return [label.trim(), [user.trim(), secret.split(/\s+/)[0]!]];
+    }),
+  );
+}
+
+describe("prisma/seed.ts (demo district)", () => {
+  let firstOutput = "";
+  beforeAll(() => {
+    firstOutput = runSeed();
+  }, 60_000);
+
+  it("writes a district of the documented size with settings", async () => {
+    expect(firstOutput).toContain("Demo seed: 6 schools, 300 students");
+    const counts = await tableCounts();
+    expect(counts).toMatchObject({ schools: 6, students: 300, staff: 2 });
+    expect(counts.contacts).toBeGreaterThanOrEqual(450);
+    expect(counts.contacts).toBeLessThanOrEqual(550);
+    expect(counts.accounts).toBeGreaterThan(counts.contacts * 0.8);
+    expect(await prisma.districtSettings.findUnique({ where: { id: 1 } })).not.toBeNull();
+  });
+
+  it("stores every row's parentKey as the app computes it, so search finds seeded names", async () => {
+    const links = await prisma.studentContact.findMany({ include: { contact: true } });
+    for (const link of links) expect(link.parentKey).toBe(parentSearchKey(link.contact.lastName, link.contact.firstName));
+    const keys = links.map((link) => link.parentKey);
+    expect(keys.some((key) => key.startsWith("garcia\u0001"))).toBe(true);
+    expect(keys.some((key) => key.startsWith("nguyen\u0001"))).toBe(true);
+    expect(keys.some((key) => key.startsWith("al-"))).toBe(true);
+  });
+
+  it("has multilingual contacts, families with several children and children with two guardians", async () => {
+    const names = (await prisma.contact.findMany({ select: { lastName: true } })).map((contact) => contact.lastName);
+    expect(names).toEqual(expect.arrayContaining(["García", "Nguyễn"]));
+    expect(names.some((name) => /[ñÑ]/.test(name))).toBe(true);
+    const locales = await prisma.contact.groupBy({ by: ["preferredLocale"], _count: true });
+    expect(locales.map((row) => row.preferredLocale).sort()).toEqual(["ar", "en", "es", "vi"]);
+
+    const childrenPerParent = await prisma.studentContact.groupBy({ by: ["contactId"], _count: { _all: true } });
+    const maxChildren = Math.max(...childrenPerParent.map((row) => row._count._all));
+    expect(maxChildren).toBeGreaterThanOrEqual(3);
+    expect(maxChildren).toBeLessThanOrEqual(4);
+    const guardiansPerChild = await prisma.studentContact.groupBy({ by: ["studentId"], _count: { _all: true } });
+    expect(guardiansPerChild.filter((row) => row._count._all >= 2).length).toBeGreaterThan(100);
+
+    const settings = await prisma.districtSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const emails = (await prisma.contact.findMany({ select: { email: true } })).flatMap((contact) => (contact.email ? [contact.email] : []));
+    const staffDomainEmails = emails.filter((email) => isStaffEmail(email, settings.staffEmailDomains));
+    expect(staffDomainEmails.length).toBeGreaterThanOrEqual(1);
+    expect(staffDomainEmails.length).toBeLessThanOrEqual(6);
+  });
+
+  it("mixes login states and gives reset rows a reset time", async () => {
+    const statuses = await prisma.parentAccount.groupBy({ by: ["status"], _count: true });
+    expect(statuses.map((row) => row.status).sort()).toEqual(["ACTIVE", "PENDING_PASSWORD_CHANGE", "RESET"]);
+    const reset = await prisma.parentAccount.findFirstOrThrow({ where: { status: "RESET" }, include: { contact: { include: { links: true } } } });
+    expect(reset.passwordHash).toBeNull();
+    expect(reset.contact.links.every((link) => link.resetAt !== null)).toBe(true);
+  });
+
+  it("prints credentials that really sign in: site admin, help desk and the demo parent", async () => {
+    const printed = credentials();
+    const [adminEmail, adminSecret] = printed["Site admin"]!;
+    const [helpDeskEmail, helpDeskSecret] = printed["Help desk"]!;
+    const [parentUsername, parentPassword] = printed["Parent"]!;
+    expect(firstOutput).toContain(adminSecret);
+    expect(adminSecret.length).toBeGreaterThanOrEqual(15);
+    expect(helpDeskSecret.length).toBeGreaterThanOrEqual(15);
+
+    const admin = await prisma.staffUser.findUniqueOrThrow({ where: { email: adminEmail } });
+    const helpDesk = await prisma.staffUser.findUniqueOrThrow({ where: { email: helpDeskEmail } });
+    expect([admin.role, helpDesk.role]).toEqual(["SITE_ADMIN", "HELP_DESK"]);
+    expect(await verifySecret(admin.passwordHash, adminSecret)).toBe(true);
+    expect(await verifySecret(helpDesk.passwordHash, helpDeskSecret)).toBe(true);
+
+    const parent = await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: parentUsername }, include: { contact: { include: { links: true } } } });
+    expect(parent.status).toBe("ACTIVE");
+    expect(parent.contact.links.length).toBeGreaterThanOrEqual(2);
+    expect(await verifySecret(parent.passwordHash!, parentPassword)).toBe(true);
+  });
+
+  it("changes nothing when run again on a seeded database", async () => {
+    const before = await tableCounts();
+    const admin = await prisma.staffUser.findFirstOrThrow({ where: { role: "SITE_ADMIN" } });
+    const output = runSeed();
+    expect(output).toContain("already has students");
+    expect(await tableCounts()).toEqual(before);
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash).toBe(admin.passwordHash);
+  });
+});
