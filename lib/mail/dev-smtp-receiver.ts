@@ -66,8 +66,11 @@ function createServer(): SMTPServer {
         });
     },
   });
-  // A client dropping its connection must never take the app down.
-  server.on("error", (error) => console.error("[dev-smtp]", error.message));
+  // A client dropping its connection must never take the app down. A busy port is
+  // handled by the fallback in startDevSmtpReceiver.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE" && error.code !== "EACCES") console.error("[dev-smtp]", error.message);
+  });
   return server;
 }
 

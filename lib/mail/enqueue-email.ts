@@ -32,6 +32,9 @@ function outboxRow<Params>(request: EmailRequest<Params>, district: DistrictMail
     locale: request.locale,
     sensitive: request.template.sensitive,
     messageId: newMessageId(district.senderAddress),
+    // Written by the app (UTC) like every other time the worker compares, whatever the
+    // database session's time zone is.
+    nextAttemptAt: new Date(),
   };
 }
 

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { defineEmailTemplate } from "@/lib/mail/email-template";
@@ -38,6 +39,13 @@ async function queueNotices(count: number, prefix = "parent") {
 const makeAllDue = () => prisma.emailOutbox.updateMany({ where: { status: "PENDING" }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
 
 beforeAll(async () => {
+  // A district's database may run in its local zone: timing must not depend on it.
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`ALTER DATABASE "${new URL(process.env.DATABASE_URL!).pathname.slice(1)}" SET timezone TO 'America/Denver'`);
+  await admin.end();
+  const [zone] = await prisma.$queryRaw<{ TimeZone: string }[]>`SHOW timezone`;
+  expect(zone?.TimeZone).toBe("America/Denver");
   smtp = await startSmtpCapture();
 });
 afterAll(async () => {

@@ -94,3 +94,14 @@ describe("composeEmail", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });
 });
+
+describe("sandboxedSrcDoc", () => {
+  it("puts a CSP that forbids scripts and remote loads into the captured document's head", async () => {
+    const { sandboxedSrcDoc } = await import("@/lib/mail/dev-inbox");
+    const framed = sandboxedSrcDoc(`<html><head><title>x</title></head><body><script>1</script></body></html>`);
+    expect(framed).toMatch(/^<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    const bare = sandboxedSrcDoc("<p>hi</p>");
+    expect(bare).toContain("<head><meta http-equiv=\"Content-Security-Policy\"");
+    expect(bare).toContain("<body><p>hi</p></body>");
+  });
+});
