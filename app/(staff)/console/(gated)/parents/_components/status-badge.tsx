@@ -11,7 +11,11 @@ const STATUS = {
 
 export function StatusBadge({ status }: { status: LoginStatus }) {
   const { label, tone } = STATUS[status];
-  return <Badge tone={tone}>{label}</Badge>;
+  return (
+    <Badge tone={tone} data-status={status}>
+      {label}
+    </Badge>
+  );
 }
 
 /** Parents must use a personal address; a staff-domain address on a contact needs fixing in the SIS. */
