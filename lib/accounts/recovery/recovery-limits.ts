@@ -15,12 +15,13 @@ export const CODE_STEP_TTL_MINUTES = SECURITY_CODE_TTL_MINUTES + 5;
  * Every public recovery response takes at least this long, so that work done only for
  * existing accounts (outbox insert, code row, audit) cannot be seen in the response time.
  * Chosen well above the measured cost of the slower path (one argon2id hash plus a few
- * inserts, ~30-80 ms on the 2-core machine, more under load).
+ * inserts: tens of ms on the 2-core machine; tests/integration/forgot-enumeration.test.ts
+ * checks it stays under half of these).
  */
 export const MINIMUM_RESPONSE_MS = {
-  forgotUsername: 350,
-  requestCode: 600,
-  verifyCode: 500,
+  forgotUsername: 250,
+  requestCode: 400,
+  verifyCode: 300,
   setPassword: 0, // only reachable after a valid code: nothing left to hide
 } as const;
 

@@ -1,0 +1,174 @@
+// Enumeration by answer or by timing: for an existing vs an unknown username / address, every
+// public recovery step returns the same outcome and takes the same time. Timing is measured
+// over 20 interleaved pairs (medians). The tolerance is half the cheaper of the two things a
+// leaky path would add, both measured in this run: one argon2id hash and one synchronous SMTP
+// send to a real server. The same measurement applied to a variant with such an extra step on
+// one side must exceed the tolerance, which shows the check can fail.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { hashSecret } from "@/lib/security/password-hash";
+import { requestUsernameReminder } from "@/lib/accounts/recovery/forgot-username";
+import { requestPasswordResetCode } from "@/lib/accounts/recovery/request-reset-code";
+import { verifyPasswordResetCode } from "@/lib/accounts/recovery/verify-reset-code";
+import { createSmtpTransport, type MailTransport } from "@/lib/mail/mail-transport";
+import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
+import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
+import { MINIMUM_RESPONSE_MS } from "@/lib/accounts/recovery/recovery-limits";
+
+const PAIRS = 20;
+let smtp: SmtpCapture;
+let transport: MailTransport;
+let tolerance: number;
+const figures: Record<string, string> = {};
+let ipSeq = 0;
+const nextIp = () => `10.1.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await run();
+  return { ms: performance.now() - started, result };
+}
+
+/** Interleaved A/B runs (alternating which goes first); `between` resets state untimed. */
+async function compare<T>(a: () => Promise<T>, b: () => Promise<T>, between: () => Promise<unknown> = async () => {}, pairs = PAIRS) {
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  const results: Array<[T, T]> = [];
+  for (let i = 0; i < pairs; i++) {
+    await between();
+    const first = i % 2 === 0 ? await timed(a) : await timed(b);
+    await between();
+    const second = i % 2 === 0 ? await timed(b) : await timed(a);
+    const [ra, rb] = i % 2 === 0 ? [first, second] : [second, first];
+    timesA.push(ra.ms);
+    timesB.push(rb.ms);
+    results.push([ra.result, rb.result]);
+  }
+  const medianA = median(timesA);
+  const medianB = median(timesB);
+  return { medianA, medianB, difference: Math.abs(medianA - medianB), results };
+}
+
+async function medianCost(run: () => Promise<unknown>, samples = 9) {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push((await timed(run)).ms);
+  return median(times);
+}
+
+const clearLimits = () => prisma.rateLimitBucket.deleteMany();
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  transport = createSmtpTransport(smtp.url, { ignoreTLS: true });
+  const schoolId = (await createSchool(prisma)).id;
+  await createParentWithChild(prisma, schoolId, {
+    firstName: "Amal",
+    lastName: "Haddad",
+    email: "amal.haddad@example.com",
+    preferredLocale: "ar",
+    account: { username: "amal.h", passwordHash: await hashSecret("an old passphrase") },
+  });
+  await hashSecret("warm-up"); // first hash allocates argon2's memory
+  const argon2Ms = await medianCost(() => hashSecret("a-typical-secret"));
+  const smtpMs = await medianCost(() =>
+    transport.sendMail({ from: "no-reply@example.org", to: "probe@example.com", subject: "probe", text: "probe" }),
+  );
+  tolerance = Math.min(argon2Ms, smtpMs) / 2;
+  figures["argon2id hash (median)"] = `${argon2Ms.toFixed(1)} ms`;
+  figures["synchronous SMTP send (median)"] = `${smtpMs.toFixed(1)} ms`;
+  figures["tolerance"] = `${tolerance.toFixed(1)} ms`;
+});
+
+afterAll(async () => {
+  transport.close();
+  await smtp.stop();
+  console.log(`[forgot-enumeration] ${PAIRS} interleaved pairs each\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join("\n")}`);
+});
+
+beforeEach(clearLimits);
+
+describe("no enumeration by answer or by timing", () => {
+  it("Forgot Password step 1: existing vs unknown username", { timeout: 180_000 }, async () => {
+    const existing = () => requestPasswordResetCode({ username: "amal.h", ip: nextIp() });
+    const unknown = () => requestPasswordResetCode({ username: "nobody.here", ip: nextIp() });
+    const run = await compare(existing, unknown, clearLimits);
+    for (const [a, b] of run.results) expect(a).toEqual(b);
+    expect(await prisma.emailOutbox.count({ where: { template: "security-code" } })).toBe(PAIRS);
+    // (the variants below only ever run the unknown path)
+    figures["request code: existing / unknown"] = `${run.medianA.toFixed(1)} / ${run.medianB.toFixed(1)} ms (diff ${run.difference.toFixed(1)})`;
+    expect(run.difference).toBeLessThan(tolerance);
+
+    // Sensitivity: the same method sees one extra argon2id hash or one synchronous send.
+    const extraHash = await compare(unknown, async () => {
+      const outcome = await unknown();
+      await hashSecret("extra work on one path");
+      return outcome;
+    }, clearLimits, PAIRS / 2);
+    figures["request code: variant + argon2id (diff)"] = `${extraHash.difference.toFixed(1)} ms`;
+    expect(extraHash.difference).toBeGreaterThan(tolerance);
+    const extraSend = await compare(unknown, async () => {
+      const outcome = await unknown();
+      await transport.sendMail({ from: "no-reply@example.org", to: "probe@example.com", subject: "sync", text: "sync" });
+      return outcome;
+    }, clearLimits, PAIRS / 2);
+    figures["request code: variant + SMTP send (diff)"] = `${extraSend.difference.toFixed(1)} ms`;
+    expect(extraSend.difference).toBeGreaterThan(tolerance);
+
+    // The padding hides the real work only while that work is shorter than the minimum.
+    const unpadded = await compare(
+      () => requestPasswordResetCode({ username: "amal.h", ip: nextIp() }, { minimumMs: 0 }),
+      () => requestPasswordResetCode({ username: "nobody.here", ip: nextIp() }, { minimumMs: 0 }),
+      clearLimits,
+      PAIRS / 2,
+    );
+    figures["request code unpadded work: existing / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
+    expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(MINIMUM_RESPONSE_MS.requestCode / 2);
+  });
+
+  it("Forgot Password step 2: wrong code for an existing username vs any code for an unknown one", { timeout: 120_000 }, async () => {
+    await requestPasswordResetCode({ username: "amal.h", ip: nextIp() }, { minimumMs: 0 });
+    const resetTries = async () => {
+      await clearLimits();
+      await prisma.passwordResetCode.updateMany({ data: { attempts: 0 } });
+    };
+    // "000000" may be the real code once in a million runs; any wrong code is as good.
+    const existing = () => verifyPasswordResetCode({ usernameKey: "amal.h", code: "000000", ip: nextIp() });
+    const unknown = () => verifyPasswordResetCode({ usernameKey: "nobody.here", code: "000000", ip: nextIp() });
+    const run = await compare(existing, unknown, resetTries);
+    for (const [a, b] of run.results) expect([a, b]).toEqual([{ status: "invalid" }, { status: "invalid" }]);
+    figures["verify code: existing / unknown"] = `${run.medianA.toFixed(1)} / ${run.medianB.toFixed(1)} ms (diff ${run.difference.toFixed(1)})`;
+    expect(run.difference).toBeLessThan(tolerance);
+    const unpadded = await compare(
+      () => verifyPasswordResetCode({ usernameKey: "amal.h", code: "000000", ip: nextIp() }, { minimumMs: 0 }),
+      () => verifyPasswordResetCode({ usernameKey: "nobody.here", code: "000000", ip: nextIp() }, { minimumMs: 0 }),
+      resetTries,
+      PAIRS / 2,
+    );
+    figures["verify code unpadded work: existing / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
+    expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(MINIMUM_RESPONSE_MS.verifyCode / 2);
+  });
+
+  it("Forgot Username: existing vs unknown address", { timeout: 120_000 }, async () => {
+    const existing = () => requestUsernameReminder({ email: "amal.haddad@example.com", ip: nextIp() });
+    const unknown = () => requestUsernameReminder({ email: "nobody@example.com", ip: nextIp() });
+    const run = await compare(existing, unknown, clearLimits);
+    for (const [a, b] of run.results) expect(a).toEqual(b);
+    expect(await prisma.emailOutbox.count({ where: { template: "forgot-username" } })).toBe(PAIRS);
+    figures["forgot username: existing / unknown"] = `${run.medianA.toFixed(1)} / ${run.medianB.toFixed(1)} ms (diff ${run.difference.toFixed(1)})`;
+    expect(run.difference).toBeLessThan(tolerance);
+    const unpadded = await compare(
+      () => requestUsernameReminder({ email: "amal.haddad@example.com", ip: nextIp() }, { minimumMs: 0 }),
+      () => requestUsernameReminder({ email: "nobody@example.com", ip: nextIp() }, { minimumMs: 0 }),
+      clearLimits,
+      PAIRS / 2,
+    );
+    figures["forgot username unpadded work: existing / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
+    expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(MINIMUM_RESPONSE_MS.forgotUsername / 2);
+  });
+});
