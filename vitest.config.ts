@@ -7,7 +7,6 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
-    globalSetup: ["tests/setup/global-database.ts"],
     projects: [
       {
         resolve: { alias },
@@ -29,6 +28,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/fresh-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -40,7 +40,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/setup/e2e-server.ts"],
+          // Each project that needs PostgreSQL starts its own throw-away server first.
+          globalSetup: ["tests/setup/global-database.ts", "tests/setup/e2e-server.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

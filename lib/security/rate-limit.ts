@@ -14,15 +14,17 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+// Prisma stores DateTime as UTC in "timestamp without time zone": compare against UTC
+// "now" so the windows are right whatever the database server's TimeZone is.
 /** Counts one hit against the rule and says whether it is still within the limit. */
 export async function hitRateLimit(rule: RateLimitRule): Promise<RateLimitResult> {
   const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-    VALUES (${rule.key}, now(), 1)
+    VALUES (${rule.key}, now() AT TIME ZONE 'UTC', 1)
     ON CONFLICT ("key") DO UPDATE SET
-      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
-                           THEN now() ELSE "RateLimitBucket"."windowStart" END,
-      "count" = CASE WHEN "RateLimitBucket"."windowStart" <= now() - make_interval(secs => ${rule.windowSeconds})
+      "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${rule.windowSeconds})
+                           THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END,
+      "count" = CASE WHEN "RateLimitBucket"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${rule.windowSeconds})
                      THEN 1 ELSE "RateLimitBucket"."count" + 1 END
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
