@@ -55,7 +55,7 @@ describe("audit trail", () => {
     const context = await browser.newContext();
     const page = await signIn(context, ADMIN, "/console/audit");
     await page.waitForURL(/\/console\/audit/);
-    await expect(page.getByRole("heading", { name: "Audit trail" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Audit trail" }).waitFor();
 
     await page.getByLabel("Action").selectOption("parent.reset");
     await page.getByLabel("Parent", { exact: true }).fill("quintan");
@@ -70,10 +70,11 @@ describe("audit trail", () => {
     expect(text).toContain("parent.reset");
     expect(text).toContain(ADMIN.email);
     expect(text).toContain("203.0.113.77");
-    await expect(page.getByText("1 matching event").isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: /^1 matching event · the parent name matched 1 contact$/ }).waitFor();
 
     // The same link works after reload (state in the URL), and the export gives the CSV.
     await page.reload();
+    await page.getByTestId("audit-row").first().waitFor();
     expect(await page.getByTestId("audit-row").count()).toBe(1);
     const exported = await context.request.get(`${baseUrl}/api/console/audit/export?action=parent.reset&parent=${contactId}`);
     expect(exported.status()).toBe(200);
@@ -96,8 +97,10 @@ describe("audit trail", () => {
     expect(response.status()).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, code: "forbidden" });
     for (const path of ["/console/audit", "/console/staff", "/console/settings"]) {
+      // With a loading boundary the redirect arrives in the stream, so wait for the navigation.
       await page.goto(`${baseUrl}${path}`);
-      expect(new URL(page.url()).pathname).toBe("/console/parents");
+      await page.waitForURL((url) => url.pathname === "/console/parents", { timeout: 10_000 });
+      expect(new URL(page.url()).searchParams.get("denied")).toBe("1");
     }
     expect(await prisma.auditEvent.count({ where: { action: "audit.export", actorLabel: DESK.email } })).toBe(0);
     await context.close();

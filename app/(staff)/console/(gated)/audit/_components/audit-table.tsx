@@ -15,6 +15,11 @@ interface AuditTableProps {
 
 const MAX_PARENT_LINKS = 3;
 
+function describeParentMatch({ contactCount, truncated }: NonNullable<AuditSearchResult["parentMatch"]>) {
+  if (truncated) return `more than ${contactCount.toLocaleString("en-US")} contacts; only the first ones are searched, so narrow the name`;
+  return `${contactCount} ${contactCount === 1 ? "contact" : "contacts"}`;
+}
+
 export async function AuditTable({ params, result, count }: AuditTableProps) {
   const [{ rows, hasOlder, hasNewer, parentMatch }, total] = await Promise.all([result, count]);
   const link = (overrides: Record<string, string | number | undefined>) => `/console/audit?${filterQueryString(params, overrides)}`;
@@ -24,7 +29,7 @@ export async function AuditTable({ params, result, count }: AuditTableProps) {
         <h2 id="audit-results-heading" className="text-sm text-slate-700" aria-live="polite">
           {total.count.toLocaleString("en-US")}
           {total.capped ? "+" : ""} matching {total.count === 1 && !total.capped ? "event" : "events"}
-          {parentMatch ? ` · parent name matched ${parentMatch.contactCount}${parentMatch.truncated ? "+ (narrow the name)" : ""} contacts` : ""}
+          {parentMatch ? ` · the parent name matched ${describeParentMatch(parentMatch)}` : ""}
         </h2>
       </div>
       {rows.length === 0 ? (
