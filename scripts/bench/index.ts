@@ -125,7 +125,9 @@ async function main() {
       generated = await generateDistrict(client, ROWS, log).finally(() => client.end());
       log(`District generated in ${generated.seconds.toFixed(1)} s`);
     } else {
-      log(`Reusing the district in ${databaseName} (--keep)`);
+      // The last run's bulk resets cleared visibility-map bits; autovacuum would restore them.
+      log(`Reusing the district in ${databaseName} (--keep); VACUUM ANALYZE first`);
+      await pool.query("VACUUM ANALYZE");
     }
     const counts = (await pool.query(`SELECT (SELECT count(*) FROM "StudentContact")::int AS rows, (SELECT count(*) FROM "Student")::int AS students,
         (SELECT count(*) FROM "Contact")::int AS contacts, (SELECT count(*) FROM "ParentAccount")::int AS accounts`)).rows[0];

@@ -110,19 +110,29 @@ export function rawSqlRunner(pool: pg.Pool, scenario: Scenario) {
   };
 }
 
+/**
+ * The naive grid: the same result (a page of 50 and the number of matches), filtered with
+ * ILIKE on the contact's last name through the joins and paged with OFFSET. Page and count
+ * run in parallel, as searchParents runs its page and count.
+ */
 export function baselineRunner(pool: pg.Pool, scenario: Scenario) {
-  return (i: number) =>
-    pool.query(
-      `SELECT sc.id, c."firstName", c."lastName", c.email, s."firstName" AS child_first, s."lastName" AS child_last,
-              s."studentNumber", s.grade, sch.name AS school, sc.relationship, pa.username, pa.status
-       FROM "StudentContact" sc
-       JOIN "Contact" c ON c.id = sc."contactId"
-       JOIN "Student" s ON s.id = sc."studentId"
-       JOIN "School" sch ON sch.id = s."schoolId"
-       LEFT JOIN "ParentAccount" pa ON pa."contactId" = c.id
-       WHERE c."lastName" ILIKE $1
-       ORDER BY c."lastName", c."firstName", sc.id
-       LIMIT $2 OFFSET $3`,
-      [scenario.baseline.patterns[i % scenario.baseline.patterns.length], PAGE_SIZE, scenario.baseline.offset],
-    );
+  return async (i: number) => {
+    const pattern = scenario.baseline.patterns[i % scenario.baseline.patterns.length];
+    await Promise.all([
+      pool.query(
+        `SELECT sc.id, c."firstName", c."lastName", c.email, s."firstName" AS child_first, s."lastName" AS child_last,
+                s."studentNumber", s.grade, sch.name AS school, sc.relationship, pa.username, pa.status
+         FROM "StudentContact" sc
+         JOIN "Contact" c ON c.id = sc."contactId"
+         JOIN "Student" s ON s.id = sc."studentId"
+         JOIN "School" sch ON sch.id = s."schoolId"
+         LEFT JOIN "ParentAccount" pa ON pa."contactId" = c.id
+         WHERE c."lastName" ILIKE $1
+         ORDER BY c."lastName", c."firstName", sc.id
+         LIMIT $2 OFFSET $3`,
+        [pattern, PAGE_SIZE, scenario.baseline.offset],
+      ),
+      pool.query(`SELECT count(*) FROM "StudentContact" sc JOIN "Contact" c ON c.id = sc."contactId" WHERE c."lastName" ILIKE $1`, [pattern]),
+    ]);
+  };
 }
