@@ -8,16 +8,17 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{4,32}$/;
 export const STUDENT_ID_PATTERN = /^[A-Za-z0-9-]{1,20}$/;
 export const MAX_STUDENT_IDS = 10;
 
+// abort: an empty field reports "required" only, not also the format rule.
 export const usernameSchema = z
   .string()
   .trim()
-  .min(1)
+  .min(1, { abort: true })
   .refine((value) => USERNAME_PATTERN.test(value), { params: { key: "usernameFormat" } });
 
 export const studentIdSchema = z
   .string()
   .trim()
-  .min(1)
+  .min(1, { abort: true })
   .refine((value) => STUDENT_ID_PATTERN.test(value), { params: { key: "studentIdFormat" } });
 
 export const personNameSchema = z.string().trim().min(1).max(100);

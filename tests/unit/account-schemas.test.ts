@@ -61,3 +61,16 @@ describe("changePasswordSchema", () => {
     expect(fieldErrorsOf(result.error!).confirmPassword).toEqual(["Hai mật khẩu không khớp nhau."]);
   });
 });
+
+describe("empty required fields", () => {
+  it("report only that they are required", async () => {
+    const t = await translatorFor("en");
+    const result = registerParentSchema.safeParse(
+      { username: " ", studentIds: [""], firstName: "", lastName: "" },
+      { error: (issue) => localizeZodIssue(t, issue) },
+    );
+    const errors = fieldErrorsOf(result.error!);
+    expect(errors.username).toEqual(["This field is required."]);
+    expect(errors["studentIds.0"]).toEqual(["This field is required."]);
+  });
+});
