@@ -1,0 +1,79 @@
+// A site admin adds a staff member and edits district settings through the forms: field
+// errors appear next to the field, nothing is saved until the input is valid, and each
+// saved change is audited.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+
+process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+const baseUrl = inject("e2eBaseUrl");
+
+const { prisma } = await import("@/lib/db");
+const { hashSecret } = await import("@/lib/security/password-hash");
+
+const ADMIN = { email: "forms-admin@riverside.example.org", password: "forms admin passphrase 2024" };
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Forms Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent("/console/staff")}`);
+  await page.getByLabel("E-mail address").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/console\/staff/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+describe("staff and settings forms", () => {
+  it("adds a staff member after a passphrase error, then disables them", async () => {
+    const email = "new-desk@riverside.example.org";
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Name", { exact: true }).fill("New Desk");
+    await page.getByLabel("Initial passphrase").fill("too short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("Use at least 15 characters.").waitFor();
+    expect(await page.getByLabel("Initial passphrase").getAttribute("aria-invalid")).toBe("true");
+    expect(await prisma.staffUser.count({ where: { email } })).toBe(0);
+
+    await page.getByLabel("Initial passphrase").fill("a perfectly long passphrase");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText(`Created the account ${email}.`).waitFor();
+    const row = page.getByTestId("staff-row").filter({ hasText: email });
+    await row.waitFor();
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "HELP_DESK", disabled: false });
+
+    await row.getByRole("button", { name: `Disable ${email}` }).click();
+    await row.getByText("Disabled", { exact: true }).waitFor();
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { email } })).disabled).toBe(true);
+    expect(await prisma.auditEvent.count({ where: { action: { in: ["staff.create", "staff.disable"] }, actorLabel: ADMIN.email } })).toBe(2);
+  });
+
+  it("shows settings errors next to fields and saves valid values", async () => {
+    await page.goto(`${baseUrl}/console/settings`);
+    const cap = page.getByLabel("Most rows in one bulk reset");
+    await cap.fill("20000");
+    await page.getByLabel("Staff email domains").fill("riverside.example.org\nnot a domain");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Enter a number from 1 to 10000.").waitFor();
+    await page.getByText("Not a valid domain name: not, a, domain.").waitFor();
+    expect((await prisma.districtSettings.findUniqueOrThrow({ where: { id: 1 } })).bulkResetCap).toBe(10000);
+
+    await cap.fill("2500");
+    await page.getByLabel("Staff email domains").fill("Riverside.example.org, riverside.example.net\nriverside.example.org");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText(/^Saved\. Changed: /).waitFor();
+    expect(await prisma.districtSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      bulkResetCap: 2500,
+      staffEmailDomains: ["riverside.example.org", "riverside.example.net"],
+    });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.update" } });
+    expect(event.details).toMatchObject({ changes: { bulkResetCap: { before: 10000, after: 2500 } } });
+  });
+});
