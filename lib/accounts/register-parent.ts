@@ -10,6 +10,7 @@ import { distinctStudentIds } from "@/lib/accounts/identity-match";
 import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
 import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword, UsernameTakenError } from "@/lib/accounts/issue-temporary-password";
 import { maskEmail } from "@/lib/accounts/mask-email";
+import { isPersonalEmail } from "@/lib/accounts/parent-email-policy";
 import type { RegisterParentInput } from "@/lib/accounts/account-schemas";
 
 export const REGISTER_LIMIT = { attempts: 5, windowSeconds: 15 * 60 };
@@ -19,6 +20,7 @@ export type RegisterParentResult =
   | { status: "no_match" }
   | { status: "rate_limited"; retryAfterMinutes: number }
   | { status: "no_email"; supportPhone: string }
+  | { status: "staff_email"; supportPhone: string }
   | { status: "username_taken" };
 
 export function registerRateLimitRules(ip: string, studentIds: readonly string[]): RateLimitRule[] {
@@ -58,6 +60,11 @@ export async function registerParent(input: RegisterParentInput, ctx: { ip: stri
   if (!email) {
     await failed("no_email_on_record", [contact.id]);
     return { status: "no_email", supportPhone: settings.supportPhone };
+  }
+  // A parent who is also an employee must not receive parent mail at a staff mailbox.
+  if (!isPersonalEmail(email, settings.staffEmailDomains)) {
+    await failed("staff_email_on_record", [contact.id]);
+    return { status: "staff_email", supportPhone: settings.supportPhone };
   }
   try {
     await issueTemporaryPassword({

@@ -185,6 +185,19 @@ describe("registration refusals", () => {
     await nothingChanged(parent.contact.id, null);
   });
 
+  it("a contact whose email on record is a staff address is refused; nothing is created", async () => {
+    await prisma.districtSettings.update({ where: { id: 1 }, data: { staffEmailDomains: ["riverside.example.org"] } });
+    try {
+      const parent = await family({ email: "lucia.garcia@mail.riverside.example.org", status: null });
+      expect(await registerParent(parent.form, { ip: IP })).toEqual({ status: "staff_email", supportPhone: SUPPORT_PHONE });
+      await nothingChanged(parent.contact.id, null);
+      const personal = await family({ email: "lucia.personal@example.com", status: null });
+      expect(await registerParent(personal.form, { ip: IP })).toMatchObject({ status: "registered" });
+    } finally {
+      await prisma.districtSettings.update({ where: { id: 1 }, data: { staffEmailDomains: [] } });
+    }
+  });
+
   it("a username used by another parent is refused; nothing is written", async () => {
     const owner = await family();
     const parent = await family({ status: null });

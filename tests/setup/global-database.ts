@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_SERVER_URL;
   if (!serverUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-test-pg-"));
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 55432, persistent: false });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
     serverUrl = embedded.serverUrl;
   }
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });

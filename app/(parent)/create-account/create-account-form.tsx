@@ -48,6 +48,8 @@ export function CreateAccountForm() {
         setError(t("rateLimited", { minutes: result.data.retryAfterMinutes }));
       } else if (result.data.status === "no_email") {
         setError(t("noEmail", { phone: result.data.supportPhone }));
+      } else if (result.data.status === "staff_email") {
+        setError(t("staffEmail", { phone: result.data.supportPhone }));
       } else {
         setError(t("noMatch"));
       }
