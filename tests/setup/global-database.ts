@@ -26,15 +26,23 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: 0, persistent: false });
     serverUrl = embedded.serverUrl;
   }
-  const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}"`);
-  await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
-  await admin.end();
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `${serverUrl}/${TEMPLATE_DATABASE}` },
-    stdio: "pipe",
-  });
+  try {
+    const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await admin.end();
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `${serverUrl}/${TEMPLATE_DATABASE}` },
+      stdio: "pipe",
+    });
+  } catch (error) {
+    // Stop the server, or the test run would hang on it after reporting the failure.
+    await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`Could not prepare the test database: ${stderr || (error as Error).message}`);
+  }
   project.provide("databaseServerUrl", serverUrl);
   project.provide("templateDatabase", TEMPLATE_DATABASE);
   // The e2e project's own global setup runs in this same process and reads these.
