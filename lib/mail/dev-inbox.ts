@@ -34,7 +34,7 @@ export interface OutboxSummary {
   retrying: number;
   failed: number;
   sent: number;
-  recentProblems: { id: number; toAddress: string; subject: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: Date }[];
+  recentProblems: { id: number; toAddress: string; template: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: Date }[];
 }
 
 export async function getOutboxSummary(): Promise<OutboxSummary> {
@@ -43,7 +43,7 @@ export async function getOutboxSummary(): Promise<OutboxSummary> {
     prisma.emailOutbox.count({ where: { status: "PENDING", attempts: { gt: 0 } } }),
     prisma.emailOutbox.findMany({
       where: { OR: [{ status: "FAILED" }, { status: "PENDING", attempts: { gt: 0 } }] },
-      select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true },
+      select: { id: true, toAddress: true, template: true, status: true, attempts: true, lastError: true, nextAttemptAt: true },
       orderBy: { id: "desc" },
       take: 10,
     }),

@@ -24,11 +24,11 @@ export interface LocalizedEmail {
 }
 
 export interface EmailTemplate<Params> {
-  /** Stable name stored in the outbox row (EmailOutbox.template). */
+  /** Stable name stored in the outbox row (EmailOutbox.template); listed in templates/index.ts. */
   name: string;
   /**
-   * Carries a secret (temporary password, security code): the outbox erases the body once
-   * the mail is sent, so secrets are not kept at rest longer than needed.
+   * Carries a secret (temporary password, security code) in its params: the outbox erases
+   * them once the mail is sent or given up on, so secrets are not kept at rest longer than needed.
    */
   sensitive: boolean;
   render(locale: AppLocale, params: Params, district: DistrictMailInfo): LocalizedEmail;

@@ -1,10 +1,13 @@
 // Queues a mail in the caller's transaction: the mail exists if and only if the change that
-// caused it commits. The outbox worker (outbox-worker.ts) sends it later, with retries.
+// caused it commits. A row records what to send (template name, params, locale); the outbox
+// worker (outbox-worker.ts) renders and sends it later, with retries. Small rows keep a bulk
+// reset's thousands of notices cheap to write inside its transaction.
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { composeEmail } from "@/lib/mail/compose-email";
-import { domainOf, loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/district-mail-info";
+import { domainOf, loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
 import type { EmailTemplate } from "@/lib/mail/email-template";
+import { findEmailTemplate } from "@/lib/mail/templates";
 import { randomId } from "@/lib/security/random-secret";
 
 export interface EmailRequest<Params> {
@@ -19,19 +22,20 @@ export function newMessageId(senderAddress: string): string {
   return `<${randomId(18)}@${domainOf(senderAddress)}>`;
 }
 
-function outboxRow<Params>(request: EmailRequest<Params>, district: DistrictMailSettings) {
+function outboxRow<Params>(request: EmailRequest<Params>, senderAddress: string) {
   const to = request.to.trim();
   if (!to.includes("@")) throw new Error("enqueueEmail: recipient address is not an email address");
-  const composed = composeEmail(request.template, request.locale, request.params, district);
+  // The worker can only send what it can look up again: the very same template object.
+  if (findEmailTemplate(request.template.name) !== (request.template as unknown)) {
+    throw new Error(`enqueueEmail: template "${request.template.name}" is not registered in lib/mail/templates/index.ts`);
+  }
   return {
     toAddress: to,
-    subject: composed.subject,
-    textBody: composed.text,
-    htmlBody: composed.html,
     template: request.template.name,
+    params: request.params as Prisma.InputJsonValue,
     locale: request.locale,
     sensitive: request.template.sensitive,
-    messageId: newMessageId(district.senderAddress),
+    messageId: newMessageId(senderAddress),
     // Written by the app (UTC) like every other time the worker compares, whatever the
     // database session's time zone is.
     nextAttemptAt: new Date(),
@@ -39,12 +43,11 @@ function outboxRow<Params>(request: EmailRequest<Params>, district: DistrictMail
 }
 
 export async function enqueueEmail<Params>(tx: Tx, request: EmailRequest<Params>): Promise<{ id: number }> {
-  const district = await loadDistrictMailSettings(tx);
-  const row = await tx.emailOutbox.create({ data: outboxRow(request, district), select: { id: true } });
-  return row;
+  const { senderAddress } = await loadDistrictMailSettings(tx);
+  return tx.emailOutbox.create({ data: outboxRow(request, senderAddress), select: { id: true } });
 }
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 1000;
 
 /** Pairs a template with its params, type-checked, for `enqueueEmails`. */
 export function emailRequest<Params>(request: EmailRequest<Params>): EmailRequest<unknown> {
@@ -58,11 +61,11 @@ export function emailRequest<Params>(request: EmailRequest<Params>): EmailReques
  */
 export async function enqueueEmails(tx: Tx, requests: ReadonlyArray<EmailRequest<unknown>>): Promise<{ count: number }> {
   if (requests.length === 0) return { count: 0 };
-  const district = await loadDistrictMailSettings(tx);
+  const { senderAddress } = await loadDistrictMailSettings(tx);
+  const rows = requests.map((request) => outboxRow(request, senderAddress));
   let count = 0;
-  for (let start = 0; start < requests.length; start += INSERT_CHUNK) {
-    const data = requests.slice(start, start + INSERT_CHUNK).map((request) => outboxRow(request, district));
-    count += (await tx.emailOutbox.createMany({ data })).count;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    count += (await tx.emailOutbox.createMany({ data: rows.slice(start, start + INSERT_CHUNK) })).count;
   }
   return { count };
 }

@@ -3,15 +3,20 @@
 // time; a row is marked SENT only after the SMTP server accepted it, and only by the worker
 // that still holds its lease. A crash between acceptance and marking can repeat one send
 // after the lease expires; the unchanged Message-ID lets mail systems recognise it.
+// A row holds the template name and params; the mail is rendered here, at send time, with
+// the district settings current then. The params of a sensitive mail (its secret) are
+// erased once it is sent or given up on.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
+import { isLocale } from "@/lib/i18n/locales";
+import { composeEmail, type ComposedEmail } from "@/lib/mail/compose-email";
+import { loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/district-mail-info";
 import { getMailTransport, type MailTransport } from "@/lib/mail/mail-transport";
+import { findEmailTemplate } from "@/lib/mail/templates";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
-export const ERASED_BODY = "[Erased after sending: this message contained a one-time secret.]";
 
 // Prisma writes DateTime values as UTC into timestamp(3) columns; compare in UTC as well.
 const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
@@ -36,9 +41,9 @@ export interface OutboxBatchResult {
 interface ClaimedRow {
   id: number;
   toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
+  template: string;
+  params: unknown;
+  locale: string;
   messageId: string;
   attempts: number;
   sensitive: boolean;
@@ -88,7 +93,7 @@ async function claimDueRows(batchSize: number, leaseMs: number): Promise<Claimed
       FOR UPDATE SKIP LOCKED
     ) AS due
     WHERE o.id = due.id
-    RETURNING o.id, o."toAddress", o.subject, o."textBody", o."htmlBody", o."messageId", o.attempts, o.sensitive,
+    RETURNING o.id, o."toAddress", o.template, o.params, o.locale::text AS locale, o."messageId", o.attempts, o.sensitive,
               o."lockedUntil"::text AS lease`;
 }
 
@@ -98,25 +103,42 @@ async function markSent(row: ClaimedRow): Promise<boolean> {
   const updated = await prisma.$executeRaw`
     UPDATE "EmailOutbox" SET
       "status" = 'SENT', "sentAt" = ${DB_NOW}, "attempts" = "attempts" + 1, "lockedUntil" = NULL, "lastError" = NULL,
-      "textBody" = CASE WHEN "sensitive" THEN ${ERASED_BODY} ELSE "textBody" END,
-      "htmlBody" = CASE WHEN "sensitive" THEN ${ERASED_BODY} ELSE "htmlBody" END
+      "params" = CASE WHEN "sensitive" THEN '{}'::jsonb ELSE "params" END
     WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
   return updated === 1;
 }
 
-async function markFailedAttempt(row: ClaimedRow, error: unknown): Promise<"retried" | "failed"> {
+/** A failed send: retried with backoff, or given up on after MAX_ATTEMPTS (or when `final`). */
+async function markFailedAttempt(row: ClaimedRow, error: unknown, final = false): Promise<"retried" | "failed"> {
   const attempts = row.attempts + 1;
-  const giveUp = attempts >= MAX_ATTEMPTS;
+  const giveUp = final || attempts >= MAX_ATTEMPTS;
   const delaySeconds = backoffDelayMs(attempts) / 1000;
   await prisma.$executeRaw`
     UPDATE "EmailOutbox" SET
       "attempts" = ${attempts}, "lockedUntil" = NULL, "lastError" = ${describeSendError(error)},
       "status" = ${giveUp ? "FAILED" : "PENDING"}::"OutboxStatus",
       "nextAttemptAt" = ${DB_NOW} + make_interval(secs => ${delaySeconds}),
-      "textBody" = CASE WHEN ${giveUp} AND "sensitive" THEN ${ERASED_BODY} ELSE "textBody" END,
-      "htmlBody" = CASE WHEN ${giveUp} AND "sensitive" THEN ${ERASED_BODY} ELSE "htmlBody" END
+      "params" = CASE WHEN ${giveUp} AND "sensitive" THEN '{}'::jsonb ELSE "params" END
     WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
   return giveUp ? "failed" : "retried";
+}
+
+/**
+ * The mail of a row, or the reason it can never be sent: retrying cannot fix an unknown
+ * template (renamed or removed since the row was queued) or params it cannot render.
+ */
+export function renderOutboxRow(
+  row: { template: string; locale: string; params: unknown },
+  district: DistrictMailSettings,
+): { mail: ComposedEmail } | { problem: string } {
+  const template = findEmailTemplate(row.template);
+  if (!template) return { problem: `Unknown email template "${row.template}": not sent` };
+  if (!isLocale(row.locale)) return { problem: `Unsupported locale "${row.locale}": not sent` };
+  try {
+    return { mail: composeEmail(template, row.locale, row.params, district) };
+  } catch (error) {
+    return { problem: `Could not render template "${row.template}": ${describeSendError(error)}`.slice(0, 500) };
+  }
 }
 
 /** Claims up to `batchSize` due mails, sends them, records each outcome. */
@@ -140,13 +162,18 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
   const queue = [...rows];
   const sendNext = async (): Promise<void> => {
     for (let row = queue.shift(); row; row = queue.shift()) {
+      const rendered = renderOutboxRow(row, district);
+      if ("problem" in rendered) {
+        result[await markFailedAttempt(row, new Error(rendered.problem), true)] += 1;
+        continue;
+      }
       try {
         await transport.sendMail({
           from,
           to: row.toAddress,
-          subject: row.subject,
-          text: row.textBody,
-          html: row.htmlBody,
+          subject: rendered.mail.subject,
+          text: rendered.mail.text,
+          html: rendered.mail.html,
           messageId: row.messageId,
           headers: { "Auto-Submitted": "auto-generated" },
         });

@@ -1,4 +1,4 @@
-// Forgot Password: the six-digit security code. Sensitive: the outbox erases the body once sent.
+// Forgot Password: the six-digit security code. Sensitive: the outbox erases the params (the code) once sent.
 import { defineEmailTemplate } from "@/lib/mail/email-template";
 
 export interface SecurityCodeParams {

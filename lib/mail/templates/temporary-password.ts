@@ -1,5 +1,5 @@
 // Sent when a parent (re-)registers: the temporary password, only ever shown here. The
-// outbox erases the body once it is sent (sensitive).
+// outbox erases the params (the password) once it is sent (sensitive).
 import { defineEmailTemplate } from "@/lib/mail/email-template";
 
 export interface TemporaryPasswordParams {

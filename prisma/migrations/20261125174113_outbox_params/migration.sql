@@ -1,9 +1,10 @@
--- The outbox stores what to send (template + params) instead of rendered bodies; the
+-- The outbox stores what to send (template + params) instead of rendered bodies, and the
 -- worker renders at send time. Rows still pending cannot be rendered (their params were
 -- never stored), so they are given up on with a clear reason rather than sent half-empty.
+-- (No semicolons in comments: the migration runner splits the script on them.)
 UPDATE "EmailOutbox"
 SET "status" = 'FAILED', "lockedUntil" = NULL,
-    "lastError" = 'Queued before the outbox stored template parameters; not sent'
+    "lastError" = 'Queued before the outbox stored template parameters, not sent'
 WHERE "status" = 'PENDING';
 
 -- AlterTable

@@ -31,7 +31,7 @@ export function OutboxStatus({ summary }: { summary: OutboxSummary }) {
             <thead className="text-xs uppercase text-slate-500">
               <tr>
                 <th scope="col" className="py-1 pe-3">To</th>
-                <th scope="col" className="py-1 pe-3">Subject</th>
+                <th scope="col" className="py-1 pe-3">Template</th>
                 <th scope="col" className="py-1 pe-3">Status</th>
                 <th scope="col" className="py-1 pe-3">Attempts</th>
                 <th scope="col" className="py-1 pe-3">Next attempt</th>
@@ -42,7 +42,7 @@ export function OutboxStatus({ summary }: { summary: OutboxSummary }) {
               {summary.recentProblems.map((row) => (
                 <tr key={row.id}>
                   <td className="py-1 pe-3">{row.toAddress}</td>
-                  <td className="max-w-[16rem] truncate py-1 pe-3" dir="auto">{row.subject}</td>
+                  <td className="max-w-[16rem] truncate py-1 pe-3 font-mono text-xs">{row.template}</td>
                   <td className="py-1 pe-3">{row.status}</td>
                   <td className="py-1 pe-3 tabular-nums">{row.attempts}</td>
                   <td className="py-1 pe-3">{row.status === "PENDING" ? formatDateTime(row.nextAttemptAt) : "—"}</td>
