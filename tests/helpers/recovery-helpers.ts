@@ -1,6 +1,7 @@
 // Helpers shared by the Forgot Username / Forgot Password integration tests.
 import { vi } from "vitest";
 import { prisma } from "@/lib/db";
+import { renderQueuedEmail } from "./render-queued-email";
 
 /** The code in the newest security-code mail queued for `address` (read before it is sent and erased). */
 export async function queuedSecurityCode(address: string): Promise<string> {
@@ -8,7 +9,7 @@ export async function queuedSecurityCode(address: string): Promise<string> {
     where: { toAddress: address, template: "security-code" },
     orderBy: { id: "desc" },
   });
-  return securityCodeIn(row.textBody);
+  return securityCodeIn((await renderQueuedEmail(row)).text);
 }
 
 /** The six digits after the first language's "...: " label of the code. */

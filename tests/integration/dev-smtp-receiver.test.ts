@@ -2,20 +2,10 @@ import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { startDevSmtpReceiver } from "@/lib/mail/dev-smtp-receiver";
-import { defineEmailTemplate } from "@/lib/mail/email-template";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { closeMailTransport, createSmtpTransport } from "@/lib/mail/mail-transport";
 import { processOutboxBatch, startOutboxWorker } from "@/lib/mail/outbox-worker";
-
-const welcome = defineEmailTemplate<{ name: string }>({
-  name: "test-welcome",
-  sensitive: false,
-  render: (locale, { name }, district) => ({
-    subject: { en: "Welcome", es: "Bienvenido", vi: "Chào mừng", ar: "مرحبا" }[locale],
-    paragraphs: [`Hello ${name} <3`],
-    action: { label: "Sign in", url: `${district.portalUrl}/sign-in` },
-  }),
-});
+import { loginResetNotice as welcome } from "@/lib/mail/templates/login-reset-notice";
 
 async function waitFor<T>(check: () => Promise<T | null | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -37,16 +27,16 @@ describe("dev SMTP receiver", () => {
   it("stores each received message in DevMailMessage", async () => {
     const receiver = await startDevSmtpReceiver({ port: 0 });
     try {
-      const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "lan@example.com", locale: "vi", template: welcome, params: { name: "Lan" } }));
+      const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "lan@example.com", locale: "vi", template: welcome, params: { parentName: "Lan <3", username: "lan" } }));
       const transport = createSmtpTransport(`smtp://${receiver.host}:${receiver.port}`, { ignoreTLS: true });
       expect(await processOutboxBatch({ transport })).toMatchObject({ sent: 1 });
       const outbox = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
       const stored = await prisma.devMailMessage.findFirstOrThrow();
-      expect(stored).toMatchObject({ toAddress: "lan@example.com", subject: "Chào mừng", messageId: outbox.messageId });
+      expect(stored).toMatchObject({ toAddress: "lan@example.com", subject: "Parent Portal: thông tin đăng nhập của quý vị đã được đặt lại", messageId: outbox.messageId });
       expect(stored.fromAddress).toContain("no-reply@riverside.example.org");
-      expect(stored.textBody).toContain("Hello Lan <3");
-      expect(stored.textBody).toContain("Sign in: http://localhost:3000/sign-in");
-      expect(stored.htmlBody).toContain("Hello Lan &lt;3");
+      expect(stored.textBody).toContain("Kính gửi Lan <3,");
+      expect(stored.textBody).toContain("Tạo tài khoản mới: http://localhost:3000/create-account");
+      expect(stored.htmlBody).toContain("Kính gửi Lan &lt;3,");
       expect(stored.htmlBody).toContain('<div lang="vi" dir="ltr"');
     } finally {
       await receiver.stop();
@@ -72,9 +62,9 @@ describe("dev SMTP receiver", () => {
     process.env.DEV_SMTP_PORT = "0";
     const worker = startOutboxWorker({ pollMs: 50 });
     try {
-      await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { name: "Sara" } }));
+      await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { parentName: "Sara", username: "sara" } }));
       const stored = await waitFor(() => prisma.devMailMessage.findFirst({ where: { toAddress: "sara@example.com" } }));
-      expect(stored.subject).toBe("مرحبا");
+      expect(stored.subject).toBe("Parent Portal: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
       expect(await prisma.emailOutbox.findFirst()).toMatchObject({ status: "SENT", attempts: 1 });
     } finally {
       await worker.stop();

@@ -2,36 +2,22 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { defineEmailTemplate } from "@/lib/mail/email-template";
+import { defaultDistrictSettings } from "@/lib/settings/district-settings";
 import { emailRequest, enqueueEmail, enqueueEmails } from "@/lib/mail/enqueue-email";
 import { createSmtpTransport } from "@/lib/mail/mail-transport";
-import { ERASED_BODY, MAX_ATTEMPTS, processOutboxBatch } from "@/lib/mail/outbox-worker";
+import { MAX_ATTEMPTS, processOutboxBatch } from "@/lib/mail/outbox-worker";
+import { loginResetNotice as notice } from "@/lib/mail/templates/login-reset-notice";
+import { securityCode as secretCode } from "@/lib/mail/templates/security-code";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 
-const notice = defineEmailTemplate<{ name: string }>({
-  name: "test-notice",
-  sensitive: false,
-  render: (locale, { name }, district) => ({
-    subject: { en: "Notice", es: "Aviso", vi: "Thông báo", ar: "إشعار" }[locale],
-    paragraphs: [`${name} · ${district.districtName} · ${district.supportPhone}`],
-  }),
-});
-
-const secretCode = defineEmailTemplate<{ code: string }>({
-  name: "test-secret",
-  sensitive: true,
-  render: (locale, { code }) => ({
-    subject: `Code (${locale})`,
-    paragraphs: ["Use this code."],
-    highlight: { label: "Code", value: code },
-  }),
-});
+// The outbox stores a template's name, so only registered templates (the real ones) can be queued.
 
 let smtp: SmtpCapture;
 const transportFor = (capture: SmtpCapture) => createSmtpTransport(capture.url, { ignoreTLS: true });
 
 async function queueNotices(count: number, prefix = "parent") {
   await prisma.$transaction((tx) =>
-    enqueueEmails(tx, Array.from({ length: count }, (_, i) => emailRequest({ to: `${prefix}${i}@example.com`, locale: "en", template: notice, params: { name: `${prefix} ${i}` } }))),
+    enqueueEmails(tx, Array.from({ length: count }, (_, i) => emailRequest({ to: `${prefix}${i}@example.com`, locale: "en", template: notice, params: { parentName: `${prefix} ${i}`, username: `${prefix}${i}` } }))),
   );
 }
 
@@ -59,7 +45,7 @@ afterEach(async () => {
 
 describe("outbox worker against a real SMTP server", () => {
   it("delivers each queued mail once, with the stored Message-ID, multilingual content and district sender", async () => {
-    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "amal@example.com", locale: "ar", template: notice, params: { name: "أمل" } }));
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "amal@example.com", locale: "ar", template: notice, params: { parentName: "أمل", username: "amal" } }));
     await queueNotices(2);
 
     const result = await processOutboxBatch({ transport: transportFor(smtp) });
@@ -67,11 +53,13 @@ describe("outbox worker against a real SMTP server", () => {
     const mails = await smtp.waitForMessages(3);
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     const mail = mails.find((m) => m.envelopeTo.includes("amal@example.com"))!;
-    expect(mail.subject).toBe("إشعار");
+    expect(mail.subject).toBe("Parent Portal: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
     expect(mail.messageId).toBe(row.messageId);
     expect(mail.from).toContain("no-reply@riverside.example.org");
     expect(mail.text.indexOf("العربية:")).toBeLessThan(mail.text.indexOf("English:"));
-    expect(mail.text).toContain("أمل · Riverside Unified School District · 555-0100");
+    expect(mail.text).toContain("عزيزي ولي الأمر أمل،");
+    expect(mail.text).toContain("قام موظفو Riverside Unified School District");
+    expect(mail.text).toContain("555-0100");
     expect(mail.html).toContain('<div lang="ar" dir="rtl"');
     expect(row).toMatchObject({ status: "SENT", attempts: 1, lastError: null, lockedUntil: null });
     expect(row.sentAt).toBeInstanceOf(Date);
@@ -161,36 +149,90 @@ describe("outbox worker against a real SMTP server", () => {
     expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 1, sent: 1 });
   });
 
-  it("erases the body of a sensitive mail once sent, after delivering the secret", async () => {
-    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "vy@example.com", locale: "vi", template: secretCode, params: { code: "482913" } }));
+  it("erases the params (the secret) of a sensitive mail once sent, after delivering the secret", async () => {
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "vy@example.com", locale: "vi", template: secretCode, params: { code: "482913", validMinutes: 15 } }));
     const queued = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(queued).toMatchObject({ sensitive: true, template: "test-secret", locale: "vi" });
-    expect(queued.textBody).toContain("482913");
+    expect(queued).toMatchObject({ sensitive: true, template: "security-code", locale: "vi", params: { code: "482913", validMinutes: 15 } });
 
     await processOutboxBatch({ transport: transportFor(smtp) });
     const mail = await smtp.waitForMessageTo("vy@example.com");
-    expect(mail.text).toContain("Code: 482913");
-    expect(mail.subject).toBe("Code (vi)");
+    expect(mail.text).toContain("Mã bảo mật của quý vị: 482913");
+    expect(mail.subject).toBe("Đặt lại mật khẩu Parent Portal của quý vị");
     const sent = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(sent).toMatchObject({ status: "SENT", textBody: ERASED_BODY, htmlBody: ERASED_BODY, subject: "Code (vi)" });
+    expect(sent).toMatchObject({ status: "SENT", template: "security-code", params: {} });
+    expect(JSON.stringify(sent)).not.toContain("482913");
   });
 
   it("gives up after the maximum attempts, erases a dead secret, and never sends it later", async () => {
-    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "x@example.com", locale: "en", template: secretCode, params: { code: "111222" } }));
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "x@example.com", locale: "en", template: secretCode, params: { code: "111222", validMinutes: 15 } }));
     await prisma.emailOutbox.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     smtp.failNext(1);
     expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ failed: 1 });
     const dead = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
-    expect(dead).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, textBody: ERASED_BODY });
+    expect(dead).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, params: {} });
     await makeAllDue();
     expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
     expect(smtp.messages).toHaveLength(0);
   });
 
+  it("renders at send time, with the district settings current then", async () => {
+    const { id } = await prisma.$transaction((tx) => enqueueEmail(tx, { to: "ana@example.com", locale: "es", template: notice, params: { parentName: "Ana", username: "ana1" } }));
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ params: { parentName: "Ana", username: "ana1" } });
+    await prisma.districtSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...defaultDistrictSettings(), supportPhone: "555-0199" },
+      update: { supportPhone: "555-0199" },
+    });
+    try {
+      await processOutboxBatch({ transport: transportFor(smtp) });
+      const mail = await smtp.waitForMessageTo("ana@example.com");
+      expect(mail.text).toContain("llame al 555-0199");
+      expect(mail.text).toContain("(usuario: ana1)");
+    } finally {
+      await prisma.districtSettings.deleteMany();
+    }
+  });
+
+  it("fails a row whose template is unknown at once, with a clear error, erasing a secret, never sending it", async () => {
+    const { id } = await prisma.emailOutbox.create({
+      data: { toAddress: "old@example.com", template: "retired-template", params: { code: "999000" }, sensitive: true, messageId: "<retired@example.org>" },
+    });
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 });
+    const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 1, lockedUntil: null, params: {} });
+    expect(row.lastError).toBe('Unknown email template "retired-template": not sent');
+    await makeAllDue();
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toMatchObject({ claimed: 0 });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("fails a row whose params the template cannot render, without retrying, and still sends the others", async () => {
+    const { id } = await prisma.emailOutbox.create({ data: { toAddress: "bad@example.com", template: "forgot-username", params: {}, messageId: "<bad@example.org>" } });
+    await queueNotices(1);
+    expect(await processOutboxBatch({ transport: transportFor(smtp) })).toEqual({ claimed: 2, sent: 1, retried: 0, failed: 1 });
+    const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(row.lastError).toMatch(/^Could not render template "forgot-username": /);
+    expect((await smtp.waitForMessages(1)).map((m) => m.envelopeTo)).toEqual([["parent0@example.com"]]);
+  });
+
+  it("refuses to queue a template that is not registered (the worker could not render it)", async () => {
+    const adHoc = defineEmailTemplate<{ name: string }>({ name: "ad-hoc", sensitive: false, render: () => ({ subject: "x", paragraphs: [] }) });
+    await expect(
+      prisma.$transaction((tx) => enqueueEmail(tx, { to: "x@example.com", locale: "en", template: adHoc, params: { name: "x" } })),
+    ).rejects.toThrow('template "ad-hoc" is not registered');
+    // Same name as a real template, but a different definition: refused as well.
+    const impostor = defineEmailTemplate({ ...notice });
+    await expect(
+      prisma.$transaction((tx) => enqueueEmails(tx, [emailRequest({ to: "x@example.com", locale: "en", template: impostor, params: { parentName: "x", username: "x" } })])),
+    ).rejects.toThrow("is not registered");
+    expect(await prisma.emailOutbox.count()).toBe(0);
+  });
+
   it("does not queue a mail when the caller's transaction rolls back", async () => {
     await expect(
       prisma.$transaction(async (tx) => {
-        await enqueueEmail(tx, { to: "gone@example.com", locale: "es", template: notice, params: { name: "x" } });
+        await enqueueEmail(tx, { to: "gone@example.com", locale: "es", template: notice, params: { parentName: "x", username: "x" } });
         throw new Error("change failed");
       }),
     ).rejects.toThrow("change failed");

@@ -11,6 +11,7 @@ import { changeParentPassword } from "@/lib/accounts/change-parent-password";
 import { createStudentAccount } from "@/lib/accounts/create-student-account";
 import { loadParentHome } from "@/lib/accounts/linked-children";
 import { createParent, createSchool, createStudent } from "../helpers/parent-fixtures";
+import { renderQueuedEmail } from "../helpers/render-queued-email";
 
 const IP = "203.0.113.20";
 let schoolId: number;
@@ -18,7 +19,7 @@ let seq = 0;
 
 const latestTemporaryPassword = async (to: string) => {
   const row = await prisma.emailOutbox.findFirstOrThrow({ where: { toAddress: to, template: "temporary-password" }, orderBy: { id: "desc" } });
-  return /^Temporary password: (\S+)$/m.exec(row.textBody)![1]!;
+  return /^Temporary password: (\S+)$/m.exec((await renderQueuedEmail(row)).text)![1]!;
 };
 
 async function family(status: "ACTIVE" | "RESET" | null = "ACTIVE") {

@@ -10,10 +10,11 @@ import { registerParent, REGISTER_LIMIT } from "@/lib/accounts/register-parent";
 import { changeParentPassword } from "@/lib/accounts/change-parent-password";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
 import { createSmtpTransport } from "@/lib/mail/mail-transport";
-import { ERASED_BODY, processOutboxBatch } from "@/lib/mail/outbox-worker";
+import { processOutboxBatch } from "@/lib/mail/outbox-worker";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createParent, createSchool, createStudent } from "../helpers/parent-fixtures";
 import { auditTrailText } from "../helpers/recovery-helpers";
+import { renderQueuedEmail } from "../helpers/render-queued-email";
 
 const IP = "203.0.113.10";
 const SUPPORT_PHONE = "720-555-0199";
@@ -94,9 +95,10 @@ describe("re-registration after a staff reset, end to end", () => {
     expect(mail.html).toContain('dir="rtl"');
     const temporary = temporaryPasswordIn(mail.text)!;
     expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/);
-    // Never at rest in clear: the outbox body is erased once sent, the audit trail never had it.
+    // Never at rest in clear: the outbox params are erased once sent, the audit trail never had it.
     const row = await prisma.emailOutbox.findFirstOrThrow({ where: { template: "temporary-password" }, orderBy: { id: "desc" } });
-    expect(row.textBody).toBe(ERASED_BODY);
+    expect(row).toMatchObject({ status: "SENT", sensitive: true, params: {} });
+    expect(JSON.stringify(row)).not.toContain(temporary);
     expect(await auditTrailText()).not.toContain(temporary);
 
     const first = await authenticateParent(parent.username, temporary, IP);
@@ -225,7 +227,7 @@ describe("registration refusals", () => {
     await resetByStaff([parent.links[0]!.id]);
     await registerParent(parent.form, { ip: IP });
     const queued = await prisma.emailOutbox.findFirstOrThrow({ where: { template: "temporary-password" }, orderBy: { id: "desc" } });
-    const temporary = temporaryPasswordIn(queued.textBody)!;
+    const temporary = temporaryPasswordIn((await renderQueuedEmail(queued)).text)!;
     await prisma.parentAccount.update({ where: { contactId: parent.contact.id }, data: { tempPasswordExpiresAt: new Date(Date.now() - 1000) } });
     expect(await authenticateParent(parent.username, temporary, IP)).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticateParent(parent.username, "not the password", IP)).toEqual({ ok: false, reason: "invalid" });

@@ -6,6 +6,7 @@ import { previewReset } from "@/lib/parents/preview-reset";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
 import { resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
 import { createParent, createParentWithChild, createSchool, createStudent } from "../helpers/parent-fixtures";
+import { renderQueuedEmail } from "../helpers/render-queued-email";
 
 let schoolId: number;
 let actor: { staffUserId: number; label: string; ip: string };
@@ -52,8 +53,10 @@ describe("resetParentLogins", () => {
 
     const [mail] = await prisma.emailOutbox.findMany();
     expect(mail).toMatchObject({ toAddress: "maria@example.com", template: "login-reset-notice", locale: "es", status: "PENDING" });
-    expect(mail!.textBody.indexOf("restableció")).toBeLessThan(mail!.textBody.indexOf("reset your"));
-    expect(mail!.textBody).toContain("/create-account");
+    expect(mail!.params).toEqual({ parentName: "María García", username: "mgarcia" });
+    const { text } = await renderQueuedEmail(mail!);
+    expect(text.indexOf("restableció")).toBeLessThan(text.indexOf("reset your"));
+    expect(text).toContain("/create-account");
 
     const [event] = await prisma.auditEvent.findMany({ where: { action: "parent.reset" } });
     expect(event).toMatchObject({ actorType: "STAFF", actorId: actor.staffUserId, actorLabel: actor.label, ip: actor.ip, contactIds: [maria.contact.id] });
