@@ -47,15 +47,31 @@ export async function enqueueEmail<Params>(tx: Tx, request: EmailRequest<Params>
   return tx.emailOutbox.create({ data: outboxRow(request, senderAddress), select: { id: true } });
 }
 
-const INSERT_CHUNK = 1000;
+const INSERT_CHUNK = 5_000;
 
 /** Pairs a template with its params, type-checked, for `enqueueEmails`. */
 export function emailRequest<Params>(request: EmailRequest<Params>): EmailRequest<unknown> {
   return request as EmailRequest<unknown>;
 }
 
+type OutboxRow = ReturnType<typeof outboxRow>;
+
+// One INSERT ... SELECT FROM unnest(arrays) per chunk: Prisma's createMany spends about
+// 130 ms per 1,000 rows building its statement, this takes a few ms.
+async function insertRows(tx: Tx, rows: OutboxRow[]): Promise<number> {
+  const column = <T>(pick: (row: OutboxRow) => T) => rows.map(pick);
+  return tx.$executeRaw`
+    INSERT INTO "EmailOutbox" ("toAddress", template, params, locale, sensitive, "messageId", "nextAttemptAt")
+    SELECT r.to_address, r.template, r.params::jsonb, r.locale::"Locale", r.sensitive, r.message_id,
+           ${rows[0]!.nextAttemptAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(${column((row) => row.toAddress)}::text[], ${column((row) => row.template)}::text[],
+                ${column((row) => JSON.stringify(row.params))}::text[], ${column((row) => row.locale)}::text[],
+                ${column((row) => row.sensitive)}::boolean[], ${column((row) => row.messageId)}::text[])
+      AS r(to_address, template, params, locale, sensitive, message_id)`;
+}
+
 /**
- * Many mails at once (bulk resets): settings read once, rows inserted in chunks.
+ * Many mails at once (bulk resets): settings read once, rows inserted in large chunks.
  * Accepts requests for different templates (build each with `emailRequest` to keep the
  * template and its params type-checked together); returns how many rows were queued.
  */
@@ -64,8 +80,6 @@ export async function enqueueEmails(tx: Tx, requests: ReadonlyArray<EmailRequest
   const { senderAddress } = await loadDistrictMailSettings(tx);
   const rows = requests.map((request) => outboxRow(request, senderAddress));
   let count = 0;
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    count += (await tx.emailOutbox.createMany({ data: rows.slice(start, start + INSERT_CHUNK) })).count;
-  }
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) count += await insertRows(tx, rows.slice(start, start + INSERT_CHUNK));
   return { count };
 }

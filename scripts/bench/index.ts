@@ -126,7 +126,8 @@ async function main() {
       log(`District generated in ${generated.seconds.toFixed(1)} s`);
     } else {
       // The last run's bulk resets cleared visibility-map bits; autovacuum would restore them.
-      log(`Reusing the district in ${databaseName} (--keep); VACUUM ANALYZE first`);
+      log(`Reusing the district in ${databaseName} (--keep); applying new migrations, then VACUUM ANALYZE`);
+      migrate(databaseUrl);
       await pool.query("VACUUM ANALYZE");
     }
     const counts = (await pool.query(`SELECT (SELECT count(*) FROM "StudentContact")::int AS rows, (SELECT count(*) FROM "Student")::int AS students,
