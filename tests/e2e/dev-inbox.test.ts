@@ -10,16 +10,9 @@ const baseUrl = inject("e2eBaseUrl");
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");
 const { enqueueEmail } = await import("@/lib/mail/enqueue-email");
-const { defineEmailTemplate } = await import("@/lib/mail/email-template");
+const { passwordChanged } = await import("@/lib/mail/templates/password-changed");
 
-const hello = defineEmailTemplate<{ name: string }>({
-  name: "e2e-hello",
-  sensitive: false,
-  render: (locale, { name }) => ({
-    subject: { en: "Hello from the outbox", es: "Hola desde la bandeja", vi: "Xin chào từ hộp thư", ar: "مرحبا من صندوق الصادر" }[locale],
-    paragraphs: [`Dear ${name}, this came through the worker.`],
-  }),
-});
+const SUBJECT = "Se cambió su contraseña del Parent Portal";
 
 const EMAIL = "inbox-agent@riverside.example.org";
 const PASSWORD = "inbox agent passphrase 2024";
@@ -46,9 +39,12 @@ afterAll(async () => {
 
 describe("Dev inbox", () => {
   it("shows mail the app's worker delivered to its built-in receiver, with HTML in a sandboxed frame", async () => {
-    await prisma.$transaction((tx) => enqueueEmail(tx, { to: "rosa@example.com", locale: "es", template: hello, params: { name: "Rosa" } }));
+    await prisma.$transaction((tx) => enqueueEmail(tx, { to: "rosa@example.com", locale: "es", template: passwordChanged, params: { username: "rosa.m" } }));
+    // A row queued under a template that no longer exists: the worker gives up on it at once.
+    await prisma.emailOutbox.create({ data: { toAddress: "old@example.com", template: "retired-template", messageId: "<retired@e2e.example.org>" } });
     const delivered = await waitForRow(() => prisma.devMailMessage.findFirst({ where: { toAddress: "rosa@example.com" } }));
-    expect(delivered.subject).toBe("Hola desde la bandeja");
+    expect(delivered.subject).toBe(SUBJECT);
+    await waitForRow(() => prisma.emailOutbox.findFirst({ where: { template: "retired-template", status: "FAILED" } }));
     // Hostile HTML as a foreign sender could deliver it to the receiver.
     const hostile = await prisma.devMailMessage.create({
       data: {
@@ -75,11 +71,14 @@ describe("Dev inbox", () => {
     await page.getByRole("heading", { name: "Dev inbox" }).waitFor();
     const sentCount = await page.locator("dt", { hasText: "Sent" }).locator("xpath=following-sibling::dd[1]").textContent();
     expect(Number(sentCount?.replace(/,/g, ""))).toBeGreaterThanOrEqual(1);
-    await page.getByRole("link", { name: /Hola desde la bandeja/ }).click();
+    const problem = page.getByRole("row").filter({ hasText: "old@example.com" });
+    await expect(problem.getByRole("cell").nth(1).textContent()).resolves.toBe("retired-template");
+    await expect(problem.textContent()).resolves.toContain('Unknown email template "retired-template": not sent');
+    await page.getByRole("link", { name: new RegExp(SUBJECT) }).click();
     await page.waitForURL(new RegExp(`id=${delivered.id}$`));
-    await page.getByRole("heading", { level: 2, name: "Hola desde la bandeja" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: SUBJECT }).waitFor();
     const frame = page.frameLocator("iframe[title^='HTML body']");
-    await expect(frame.locator("div[lang='es']").first().textContent()).resolves.toContain("Dear Rosa, this came through the worker.");
+    await expect(frame.locator("div[lang='es']").first().textContent()).resolves.toContain("Se cambió correctamente la contraseña de su cuenta del Parent Portal (usuario: rosa.m).");
     await expect(frame.locator("div[lang='ar'][dir='rtl']").count()).resolves.toBe(1);
     await expect(page.locator("pre").textContent()).resolves.toContain("Español:");
 
