@@ -1,44 +1,79 @@
 "use client";
 // Runs a server action (ActionResult) from a form: pending state, field errors, the
 // outcome message, and focus moved to the first invalid field so keyboard users land there.
-import { useRef, useState, useTransition, type FormEvent } from "react";
+// Shared by the staff console and the parent portal.
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/action-result";
+
+export interface FormMessage {
+  tone: "success" | "error";
+  text: string;
+}
 
 export interface ActionFormState {
   fieldErrors: Record<string, string[]>;
-  message: { tone: "success" | "error"; text: string } | null;
+  message: FormMessage | null;
 }
 
-export function useActionForm<I, T>(
-  action: (input: I) => Promise<ActionResult<T>>,
-  options: { toInput: (form: FormData) => I; successMessage: (data: T) => string; onSuccess?: (data: T, form: HTMLFormElement) => void },
-) {
+export interface ActionFormOptions<I, T> {
+  toInput: (form: FormData) => I;
+  /** Said after success; an error FormMessage covers outcomes an action reports as data (e.g. "try later"). */
+  successMessage?: (data: T) => string | FormMessage | null;
+  onSuccess?: (data: T, form: HTMLFormElement) => void;
+  /** Where to go next; the form stays pending until the next page replaces it. */
+  navigateTo?: (result: ActionResult<T>) => string | null | undefined;
+  /** Load the next page from scratch (e.g. after the session changed) instead of client navigation. */
+  fullReload?: boolean;
+  /** Said when the action could not be called at all (network down, server gone). */
+  unreachableMessage?: string;
+}
+
+const UNREACHABLE = "The server could not be reached. Nothing was changed; please try again.";
+
+export function useActionForm<I, T>(action: (input: I) => Promise<ActionResult<T>>, options: ActionFormOptions<I, T>) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [leaving, setLeaving] = useState(false);
   const [state, setState] = useState<ActionFormState>({ fieldErrors: {}, message: null });
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+
+  // After the errors are on screen (not before: the field must already be marked invalid).
+  useEffect(() => {
+    if (Object.keys(state.fieldErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state.fieldErrors]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    formRef.current = form;
     const input = options.toInput(new FormData(form));
     startTransition(async () => {
       let result: ActionResult<T>;
       try {
         result = await action(input);
       } catch {
-        result = { ok: false, code: "error", error: "The server could not be reached. Nothing was changed; please try again." };
+        result = { ok: false, code: "error", error: options.unreachableMessage ?? UNREACHABLE };
+      }
+      const next = options.navigateTo?.(result);
+      if (next) {
+        setLeaving(true);
+        if (options.fullReload) window.location.assign(next);
+        else startTransition(() => router.push(next));
+        return;
       }
       if (result.ok) {
-        setState({ fieldErrors: {}, message: { tone: "success", text: options.successMessage(result.data) } });
+        const said = options.successMessage?.(result.data) ?? null;
+        setState({ fieldErrors: {}, message: typeof said === "string" ? { tone: "success", text: said } : said });
         options.onSuccess?.(result.data, form);
         return;
       }
       const fieldErrors = result.fieldErrors ?? {};
-      setState({ fieldErrors, message: { tone: "error", text: result.error } });
-      const firstInvalid = Object.keys(fieldErrors)[0];
-      if (firstInvalid) requestAnimationFrame(() => form.querySelector<HTMLElement>(`[name="${CSS.escape(firstInvalid)}"]`)?.focus());
+      // The same words next to the field and above the form would be read out twice.
+      const repeated = Object.values(fieldErrors).some((messages) => messages.includes(result.error));
+      setState({ fieldErrors, message: repeated ? null : { tone: "error", text: result.error } });
     });
   }
 
-  return { formRef, onSubmit, pending, ...state };
+  return { formRef, onSubmit, pending: pending || leaving, ...state };
 }

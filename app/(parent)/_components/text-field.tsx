@@ -11,7 +11,7 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   ltr?: boolean;
 }
 
-export function TextField({ id, label, hint, errors, ltr, className, ...input }: TextFieldProps) {
+export function TextField({ id, name, label, hint, errors, ltr, className, ...input }: TextFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -26,6 +26,7 @@ export function TextField({ id, label, hint, errors, ltr, className, ...input }:
       ) : null}
       <input
         id={id}
+        name={name ?? id}
         dir={ltr ? "ltr" : undefined}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
