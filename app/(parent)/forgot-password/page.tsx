@@ -1,13 +1,13 @@
 // Forgot Password, step 1: the parent's username.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RecoveryCard } from "./_components/recovery-card";
+import { PageCard } from "../_components/page-card";
 import { RequestCodeForm } from "./_components/request-code-form";
 
 export default async function ForgotPasswordPage() {
   const t = await getTranslations("ForgotPassword");
   return (
-    <RecoveryCard title={t("title")}>
+    <PageCard title={t("title")}>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       <RequestCodeForm />
       <div className="space-y-2 border-t border-slate-200 pt-4 text-sm">
@@ -23,6 +23,6 @@ export default async function ForgotPasswordPage() {
           </Link>
         </p>
       </div>
-    </RecoveryCard>
+    </PageCard>
   );
 }

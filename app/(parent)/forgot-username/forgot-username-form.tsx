@@ -2,74 +2,37 @@
 // The address twice; afterwards the same confirmation whatever the address.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { MailCheck } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { TextField } from "../forgot-password/_components/text-field";
-import { FormAlert } from "../forgot-password/_components/form-alert";
-import { useActionForm } from "../forgot-password/_components/use-action-form";
+import { formText } from "@/components/ui/form-text";
+import { TextField } from "../_components/text-field";
+import { FormAlert } from "../_components/form-alert";
+import { SubmitButton } from "../_components/submit-button";
+import { useParentActionForm } from "../_components/use-parent-action-form";
 import { forgotUsernameAction } from "./forgot-username-action";
 
 export function ForgotUsernameForm() {
   const t = useTranslations("ForgotUsername");
-  const common = useTranslations("Common");
-  const [email, setEmail] = useState("");
-  const [emailConfirm, setEmailConfirm] = useState("");
   const [sent, setSent] = useState(false);
-  const { pending, formError, fieldErrors, submit } = useActionForm(forgotUsernameAction, {
-    genericError: common("genericError"),
+  const form = useParentActionForm(forgotUsernameAction, {
+    toInput: (data) => formText(data, ["email", "emailConfirm"]),
     onSuccess: () => setSent(true),
   });
 
   if (sent) {
     return (
-      <div role="status" className="space-y-2 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
-        <p className="flex items-start gap-2 font-medium">
-          <MailCheck aria-hidden className="mt-0.5 size-4 shrink-0" />
-          {t("sentTitle")}
-        </p>
+      <FormAlert tone="success">
+        <p className="font-medium">{t("sentTitle")}</p>
         <p>{t("sent")}</p>
-        <p className="text-green-800">{t("spamHint")}</p>
-      </div>
+        <p>{t("spamHint")}</p>
+      </FormAlert>
     );
   }
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit({ email, emailConfirm });
-      }}
-    >
-      <FormAlert message={formError} />
-      <TextField
-        id="email"
-        type="email"
-        label={t("emailLabel")}
-        autoComplete="email"
-        dir="ltr"
-        required
-        maxLength={254}
-        value={email}
-        errors={fieldErrors.email}
-        onChange={(event) => setEmail(event.target.value)}
-      />
-      <TextField
-        id="emailConfirm"
-        type="email"
-        label={t("emailConfirmLabel")}
-        autoComplete="off"
-        dir="ltr"
-        required
-        maxLength={254}
-        value={emailConfirm}
-        errors={fieldErrors.emailConfirm}
-        onChange={(event) => setEmailConfirm(event.target.value)}
-      />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <TextField id="email" type="email" label={t("emailLabel")} autoComplete="email" ltr required maxLength={254} errors={form.fieldErrors.email} />
+      <TextField id="emailConfirm" type="email" label={t("emailConfirmLabel")} autoComplete="off" ltr required maxLength={254} errors={form.fieldErrors.emailConfirm} />
+      <SubmitButton pending={form.pending} label={t("submit")} pendingLabel={t("submitting")} className="w-auto" />
     </form>
   );
 }

@@ -1,45 +1,25 @@
 "use client";
 // Step 1: the username. Every username leads to the same next page.
-import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { formText } from "@/components/ui/form-text";
+import { TextField } from "../../_components/text-field";
+import { FormAlert } from "../../_components/form-alert";
+import { SubmitButton } from "../../_components/submit-button";
+import { useParentActionForm } from "../../_components/use-parent-action-form";
 import { requestCodeAction } from "../_actions/request-code-action";
-import { TextField } from "./text-field";
-import { FormAlert } from "./form-alert";
-import { useActionForm } from "./use-action-form";
 
 export function RequestCodeForm() {
   const t = useTranslations("ForgotPassword");
-  const common = useTranslations("Common");
-  const [username, setUsername] = useState("");
-  const { pending, formError, fieldErrors, submit } = useActionForm(requestCodeAction, { genericError: common("genericError") });
+  const form = useParentActionForm(requestCodeAction, {
+    toInput: (data) => formText(data, ["username"]),
+    navigateTo: (result) => (result.ok ? result.data.next : null),
+  });
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit({ username });
-      }}
-    >
-      <FormAlert message={formError} />
-      <TextField
-        id="username"
-        label={t("usernameLabel")}
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        dir="ltr"
-        required
-        maxLength={64}
-        value={username}
-        errors={fieldErrors.username}
-        onChange={(event) => setUsername(event.target.value)}
-      />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("working") : t("next")}
-      </Button>
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <TextField id="username" label={t("usernameLabel")} autoComplete="username" autoCapitalize="none" spellCheck={false} ltr required maxLength={64} errors={form.fieldErrors.username} />
+      <SubmitButton pending={form.pending} label={t("next")} pendingLabel={t("working")} className="w-auto" />
     </form>
   );
 }

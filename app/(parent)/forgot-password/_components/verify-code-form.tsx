@@ -1,51 +1,39 @@
 "use client";
 // Step 2: the six-digit security code from the email.
-import { useState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { formText } from "@/components/ui/form-text";
+import { TextField } from "../../_components/text-field";
+import { FormAlert } from "../../_components/form-alert";
+import { SubmitButton } from "../../_components/submit-button";
+import { useParentActionForm } from "../../_components/use-parent-action-form";
 import { verifyCodeAction } from "../_actions/verify-code-action";
-import { TextField } from "./text-field";
-import { FormAlert } from "./form-alert";
-import { useActionForm } from "./use-action-form";
+import { CancelLink } from "./cancel-link";
 
 export function VerifyCodeForm() {
   const t = useTranslations("ForgotPassword");
-  const common = useTranslations("Common");
-  const [code, setCode] = useState("");
-  const { pending, formError, fieldErrors, submit } = useActionForm(verifyCodeAction, { genericError: common("genericError") });
+  const form = useParentActionForm(verifyCodeAction, {
+    toInput: (data) => formText(data, ["code"]),
+    navigateTo: (result) => (result.ok ? result.data.next : null),
+  });
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit({ code });
-      }}
-    >
-      <FormAlert message={formError} />
+    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField
         id="code"
         label={t("codeLabel")}
         hint={t("codeHint")}
         inputMode="numeric"
         autoComplete="one-time-code"
-        dir="ltr"
+        ltr
         required
         maxLength={12}
         className="max-w-40 font-mono tracking-widest"
-        value={code}
-        errors={fieldErrors.code}
-        onChange={(event) => setCode(event.target.value)}
+        errors={form.fieldErrors.code}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? t("working") : t("next")}
-        </Button>
-        <Link href="/sign-in" className="text-sm text-slate-700 underline">
-          {t("cancel")}
-        </Link>
+        <SubmitButton pending={form.pending} label={t("next")} pendingLabel={t("working")} className="w-auto" />
+        <CancelLink />
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { readRecoveryCookie } from "../recovery-cookie";
-import { RecoveryCard } from "../_components/recovery-card";
+import { PageCard } from "../../_components/page-card";
 import { VerifyCodeForm } from "../_components/verify-code-form";
 
 export default async function SecurityCodePage() {
@@ -12,7 +12,7 @@ export default async function SecurityCodePage() {
   if (state?.s !== "code") redirect("/forgot-password");
   const t = await getTranslations("ForgotPassword");
   return (
-    <RecoveryCard title={t("codeTitle")}>
+    <PageCard title={t("codeTitle")}>
       <p className="text-sm text-slate-700">{t("codeIntro")}</p>
       <p className="text-sm text-slate-600">{t("spamHint")}</p>
       <VerifyCodeForm />
@@ -21,6 +21,6 @@ export default async function SecurityCodePage() {
           {t("requestNewCode")}
         </Link>
       </p>
-    </RecoveryCard>
+    </PageCard>
   );
 }
