@@ -2,61 +2,41 @@
 // The registration form: username, one or more student IDs, the parent's name as recorded.
 // Outcomes other than success are shown as one message; the temporary password is never
 // shown, only the masked address it was mailed to.
-import { useState, type FormEvent } from "react";
-import Link from "next/link";
+import { useState } from "react";
 import { Plus, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { formText } from "@/components/ui/form-text";
 import { MAX_STUDENT_IDS } from "@/lib/accounts/account-schemas";
 import { TextField } from "../_components/text-field";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { LinkButton } from "../_components/link-button";
+import { useParentActionForm } from "../_components/use-parent-action-form";
 import { registerParentAction } from "./actions";
 
-type Outcome = Awaited<ReturnType<typeof registerParentAction>>;
-type Registered = Extract<Extract<Outcome, { ok: true }>["data"], { status: "registered" }>;
+type Outcome = Extract<Awaited<ReturnType<typeof registerParentAction>>, { ok: true }>["data"];
+type Registered = Extract<Outcome, { status: "registered" }>;
 
 let nextRowKey = 1;
 
 export function CreateAccountForm() {
   const t = useTranslations("CreateAccount");
   const [rows, setRows] = useState<number[]>([0]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [registered, setRegistered] = useState<Registered | null>(null);
+  const form = useParentActionForm(registerParentAction, {
+    toInput: (data) => ({ ...formText(data, ["username", "firstName", "lastName"]), studentIds: data.getAll("studentId").map(String) }),
+    onSuccess: (data) => {
+      if (data.status === "registered") setRegistered(data);
+    },
+    // Every outcome but "registered" is a refusal the parent reads above the form.
+    successMessage: (data) => (data.status === "registered" ? null : { tone: "error", text: refusal(data) }),
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      username: String(form.get("username") ?? ""),
-      studentIds: form.getAll("studentId").map(String),
-      firstName: String(form.get("firstName") ?? ""),
-      lastName: String(form.get("lastName") ?? ""),
-    };
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const result = await registerParentAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-      } else if (result.data.status === "registered") {
-        setRegistered(result.data);
-      } else if (result.data.status === "rate_limited") {
-        setError(t("rateLimited", { minutes: result.data.retryAfterMinutes }));
-      } else if (result.data.status === "no_email") {
-        setError(t("noEmail", { phone: result.data.supportPhone }));
-      } else if (result.data.status === "staff_email") {
-        setError(t("staffEmail", { phone: result.data.supportPhone }));
-      } else {
-        setError(t("noMatch"));
-      }
-    } catch {
-      setError(t("noMatch"));
-    }
-    setPending(false);
+  function refusal(data: Outcome): string {
+    if (data.status === "rate_limited") return t("rateLimited", { minutes: data.retryAfterMinutes });
+    if (data.status === "no_email") return t("noEmail", { phone: data.supportPhone });
+    if (data.status === "staff_email") return t("staffEmail", { phone: data.supportPhone });
+    return t("noMatch");
   }
 
   if (registered) {
@@ -70,22 +50,20 @@ export function CreateAccountForm() {
           </p>
         </FormAlert>
         <p className="text-slate-700">{t("successNext")}</p>
-        <Link href="/sign-in" className="inline-flex rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
-          {t("goToSignIn")}
-        </Link>
+        <LinkButton href="/sign-in">{t("goToSignIn")}</LinkButton>
       </div>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {error ? <FormAlert tone="error">{error}</FormAlert> : null}
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6">
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField
         id="username"
         name="username"
         label={t("usernameLabel")}
         hint={t("usernameHint")}
-        errors={fieldErrors.username}
+        errors={form.fieldErrors.username}
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
@@ -103,7 +81,7 @@ export function CreateAccountForm() {
                 id={`studentId-${key}`}
                 name="studentId"
                 label={t("studentIdLabel", { number: index + 1 })}
-                errors={fieldErrors[`studentIds.${index}`]}
+                errors={form.fieldErrors[`studentIds.${index}`]}
                 inputMode="text"
                 autoComplete="off"
                 maxLength={20}
@@ -138,11 +116,11 @@ export function CreateAccountForm() {
         <legend className="text-base font-semibold">{t("nameLegend")}</legend>
         <p className="text-sm text-slate-600">{t("nameHint")}</p>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id="firstName" name="firstName" label={t("firstNameLabel")} errors={fieldErrors.firstName} autoComplete="given-name" maxLength={100} required />
-          <TextField id="lastName" name="lastName" label={t("lastNameLabel")} errors={fieldErrors.lastName} autoComplete="family-name" maxLength={100} required />
+          <TextField id="firstName" label={t("firstNameLabel")} errors={form.fieldErrors.firstName} autoComplete="given-name" maxLength={100} required />
+          <TextField id="lastName" label={t("lastNameLabel")} errors={form.fieldErrors.lastName} autoComplete="family-name" maxLength={100} required />
         </div>
       </fieldset>
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton pending={form.pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

@@ -1,50 +1,33 @@
 "use client";
 // Signs in through next-auth's "parent" provider without a redirect, so failures are shown
-// here in the page's language. Every failure reads the same (no hint which part was wrong).
-import { useState, type FormEvent } from "react";
-import { signIn } from "next-auth/react";
+// here in the page's language.
 import { useTranslations } from "next-intl";
+import { formText } from "@/components/ui/form-text";
 import { TextField } from "../_components/text-field";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { useParentActionForm } from "../_components/use-parent-action-form";
+import { signInParent } from "./sign-in-parent";
 
 export function ParentSignInForm() {
   const t = useTranslations("SignIn");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!username || !password) {
-      setError(t("missing"));
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      const result = await signIn("parent", { username, password, redirect: false });
-      if (result?.ok && !result.error) {
-        // /home sends a temporary-password session on to "Choose your password".
-        window.location.assign("/home");
-        return;
-      }
-      setError(result?.error === "rate_limited" ? t("rateLimited") : t("invalid"));
-    } catch {
-      setError(t("unavailable"));
-    }
-    setPending(false);
-  }
+  const messages = { missing: t("missing"), invalid: t("invalid"), rateLimited: t("rateLimited") };
+  const form = useParentActionForm((input: { username: string; password: string }) => signInParent(input, messages), {
+    toInput: (data) => formText(data, ["username", "password"]),
+    // /home sends a temporary-password session on to "Choose your password"; a full load
+    // so the page is rendered with the new session cookie.
+    navigateTo: (result) => (result.ok ? "/home" : null),
+    fullReload: true,
+    unreachableMessage: t("unavailable"),
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <FormAlert tone="error">{error}</FormAlert> : null}
-      <TextField id="username" name="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} ltr required />
-      <TextField id="password" name="password" type="password" label={t("password")} autoComplete="current-password" maxLength={256} ltr required />
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <TextField id="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} ltr required />
+      <TextField id="password" type="password" label={t("password")} autoComplete="current-password" maxLength={256} ltr required />
       <p className="text-sm text-slate-600">{t("temporaryHint")}</p>
-      <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      <SubmitButton pending={form.pending} label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }
