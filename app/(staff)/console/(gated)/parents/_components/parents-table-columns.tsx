@@ -58,7 +58,7 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
       cell: ({ row }) =>
         row.original.email ? (
           <span className="flex flex-wrap items-center gap-1.5">
-            <span className="break-all">{row.original.email}</span>
+            <EmailAddress email={row.original.email} />
             {row.original.staffEmail ? <StaffEmailBadge /> : null}
           </span>
         ) : (
@@ -89,4 +89,17 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
       ),
     },
   ];
+}
+
+/** Lets a long address wrap only before its "@", never in the middle of a word. */
+function EmailAddress({ email }: { email: string }) {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return <span className="break-all">{email}</span>;
+  return (
+    <span>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </span>
+  );
 }
