@@ -102,6 +102,13 @@ describe("staff reset journey", () => {
     expect(body.data.rows.find((row) => row.username === "marisol.garcia")?.status).toBe("RESET");
     const anonymous = await fetch(`${baseUrl}/api/console/parents?q=garc`);
     expect(anonymous.status).toBe(401);
+
+    // Signing out ends the session on the server: a copy of the old cookie is worthless.
+    const cookieHeader = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/console\/sign-in/);
+    const replayed = await fetch(`${baseUrl}/api/console/parents?q=garc`, { headers: { cookie: cookieHeader } });
+    expect(replayed.status).toBe(401);
     await context.close();
   });
 });
