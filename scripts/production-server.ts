@@ -1,0 +1,66 @@
+// Serves the production build with `next start` on a free port, on a given database, with
+// the built-in SMTP receiver for its mail. Used by the browser tests and the benchmark.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { findFreePort } from "./embedded-postgres";
+
+export interface ProductionServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+  /** Everything the server printed so far (for failure reports). */
+  output(): string;
+}
+
+export async function startProductionServer(options: {
+  databaseUrl: string;
+  /** The folder holding the build (default: this checkout). */
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<ProductionServer> {
+  const port = await findFreePort(3100);
+  const smtpPort = await findFreePort(2600);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const lines: string[] = [];
+  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      SMTP_URL: "",
+      DEV_SMTP_PORT: String(smtpPort),
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    cwd: options.cwd,
+  });
+  server.stdout?.on("data", (chunk) => lines.push(String(chunk)));
+  server.stderr?.on("data", (chunk) => lines.push(String(chunk)));
+  const output = () => lines.join("");
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+      setTimeout(() => server.kill("SIGKILL"), 5_000).unref();
+    });
+
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/console/sign-in`, { redirect: "manual" });
+      if (response.status < 500) return { baseUrl, stop, output };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer within ${timeoutMs} ms\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
