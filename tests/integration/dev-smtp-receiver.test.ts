@@ -65,7 +65,9 @@ describe("dev SMTP receiver", () => {
       await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { parentName: "Sara", username: "sara" } }));
       const stored = await waitFor(() => prisma.devMailMessage.findFirst({ where: { toAddress: "sara@example.com" } }));
       expect(stored.subject).toBe("Parent Portal: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
-      expect(await prisma.emailOutbox.findFirst()).toMatchObject({ status: "SENT", attempts: 1 });
+      // The receiver stores the mail before the worker marks the row sent: wait for that too.
+      const sent = await waitFor(() => prisma.emailOutbox.findFirst({ where: { status: "SENT" } }));
+      expect(sent).toMatchObject({ status: "SENT", attempts: 1 });
     } finally {
       await worker.stop();
       process.env.SMTP_URL = saved.smtp;
