@@ -25,6 +25,11 @@ async function formOf() {
     staffPassphraseMinLength: String(current.staffPassphraseMinLength),
     tempPasswordTtlHours: String(current.tempPasswordTtlHours),
     bulkResetCap: String(current.bulkResetCap),
+    helpDeskResetCap: String(current.helpDeskResetCap),
+    helpDeskResetsPerHour: String(current.helpDeskResetsPerHour),
+    expiredRecordRetentionDays: String(current.expiredRecordRetentionDays),
+    failedAttemptDataRetentionDays: String(current.failedAttemptDataRetentionDays),
+    auditRetentionDays: String(current.auditRetentionDays),
   };
 }
 
