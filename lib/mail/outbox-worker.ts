@@ -242,9 +242,46 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-/** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy). */
-export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number } = {}): OutboxWorker {
+/** Other background work that shares the worker loop (e.g. the retention job). */
+export interface PeriodicJob {
+  name: string;
+  /** Time between the end of one run and the start of the next. */
+  everyMs: number;
+  /** Delay of the first run after the worker starts. */
+  firstRunAfterMs?: number;
+  run(): Promise<unknown>;
+}
+
+/** Starts each due job without waiting for it, so a long job never holds up mail. */
+function jobScheduler(jobs: readonly PeriodicJob[]) {
+  const started = Date.now();
+  const state = jobs.map((job) => ({ job, dueAt: started + (job.firstRunAfterMs ?? job.everyMs), running: null as Promise<void> | null }));
+  return {
+    startDue() {
+      for (const entry of state) {
+        if (entry.running || Date.now() < entry.dueAt) continue;
+        entry.running = entry.job
+          .run()
+          .then(
+            () => undefined,
+            (error: unknown) => console.error(`[jobs] ${entry.job.name} failed:`, describeSendError(error)),
+          )
+          .finally(() => {
+            entry.running = null;
+            entry.dueAt = Date.now() + entry.job.everyMs;
+          });
+      }
+    },
+    async settle() {
+      await Promise.all(state.map((entry) => entry.running));
+    },
+  };
+}
+
+/** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy), and runs `jobs` when due. */
+export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number; jobs?: readonly PeriodicJob[] } = {}): OutboxWorker {
   const pollMs = options.pollMs ?? (Number(process.env.OUTBOX_POLL_MS) || 1000);
+  const jobs = jobScheduler(options.jobs ?? []);
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -256,6 +293,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
   const loop = (async () => {
     let errorStreak = 0;
     while (!stopped) {
+      jobs.startDue();
       try {
         const batch = await processOutboxBatch(options);
         errorStreak = 0;
@@ -274,6 +312,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
       stopped = true;
       wake?.();
       await loop;
+      await jobs.settle();
     },
   };
 }
