@@ -16,6 +16,7 @@ import { composeEmail, type ComposedEmail } from "@/lib/mail/compose-email";
 import { loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/district-mail-info";
 import { getMailTransport, type MailTransport } from "@/lib/mail/mail-transport";
 import { findEmailTemplate } from "@/lib/mail/templates";
+import { jobScheduler, type PeriodicJob } from "@/lib/ops/periodic-jobs";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_BACKOFF_MS = 5_000;
@@ -240,42 +241,6 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
 
 export interface OutboxWorker {
   stop(): Promise<void>;
-}
-
-/** Other background work that shares the worker loop (e.g. the retention job). */
-export interface PeriodicJob {
-  name: string;
-  /** Time between the end of one run and the start of the next. */
-  everyMs: number;
-  /** Delay of the first run after the worker starts. */
-  firstRunAfterMs?: number;
-  run(): Promise<unknown>;
-}
-
-/** Starts each due job without waiting for it, so a long job never holds up mail. */
-function jobScheduler(jobs: readonly PeriodicJob[]) {
-  const started = Date.now();
-  const state = jobs.map((job) => ({ job, dueAt: started + (job.firstRunAfterMs ?? job.everyMs), running: null as Promise<void> | null }));
-  return {
-    startDue() {
-      for (const entry of state) {
-        if (entry.running || Date.now() < entry.dueAt) continue;
-        entry.running = entry.job
-          .run()
-          .then(
-            () => undefined,
-            (error: unknown) => console.error(`[jobs] ${entry.job.name} failed:`, describeSendError(error)),
-          )
-          .finally(() => {
-            entry.running = null;
-            entry.dueAt = Date.now() + entry.job.everyMs;
-          });
-      }
-    },
-    async settle() {
-      await Promise.all(state.map((entry) => entry.running));
-    },
-  };
 }
 
 /** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy), and runs `jobs` when due. */

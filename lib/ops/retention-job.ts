@@ -1,7 +1,7 @@
 // The retention job as the worker loop schedules it in every server process: hourly by
 // default (RETENTION_INTERVAL_MS), first a minute after start. Every instance schedules it;
 // the lock and the "ran recently" check in runRetention make one run per interval in all.
-import type { PeriodicJob } from "@/lib/mail/outbox-worker";
+import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
 import { runRetention } from "@/lib/ops/retention";
 
 const HOUR_MS = 3_600_000;
