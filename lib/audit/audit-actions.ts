@@ -2,6 +2,8 @@
 // hold others (features add their own); the page merges in what the table contains.
 export const KNOWN_AUDIT_ACTIONS = [
   "parent.reset",
+  "parent.reset.over-cap",
+  "parent.reset.over-budget",
   "parent.register",
   "parent.register.failed",
   "parent.sign-in",
@@ -19,6 +21,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.role-change",
   "settings.update",
   "audit.export",
+  "retention.run",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

@@ -1,8 +1,11 @@
 // Sends the EmailOutbox. Rows are claimed with FOR UPDATE SKIP LOCKED and a lease
 // (lockedUntil), so several app instances share the queue and never send a row at the same
-// time; a row is marked SENT only after the SMTP server accepted it, and only by the worker
-// that still holds its lease. A crash between acceptance and marking can repeat one send
-// after the lease expires; the unchanged Message-ID lets mail systems recognise it.
+// time. Right before each send the worker renews the lease, atomically and only if the row is
+// still PENDING and still its own, and keeps renewing it while the SMTP server takes its time:
+// a slow server can no longer let the lease run out mid-batch and hand the same mail to a
+// second instance. A row is marked SENT only after the SMTP server accepted it, and only by
+// the worker that still holds its lease. A crash between acceptance and marking can repeat
+// one send after the lease expires; the unchanged Message-ID lets mail systems recognise it.
 // A row holds the template name and params; the mail is rendered here, at send time, with
 // the district settings current then. The params of a sensitive mail (its secret) are
 // erased once it is sent or given up on.
@@ -13,6 +16,7 @@ import { composeEmail, type ComposedEmail } from "@/lib/mail/compose-email";
 import { loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/district-mail-info";
 import { getMailTransport, type MailTransport } from "@/lib/mail/mail-transport";
 import { findEmailTemplate } from "@/lib/mail/templates";
+import { jobScheduler, type PeriodicJob } from "@/lib/ops/periodic-jobs";
 
 export const MAX_ATTEMPTS = 12;
 const BASE_BACKOFF_MS = 5_000;
@@ -27,7 +31,7 @@ export interface OutboxBatchOptions {
   batchSize?: number;
   /** Mails sent in parallel within a batch. */
   concurrency?: number;
-  /** How long a claim protects a row from other workers; must exceed the SMTP timeouts. */
+  /** How long a claim (and each renewal) protects a row from other workers; renewed every third of it while sending. */
   leaseMs?: number;
 }
 
@@ -95,6 +99,43 @@ async function claimDueRows(batchSize: number, leaseMs: number): Promise<Claimed
     WHERE o.id = due.id
     RETURNING o.id, o."toAddress", o.template, o.params, o.locale::text AS locale, o."messageId", o.attempts, o.sensitive,
               o."lockedUntil"::text AS lease`;
+}
+
+/**
+ * Extends the lease of a row this worker claimed, if the row is still PENDING and the lease is
+ * still the one this worker holds (one conditional UPDATE: no other worker can slip in
+ * between the check and the extension). False when another worker owns the row now.
+ */
+async function renewLease(row: ClaimedRow, leaseMs: number): Promise<boolean> {
+  const [renewed] = await prisma.$queryRaw<{ lease: string }[]>`
+    UPDATE "EmailOutbox" SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
+    WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}
+    RETURNING "lockedUntil"::text AS lease`;
+  if (!renewed) return false;
+  row.lease = renewed.lease;
+  return true;
+}
+
+/** Keeps renewing a row's lease while its mail is being sent; `stop` waits for a renewal in flight. */
+function holdLease(row: ClaimedRow, leaseMs: number): { stop(): Promise<void> } {
+  let chain: Promise<unknown> = Promise.resolve();
+  let held = true;
+  const timer = setInterval(() => {
+    chain = chain.then(async () => {
+      if (!held) return;
+      held = await renewLease(row, leaseMs).catch((error: unknown) => {
+        console.error(`[outbox] could not renew the lease on mail ${row.id}:`, describeSendError(error));
+        return true; // unknown: the conditional completion below still decides
+      });
+    });
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+  timer.unref?.();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await chain; // a renewal must not change the lease under markSent's condition
+    },
+  };
 }
 
 // Every completion is conditional on still holding the lease: a worker whose lease ran out
@@ -167,6 +208,13 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
         result[await markFailedAttempt(row, new Error(rendered.problem), true)] += 1;
         continue;
       }
+      // Re-check right before sending: the lease may have run out while earlier mails of the
+      // batch were sent, and another worker may have claimed (or sent) this row meanwhile.
+      if (!(await renewLease(row, leaseMs))) {
+        console.warn(`[outbox] mail ${row.id} is no longer ours (lease ran out before its turn); another worker sends it`);
+        continue;
+      }
+      const lease = holdLease(row, leaseMs);
       try {
         await transport.sendMail({
           from,
@@ -178,9 +226,11 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
           headers: { "Auto-Submitted": "auto-generated" },
         });
       } catch (error) {
+        await lease.stop();
         result[await markFailedAttempt(row, error)] += 1;
         continue;
       }
+      await lease.stop();
       if (await markSent(row)) result.sent += 1;
       else console.warn(`[outbox] lease on mail ${row.id} expired during its send; another worker owns it now`);
     }
@@ -193,9 +243,10 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-/** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy). */
-export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number } = {}): OutboxWorker {
+/** Polls the outbox until stopped (every OUTBOX_POLL_MS, default 1000 ms; at once while busy), and runs `jobs` when due. */
+export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number; jobs?: readonly PeriodicJob[] } = {}): OutboxWorker {
   const pollMs = options.pollMs ?? (Number(process.env.OUTBOX_POLL_MS) || 1000);
+  const jobs = jobScheduler(options.jobs ?? []);
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -207,6 +258,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
   const loop = (async () => {
     let errorStreak = 0;
     while (!stopped) {
+      jobs.startDue();
       try {
         const batch = await processOutboxBatch(options);
         errorStreak = 0;
@@ -225,6 +277,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
       stopped = true;
       wake?.();
       await loop;
+      await jobs.settle();
     },
   };
 }

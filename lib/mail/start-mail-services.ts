@@ -1,7 +1,8 @@
 // Started once per server process by instrumentation.ts: the dev SMTP receiver (only when
-// no SMTP_URL is configured) and the outbox worker.
+// no SMTP_URL is configured) and the outbox worker, whose loop also runs the retention job.
 import { ensureDevSmtpReceiver, isSmtpConfigured } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
+import { retentionJob } from "@/lib/ops/retention-job";
 
 const holder = globalThis as unknown as { mailServicesStarted?: boolean };
 
@@ -21,5 +22,5 @@ export async function startMailServices(): Promise<void> {
       console.error("[mail] could not start the dev SMTP receiver:", (error as Error).message);
     }
   }
-  startOutboxWorker();
+  startOutboxWorker({ jobs: [retentionJob()] });
 }

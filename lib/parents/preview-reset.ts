@@ -2,6 +2,7 @@
 // parent logins, and which other child rows of the same parents were not selected (the
 // old system made staff hunt for those by hand).
 import { prisma } from "@/lib/db";
+import type { ResetLimits } from "@/lib/parents/reset-limits";
 
 /** How many unselected rows the dialog lists by name; the rest are counted. */
 const OTHER_ROWS_LISTED = 10;
@@ -22,6 +23,8 @@ export interface ResetPreview {
   alreadyReset: number;
   noAccount: number;
   otherRows: { count: number; parents: number; sample: OtherRow[] };
+  /** The staff member's limits, so the dialog can state them (the reset enforces them). */
+  limits?: ResetLimits;
 }
 
 export async function previewReset(linkIds: number[]): Promise<ResetPreview> {

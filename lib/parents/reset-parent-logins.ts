@@ -1,16 +1,16 @@
 // Resets parent portal logins chosen through grid rows, all or nothing: the login is made
 // unusable, its sessions and security codes end, the rows record the reset, each parent is
-// e-mailed how to create the login again, and one audit event describes it all.
+// e-mailed how to create the login again, and one audit event describes it all. Every reset
+// stays within the staff member's limits (reset-limits.ts); a refusal is audited too.
 import { z } from "zod";
+import { ActionFailure } from "@/lib/actions/action-result";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
 import { emailRequest, enqueueEmails } from "@/lib/mail/enqueue-email";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
 import { isLocale } from "@/lib/i18n/locales";
-
-/** The most rows one reset may name (a site admin's "all matching" is capped by settings below this). */
-export const MAX_RESET_LINKS = 50_000;
+import { checkResetLimits, lockResetLimits, type ResetRefusal } from "@/lib/parents/reset-limits";
 
 export const linkIdsSchema = (max: number) =>
   z
@@ -65,13 +65,26 @@ async function lockAccounts(tx: Tx, contactIds: number[]): Promise<LockedAccount
     WHERE "contactId" = ANY(${contactIds}::int[]) ORDER BY id FOR UPDATE`;
 }
 
-async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promise<ResetOutcome> {
+async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promise<ResetOutcome | { refused: ResetRefusal }> {
   const linkIds = [...new Set(input.linkIds)];
+  const limits = await lockResetLimits(tx, input.actor.staffUserId);
   const selected = await tx.studentContact.findMany({ where: { id: { in: linkIds } }, select: { id: true, contactId: true } });
   const contactIds = [...new Set(selected.map((link) => link.contactId))];
   const links = input.includeOtherRowsOfSameParents
     ? await tx.studentContact.findMany({ where: { contactId: { in: contactIds } }, select: { id: true, contactId: true } })
     : selected;
+  const actor = { type: "STAFF" as const, id: input.actor.staffUserId, label: input.actor.label, ip: input.actor.ip };
+  const refused = checkResetLimits(limits, links.length);
+  if (refused) {
+    // Recorded and committed without touching anything else: the caller turns it into an error.
+    await recordAuditEvent(tx, {
+      actor,
+      action: refused.action,
+      contactIds,
+      details: { ...refused.details, selectedRows: selected.length, includeOtherRows: Boolean(input.includeOtherRowsOfSameParents) },
+    });
+    return { refused };
+  }
   const accounts = await lockAccounts(tx, contactIds);
   const toReset = accounts.filter((account) => account.status !== "RESET");
   const accountIds = toReset.map((account) => account.id);
@@ -141,7 +154,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
     notFound: linkIds.length - selected.length,
   };
   await recordAuditEvent(tx, {
-    actor: { type: "STAFF", id: input.actor.staffUserId, label: input.actor.label, ip: input.actor.ip },
+    actor,
     action: "parent.reset",
     contactIds,
     details: {
@@ -149,13 +162,18 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
       selectedLinkIds: selected.map((link) => link.id),
       includeOtherRows: Boolean(input.includeOtherRowsOfSameParents),
       resetAccountIds: accountIds,
+      // What the agent's hourly budget counts (reset-limits.ts).
+      coveredRows: links.length,
       ...outcome,
     },
   });
   return outcome;
 }
 
+/** Throws an ActionFailure (after auditing it) when the reset exceeds the staff member's limits. */
 export async function resetParentLogins(input: ResetParentLoginsInput): Promise<ResetOutcome> {
   // Generous timeout: a site admin's bulk reset of 10,000 rows is one transaction.
-  return prisma.$transaction((tx) => resetInTransaction(tx, input), { maxWait: 10_000, timeout: 120_000 });
+  const result = await prisma.$transaction((tx) => resetInTransaction(tx, input), { maxWait: 10_000, timeout: 120_000 });
+  if ("refused" in result) throw new ActionFailure(result.refused.code, result.refused.message);
+  return result;
 }

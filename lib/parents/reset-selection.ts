@@ -1,6 +1,7 @@
 // Which rows a reset (or its preview) covers: ids picked on a page, or every row matching a
 // search (site admins only, capped by the district's bulkResetCap). Parsed strictly: a
-// malformed bulk request must fail, never widen to "all".
+// malformed bulk request must fail, never widen to "all". How many rows a reset may cover
+// (per call, per hour) is decided by resetParentLogins itself (reset-limits.ts).
 import { z } from "zod";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { hasPermission } from "@/lib/auth/permissions";

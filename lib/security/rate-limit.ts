@@ -19,13 +19,16 @@ export interface RateLimitResult {
 /** Counts one hit against the rule and says whether it is still within the limit. */
 export async function hitRateLimit(rule: RateLimitRule): Promise<RateLimitResult> {
   const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-    VALUES (${rule.key}, now() AT TIME ZONE 'UTC', 1)
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
+    VALUES (${rule.key}, now() AT TIME ZONE 'UTC', 1, (now() AT TIME ZONE 'UTC') + make_interval(secs => ${rule.windowSeconds}))
     ON CONFLICT ("key") DO UPDATE SET
       "windowStart" = CASE WHEN "RateLimitBucket"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${rule.windowSeconds})
                            THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END,
       "count" = CASE WHEN "RateLimitBucket"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${rule.windowSeconds})
-                     THEN 1 ELSE "RateLimitBucket"."count" + 1 END
+                     THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
+      -- The window's end, so the retention job can tell a dead row without knowing the rule.
+      "expiresAt" = CASE WHEN "RateLimitBucket"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${rule.windowSeconds})
+                         THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END + make_interval(secs => ${rule.windowSeconds})
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
   const windowEnds = row.windowStart.getTime() + rule.windowSeconds * 1000;

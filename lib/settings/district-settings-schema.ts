@@ -37,7 +37,7 @@ const whole = (min: number, max: number) =>
     .min(min, `Enter a number from ${min} to ${max}.`)
     .max(max, `Enter a number from ${min} to ${max}.`);
 
-export const districtSettingsSchema = z.object({
+const fieldsSchema = z.object({
   districtName: text("district name", 120),
   portalName: text("portal name", 80),
   supportPhone: text("support phone", 40).regex(/^[0-9+()./\- x]+$/i, "Use digits, spaces and + ( ) - . x only."),
@@ -48,8 +48,25 @@ export const districtSettingsSchema = z.object({
   staffPassphraseMinLength: whole(12, 64),
   tempPasswordTtlHours: whole(1, 168),
   bulkResetCap: whole(1, 10_000),
+  helpDeskResetCap: whole(1, 1_000),
+  helpDeskResetsPerHour: whole(1, 10_000),
+  expiredRecordRetentionDays: whole(1, 365),
+  failedAttemptDataRetentionDays: whole(1, 3_650),
+  // At least half a year: the trail is what a security officer reads after an incident.
+  auditRetentionDays: whole(180, 3_650),
+});
+
+export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {
+  // A per-call cap above the hourly budget could never be used in full; say so instead.
+  if (values.helpDeskResetCap > values.helpDeskResetsPerHour) {
+    ctx.addIssue({ code: "custom", path: ["helpDeskResetCap"], message: "Must not exceed the help desk's rows per hour." });
+  }
+  // Typed data in failed attempts must not outlive the events themselves (they are deleted first).
+  if (values.failedAttemptDataRetentionDays > values.auditRetentionDays) {
+    ctx.addIssue({ code: "custom", path: ["failedAttemptDataRetentionDays"], message: "Must not exceed the audit event retention." });
+  }
 });
 
 export type DistrictSettingsInput = z.input<typeof districtSettingsSchema>;
 export type DistrictSettingsValues = z.infer<typeof districtSettingsSchema>;
-export const DISTRICT_SETTINGS_FIELDS = Object.keys(districtSettingsSchema.shape) as (keyof DistrictSettingsValues)[];
+export const DISTRICT_SETTINGS_FIELDS = Object.keys(fieldsSchema.shape) as (keyof DistrictSettingsValues)[];

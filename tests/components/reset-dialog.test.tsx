@@ -67,6 +67,24 @@ describe("ResetDialog", () => {
     expect(screen.getByRole("button", { name: "Reset" })).toBeDisabled();
   });
 
+  it("states the help desk's limits and refuses a selection above what is left this hour", async () => {
+    const user = userEvent.setup();
+    const sample = [{ linkId: 7, parentName: "María García", childName: "Luis García", studentNumber: "100200" }];
+    const limits = { role: "HELP_DESK" as const, maxRowsPerReset: 25, perHour: { limit: 200, used: 197 } };
+    renderDialog(preview({ rows: 3, otherRows: { count: 1, parents: 1, sample }, limits }));
+    const note = await screen.findByTestId("reset-limit");
+    expect(note).toHaveTextContent("Help desk may reset up to 25 rows at once (other rows of the same parents count) and 200 rows per hour; you have 3 left this hour.");
+    expect(screen.getByRole("button", { name: "Reset 3 rows" })).toBeEnabled();
+    await user.click(screen.getByRole("checkbox", { name: "Include the 1 other row of the same parents" }));
+    expect(screen.getByTestId("reset-limit")).toHaveTextContent("Select fewer rows, or ask a site admin.");
+    expect(screen.getByRole("button", { name: "Reset 4 rows" })).toBeDisabled();
+  });
+
+  it("states a site admin's per-reset cap", async () => {
+    renderDialog(preview({ limits: { role: "SITE_ADMIN", maxRowsPerReset: 10_000, perHour: null } }));
+    expect(await screen.findByTestId("reset-limit")).toHaveTextContent("A reset may cover up to 10,000 rows.");
+  });
+
   it("cancels with the Cancel button", async () => {
     const user = userEvent.setup();
     const { onClose } = renderDialog(preview());

@@ -80,6 +80,7 @@ describe("staff reset journey", () => {
     const dialog = page.getByRole("dialog", { name: "Reset parent logins" });
     await dialog.getByText("Are you sure you want to reset the selected accounts?").waitFor();
     await dialog.getByText("This affects 2 rows and 2 distinct parent logins.", { exact: false }).waitFor();
+    await dialog.getByText("Help desk may reset up to 25 rows at once (other rows of the same parents count) and 200 rows per hour; you have 200 left this hour.").waitFor();
     await dialog.getByRole("button", { name: "Reset 2 rows" }).click();
 
     await page.getByText("Reset 2 parent logins").waitFor();

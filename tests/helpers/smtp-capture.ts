@@ -1,5 +1,6 @@
 // A real SMTP server for tests: listens on a free port of 127.0.0.1, parses every mail it
-// accepts, and can refuse the next K deliveries (451/421 on DATA) to simulate an outage.
+// accepts, and can refuse the next K deliveries (451/421 on DATA) to simulate an outage, or
+// answer each DATA only after a delay to simulate a slow server.
 //
 //   const smtp = await startSmtpCapture();
 //   await processOutboxBatch({ transport: createSmtpTransport(smtp.url) });
@@ -30,6 +31,8 @@ export interface SmtpCaptureOptions {
   failNext?: number;
   /** Reply code for refused deliveries: 451 (temporary, default) or 421 (closing). */
   failCode?: number;
+  /** Wait this long after receiving each mail before accepting it (a slow server). */
+  acceptDelayMs?: number;
 }
 
 export interface SmtpCapture {
@@ -79,6 +82,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
     onData(stream, session, callback) {
       readStream(stream)
         .then(async (raw) => {
+          if (options.acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.acceptDelayMs));
           if (toRefuse > 0) {
             toRefuse -= 1;
             capture.refused += 1;

@@ -5,7 +5,7 @@ import { defineEmailTemplate } from "@/lib/mail/email-template";
 import { defaultDistrictSettings } from "@/lib/settings/district-settings";
 import { emailRequest, enqueueEmail, enqueueEmails } from "@/lib/mail/enqueue-email";
 import { createSmtpTransport } from "@/lib/mail/mail-transport";
-import { MAX_ATTEMPTS, processOutboxBatch } from "@/lib/mail/outbox-worker";
+import { MAX_ATTEMPTS, processOutboxBatch, startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { loginResetNotice as notice } from "@/lib/mail/templates/login-reset-notice";
 import { securityCode as secretCode } from "@/lib/mail/templates/security-code";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
@@ -138,6 +138,35 @@ describe("outbox worker against a real SMTP server", () => {
     expect(smtp.messages).toHaveLength(40);
     expect(new Set(received.map((m) => m.messageId)).size).toBe(40);
     expect(await prisma.emailOutbox.count({ where: { status: "SENT", attempts: 1 } })).toBe(40);
+  });
+
+  it("delivers every mail exactly once when a slow SMTP server outlasts the lease of two workers", async () => {
+    // Each mail takes longer to accept than the lease lasts, and a batch holds several mails:
+    // without renewing and re-checking the lease, the second worker re-claims rows the first
+    // is still sending, or has yet to send, and both deliver them.
+    const slow = await startSmtpCapture({ acceptDelayMs: 3_000 });
+    try {
+      await queueNotices(6, "slow");
+      const options = { transport: transportFor(slow), batchSize: 6, concurrency: 2, leaseMs: 1_500, pollMs: 100 };
+      const workers = [startOutboxWorker(options), startOutboxWorker(options)];
+      try {
+        // Done when all are SENT, or as soon as a seventh delivery proves a duplicate.
+        for (let waited = 0; slow.messages.length <= 6 && (await prisma.emailOutbox.count({ where: { status: "SENT" } })) < 6; waited += 200) {
+          if (waited > 60_000) throw new Error("the outbox was not drained within 60 s");
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      } finally {
+        await Promise.all(workers.map((worker) => worker.stop()));
+      }
+      const perMessageId = new Map<string, number>();
+      for (const mail of slow.messages) perMessageId.set(mail.messageId ?? "", (perMessageId.get(mail.messageId ?? "") ?? 0) + 1);
+      const rows = await prisma.emailOutbox.findMany();
+      expect([...perMessageId.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(rows.every((row) => row.status === "SENT" && row.attempts === 1)).toBe(true);
+      expect(new Set(perMessageId.keys())).toEqual(new Set(rows.map((row) => row.messageId)));
+    } finally {
+      await slow.stop();
+    }
   });
 
   it("leaves a row claimed by another worker alone until its lease expires", async () => {

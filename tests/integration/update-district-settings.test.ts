@@ -25,6 +25,11 @@ async function formOf() {
     staffPassphraseMinLength: String(current.staffPassphraseMinLength),
     tempPasswordTtlHours: String(current.tempPasswordTtlHours),
     bulkResetCap: String(current.bulkResetCap),
+    helpDeskResetCap: String(current.helpDeskResetCap),
+    helpDeskResetsPerHour: String(current.helpDeskResetsPerHour),
+    expiredRecordRetentionDays: String(current.expiredRecordRetentionDays),
+    failedAttemptDataRetentionDays: String(current.failedAttemptDataRetentionDays),
+    auditRetentionDays: String(current.auditRetentionDays),
   };
 }
 
@@ -49,6 +54,28 @@ describe("updateDistrictSettings", () => {
         bulkResetCap: { before: 10000, after: 500 },
       },
     });
+  });
+
+  it("starts with the documented reset limits and retention, and saves and audits changes to them", async () => {
+    expect(await getDistrictSettings()).toMatchObject({
+      helpDeskResetCap: 25,
+      helpDeskResetsPerHour: 200,
+      expiredRecordRetentionDays: 7,
+      failedAttemptDataRetentionDays: 90,
+      auditRetentionDays: 730,
+    });
+    const form = { ...(await formOf()), helpDeskResetCap: "10", helpDeskResetsPerHour: "50", auditRetentionDays: "365" };
+    expect((await updateDistrictSettings(admin, districtSettingsSchema.parse(form))).changed.sort()).toEqual([
+      "auditRetentionDays",
+      "helpDeskResetCap",
+      "helpDeskResetsPerHour",
+    ]);
+    const [event] = await prisma.auditEvent.findMany();
+    expect(event!.details).toMatchObject({ changes: { helpDeskResetCap: { before: 25, after: 10 }, auditRetentionDays: { before: 730, after: 365 } } });
+    // A cap above the hourly budget, or typed data kept longer than the events, is refused on its field.
+    const bad = districtSettingsSchema.safeParse({ ...form, helpDeskResetCap: "60", failedAttemptDataRetentionDays: "400" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((issue) => issue.path[0]).sort()).toEqual(["failedAttemptDataRetentionDays", "helpDeskResetCap"]);
   });
 
   it("writes nothing when nothing changed", async () => {

@@ -12,6 +12,11 @@ const valid = {
   staffPassphraseMinLength: "15",
   tempPasswordTtlHours: "24",
   bulkResetCap: "10000",
+  helpDeskResetCap: "25",
+  helpDeskResetsPerHour: "200",
+  expiredRecordRetentionDays: "7",
+  failedAttemptDataRetentionDays: "90",
+  auditRetentionDays: "730",
 };
 
 describe("staffEmailDomainsSchema", () => {
@@ -52,6 +57,12 @@ describe("districtSettingsSchema", () => {
     ["districtName", "   "],
     ["supportPhone", "call <script>"],
     ["staffEmailDomains", "district.org, not a domain"],
+    ["helpDeskResetCap", "0"],
+    ["helpDeskResetCap", "201"],
+    ["helpDeskResetsPerHour", "10001"],
+    ["expiredRecordRetentionDays", "0"],
+    ["failedAttemptDataRetentionDays", "731"],
+    ["auditRetentionDays", "179"],
   ])("refuses %s = %j with an error on that field", (field, value) => {
     const result = districtSettingsSchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);

@@ -27,6 +27,11 @@ export default async function SettingsPage() {
           staffPassphraseMinLength: String(settings.staffPassphraseMinLength),
           tempPasswordTtlHours: String(settings.tempPasswordTtlHours),
           bulkResetCap: String(settings.bulkResetCap),
+          helpDeskResetCap: String(settings.helpDeskResetCap),
+          helpDeskResetsPerHour: String(settings.helpDeskResetsPerHour),
+          expiredRecordRetentionDays: String(settings.expiredRecordRetentionDays),
+          failedAttemptDataRetentionDays: String(settings.failedAttemptDataRetentionDays),
+          auditRetentionDays: String(settings.auditRetentionDays),
         }}
       />
     </div>

@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResetPreview } from "@/lib/parents/preview-reset";
+import type { ResetLimits } from "@/lib/parents/reset-limits";
 import { plural } from "../_lib/plural";
 
 export interface ResetDialogProps {
@@ -53,6 +54,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
 
   const preview = state.kind === "ready" ? state.preview : null;
   const rows = preview ? preview.rows + (includeOthers ? preview.otherRows.count : 0) : 0;
+  const allowedRows = preview?.limits ? allowedRowsOf(preview.limits) : Infinity;
 
   return (
     <Dialog
@@ -65,7 +67,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
           <Button variant="outline" onClick={onClose} disabled={pending} autoFocus>
             Cancel
           </Button>
-          <Button variant="danger" onClick={onConfirmClick} disabled={!preview || pending || preview.rows === 0}>
+          <Button variant="danger" onClick={onConfirmClick} disabled={!preview || pending || preview.rows === 0 || rows > allowedRows}>
             {pending ? "Resetting…" : preview ? `Reset ${plural(rows, "row", "rows")}` : "Reset"}
           </Button>
         </>
@@ -83,6 +85,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
         </p>
       ) : null}
       {preview ? <PreviewText preview={preview} rows={rows} /> : null}
+      {preview?.limits ? <LimitNote limits={preview.limits} rows={rows} allowedRows={allowedRows} /> : null}
       {preview && preview.otherRows.count > 0 ? (
         <OtherRows preview={preview} includeOthers={includeOthers} onIncludeChange={setIncludeOthers} disabled={pending} />
       ) : null}
@@ -106,6 +109,25 @@ function PreviewText({ preview, rows }: { preview: ResetPreview; rows: number })
       {preview.alreadyReset > 0 ? <p>{plural(preview.alreadyReset, "login is", "logins are")} already reset and will not change.</p> : null}
       {preview.noAccount > 0 ? <p>{plural(preview.noAccount, "parent has", "parents have")} no login to reset.</p> : null}
     </div>
+  );
+}
+
+/** Rows this staff member may reset now: the per-reset cap, and for help desk what is left of the hour's budget. */
+function allowedRowsOf(limits: ResetLimits): number {
+  const left = limits.perHour ? Math.max(0, limits.perHour.limit - limits.perHour.used) : Infinity;
+  return Math.min(limits.maxRowsPerReset, left);
+}
+
+function LimitNote({ limits, rows, allowedRows }: { limits: ResetLimits; rows: number; allowedRows: number }) {
+  const over = rows > allowedRows;
+  return (
+    <p className={over ? "text-sm font-medium text-red-800" : "text-sm text-slate-600"} data-testid="reset-limit">
+      {limits.perHour
+        ? `Help desk may reset up to ${plural(limits.maxRowsPerReset, "row", "rows")} at once (other rows of the same parents count) and ` +
+          `${plural(limits.perHour.limit, "row", "rows")} per hour; you have ${Math.max(0, limits.perHour.limit - limits.perHour.used).toLocaleString("en-US")} left this hour.`
+        : `A reset may cover up to ${plural(limits.maxRowsPerReset, "row", "rows")}.`}
+      {over ? " Select fewer rows, or ask a site admin." : null}
+    </p>
   );
 }
 

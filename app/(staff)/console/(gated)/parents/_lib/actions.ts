@@ -4,15 +4,17 @@ import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
 import { previewReset } from "@/lib/parents/preview-reset";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
+import { describeResetLimits } from "@/lib/parents/reset-limits";
 import { resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
 
 const previewSchema = z.object({ selection: resetSelectionSchema });
 const resetSchema = z.object({ selection: resetSelectionSchema, includeOtherRows: z.boolean().default(false) });
 
-/** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents. */
+/** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents, the staff member's limits. */
 export const previewResetAction = staffAction({ schema: previewSchema, permission: "parents:reset" }, async (input, { staff }) => {
   const linkIds = await resolveResetSelection(input.selection, staff.role);
-  return previewReset(linkIds);
+  const [preview, limits] = await Promise.all([previewReset(linkIds), describeResetLimits(staff.staffUserId)]);
+  return { ...preview, limits };
 });
 
 /** Resets the selected parent logins in one transaction and reports the outcome. */

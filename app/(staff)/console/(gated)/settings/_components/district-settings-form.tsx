@@ -23,13 +23,28 @@ const NUMBER_FIELDS = [
   { name: "staffPassphraseMinLength", label: "Staff passphrase minimum length", min: 12, max: 64 },
   { name: "tempPasswordTtlHours", label: "Temporary password valid for (hours)", min: 1, max: 168 },
   { name: "bulkResetCap", label: "Most rows in one bulk reset", min: 1, max: 10000 },
+  { name: "helpDeskResetCap", label: "Most rows a help-desk agent resets at once", min: 1, max: 1000 },
+  { name: "helpDeskResetsPerHour", label: "Most rows one help-desk agent resets per hour", min: 1, max: 10000 },
 ] as const;
+
+const RETENTION_FIELDS = [
+  { name: "expiredRecordRetentionDays", label: "Delete expired sessions and codes after (days)", min: 1, max: 365 },
+  { name: "failedAttemptDataRetentionDays", label: "Erase names and IDs typed in failed attempts after (days)", min: 1, max: 3650 },
+  { name: "auditRetentionDays", label: "Delete audit events after (days)", min: 180, max: 3650 },
+] as const;
+
+type NumberField = (typeof NUMBER_FIELDS)[number] | (typeof RETENTION_FIELDS)[number];
 
 export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFormValues }) {
   const form = useActionForm(updateDistrictSettingsAction, {
     toInput: (data) => Object.fromEntries(DISTRICT_SETTINGS_FIELDS.map((field) => [field, String(data.get(field) ?? "")])) as DistrictSettingsFormValues,
     successMessage: ({ changed }) => (changed.length === 0 ? "Nothing changed." : `Saved. Changed: ${changed.join(", ")}.`),
   });
+  const numberField = (field: NumberField) => (
+    <FormField key={field.name} name={field.name} label={field.label} hint={`${field.min} to ${field.max}`} errors={form.fieldErrors[field.name]}>
+      {(props) => <Input {...props} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={initial[field.name]} required />}
+    </FormField>
+  );
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
       <fieldset className="grid gap-3 sm:grid-cols-2">
@@ -59,11 +74,12 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-slate-900">Limits</legend>
-        {NUMBER_FIELDS.map((field) => (
-          <FormField key={field.name} name={field.name} label={field.label} hint={`${field.min} to ${field.max}`} errors={form.fieldErrors[field.name]}>
-            {(props) => <Input {...props} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={initial[field.name]} required />}
-          </FormField>
-        ))}
+        {NUMBER_FIELDS.map(numberField)}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Retention</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">A background job applies these every hour; captured Dev inbox mail is kept 24 hours.</p>
+        {RETENTION_FIELDS.map(numberField)}
       </fieldset>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <Button type="submit" disabled={form.pending} aria-busy={form.pending}>
