@@ -39,14 +39,16 @@ async function requestCode({ username, ip }: RequestCodeRequest): Promise<Reques
     await recordAuditEvent(prisma, { actor: anonymous, action: "parent.password-reset.rate-limited" });
     return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
-  const account = await prisma.parentAccount.findUnique({
-    where: { usernameKey: key },
-    select: { id: true, username: true, contactId: true, contact: { select: { email: true, preferredLocale: true } } },
-  });
+  const [account, { staffEmailDomains }] = await Promise.all([
+    prisma.parentAccount.findUnique({
+      where: { usernameKey: key },
+      select: { id: true, username: true, contactId: true, contact: { select: { email: true, preferredLocale: true } } },
+    }),
+    getDistrictSettings(),
+  ]);
   // Hash on every path: skipping it for unknown usernames would be visible in the timing.
   const code = generateSecurityCode();
   const codeHash = await hashSecurityCode(code);
-  const { staffEmailDomains } = await getDistrictSettings();
   const recipient = parentMailRecipient(account?.contact.email, staffEmailDomains);
 
   if (!account || !recipient.ok) {
