@@ -8,7 +8,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
-import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword, UsernameTakenError } from "@/lib/accounts/issue-temporary-password";
+import {
+  DEFAULT_TEMP_PASSWORD_TTL_HOURS,
+  issueTemporaryPassword,
+  LoginChangedError,
+  UsernameTakenError,
+} from "@/lib/accounts/issue-temporary-password";
 import { maskEmail } from "@/lib/accounts/mask-email";
 import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { registerRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
@@ -75,6 +80,11 @@ async function register(input: RegisterParentInput, ctx: { ip: string }): Promis
       details: { studentIds: input.studentIds, previousStatus: contact.account?.status ?? "NONE" },
     });
   } catch (error) {
+    // Became active or pending meanwhile: refused like an active login found at the match.
+    if (error instanceof LoginChangedError) {
+      await failed(`account_${error.status.toLowerCase()}`, [contact.id]);
+      return { status: "no_match" };
+    }
     if (!(error instanceof UsernameTakenError)) throw error;
     await failed("username_taken", [contact.id]);
     return { status: "username_taken" };

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
-import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword } from "@/lib/accounts/issue-temporary-password";
+import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword, LoginChangedError } from "@/lib/accounts/issue-temporary-password";
 import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { resendAccountLimit, resendRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
@@ -58,13 +58,19 @@ async function resend(input: ResendTemporaryPasswordInput, ctx: { ip: string }):
   const perAccount = await hitRateLimits([resendAccountLimit(account.id)]);
   if (!perAccount.allowed) return rateLimited(perAccount.retryAfterSeconds, [contact.id]);
 
-  await issueTemporaryPassword({
-    contact: { id: contact.id, email: recipient.email, preferredLocale: contact.preferredLocale },
-    username: account.username,
-    ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
-    actor: { type: "PARENT", ip: ctx.ip },
-    action: "parent.temporary-password.resend",
-    details,
-  });
+  try {
+    await issueTemporaryPassword({
+      contact: { id: contact.id, email: recipient.email, preferredLocale: contact.preferredLocale },
+      username: account.username,
+      ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
+      actor: { type: "PARENT", ip: ctx.ip },
+      action: "parent.temporary-password.resend",
+      details,
+    });
+  } catch (error) {
+    // Staff reset the login (or the parent chose a password) meanwhile: that change stands.
+    if (!(error instanceof LoginChangedError)) throw error;
+    await notSent("not_pending", [contact.id]);
+  }
   return { status: "done" };
 }

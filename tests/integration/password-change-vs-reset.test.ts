@@ -1,6 +1,6 @@
 // A staff reset that lands while a parent's new password is being hashed must win: the
-// password change (signed in, or Forgot Password step 3) is refused, never reactivating the
-// login. The interleaving is made deterministic with row locks, not sleeps: the reset is held
+// password change (signed in, or Forgot Password step 3) or the resent temporary password is
+// refused, never reactivating the login. The interleaving is made deterministic with row locks, not sleeps: the reset is held
 // inside its transaction (after it reset the login, before it commits) by a lock on one of
 // the rows it still has to write; the parent's request is started and the test waits until
 // PostgreSQL reports it waiting on a lock too; then the reset is let go.
@@ -14,6 +14,7 @@ import { changeParentPassword } from "@/lib/accounts/change-parent-password";
 import { requestPasswordResetCode } from "@/lib/accounts/recovery/request-reset-code";
 import { verifyPasswordResetCode } from "@/lib/accounts/recovery/verify-reset-code";
 import { completePasswordReset } from "@/lib/accounts/recovery/complete-password-reset";
+import { resendTemporaryPassword } from "@/lib/accounts/resend-temporary-password";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { queuedSecurityCode } from "../helpers/recovery-helpers";
@@ -25,15 +26,16 @@ let schoolId: number;
 let staffUserId: number;
 let seq = 0;
 
-async function parent() {
+async function parent(status: "ACTIVE" | "PENDING_PASSWORD_CHANGE" = "ACTIVE") {
   const n = ++seq;
   const username = `race.parent${n}`;
   const created = await createParentWithChild(prisma, schoolId, {
     firstName: "Ngọc",
     lastName: `Lê${n}`,
-    account: { username, status: "ACTIVE", passwordHash: await hashSecret(OLD_PASSWORD) },
+    account: { username, status, passwordHash: await hashSecret(OLD_PASSWORD) },
   });
-  return { ...created, account: created.account!, username };
+  const identity = { studentId: created.student.studentNumber, firstName: "Ngọc", lastName: `Lê${n}` };
+  return { ...created, account: created.account!, username, identity };
 }
 
 /** Holds a row lock on a StudentContact row (which a reset writes last) until released. */
@@ -125,5 +127,23 @@ describe("a staff reset racing a parent's new password", () => {
 
     expect(await complete).toEqual({ status: "account-reset" });
     await expectStillReset(account.id, username);
+  });
+
+  it("Resend temporary password: the reset commits while the new temporary password waits; the reset stands, nothing is mailed", { timeout: 120_000 }, async () => {
+    const { account, contact, link, identity } = await parent("PENDING_PASSWORD_CHANGE");
+    const { release, reset } = await resetHeldBeforeCommit(link.id);
+
+    const resend = resendTemporaryPassword(identity, { ip: IP }, { minimumMs: 0 });
+    await waitForLockWaiters(2);
+    await release();
+    expect(await reset).toMatchObject({ resetLogins: 1 });
+
+    expect(await resend).toEqual({ status: "done" });
+    expect(await prisma.parentAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ status: "RESET", passwordHash: null });
+    expect(await prisma.emailOutbox.count({ where: { template: "temporary-password", toAddress: contact.email! } })).toBe(0);
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "parent.temporary-password.resend.failed" }, orderBy: { id: "desc" } })).toMatchObject({
+      contactIds: [contact.id],
+      details: { reason: "not_pending" },
+    });
   });
 });
