@@ -63,5 +63,7 @@ export async function changeParentPassword(input: ChangeParentPasswordInput): Pr
   });
   if (result.ok) return { ok: true };
   if (result.reason === "policy") return { ok: false, reason: "policy", violations: result.violations };
+  // Lost the race to a staff reset or another change: worth a line in the parent's trail.
+  await recordAuditEvent(prisma, { actor, action: "parent.password.change.failed", contactIds: [account.contactId], details: { reason: result.reason } });
   return { ok: false, reason: result.reason };
 }

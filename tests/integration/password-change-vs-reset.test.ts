@@ -110,6 +110,9 @@ describe("a staff reset racing a parent's new password", () => {
     expect(await change).toEqual({ ok: false, reason: "account_reset" });
     await expectStillReset(account.id, username);
     expect(await loadSessionPrincipal(session)).toBeNull();
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { action: "parent.password.change.failed", actorId: account.id } })).toMatchObject({
+      details: { reason: "account_reset" },
+    });
     expect(await prisma.emailOutbox.count({ where: { template: "password-changed", toAddress: contact.email! } })).toBe(0);
   });
 
