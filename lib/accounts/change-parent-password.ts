@@ -1,16 +1,19 @@
 // "Choose your password" for a signed-in parent. A session opened with the temporary
 // password needs no current password (it just proved it); an active account must give its
-// current one. This session stays signed in, every other one ends.
+// current one. This session stays signed in, every other one ends. The checks before the
+// slow hash are repeated under the row lock: a staff reset or another change that committed
+// meanwhile wins, and this change is refused rather than undoing it.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashSecret, verifySecret } from "@/lib/security/password-hash";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { setParentPassword } from "@/lib/accounts/set-parent-password";
+import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 import type { PasswordViolation } from "@/lib/accounts/password-policy";
 
 export type ChangeParentPasswordResult =
   | { ok: true }
-  | { ok: false; reason: "current_password_wrong" | "rate_limited" | "not_allowed" }
+  | { ok: false; reason: "current_password_wrong" | "rate_limited" | "not_allowed" | "account_reset" }
   | { ok: false; reason: "policy"; violations: PasswordViolation[] };
 
 export interface ChangeParentPasswordInput {
@@ -23,7 +26,8 @@ export interface ChangeParentPasswordInput {
 
 export async function changeParentPassword(input: ChangeParentPasswordInput): Promise<ChangeParentPasswordResult> {
   const account = await prisma.parentAccount.findUnique({ where: { id: input.parentAccountId } });
-  if (!account || account.status === "RESET" || !account.passwordHash) return { ok: false, reason: "not_allowed" };
+  if (!account) return { ok: false, reason: "not_allowed" };
+  if (account.status === "RESET" || !account.passwordHash) return { ok: false, reason: "account_reset" };
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip: input.ip };
   const firstSignIn = account.status === "PENDING_PASSWORD_CHANGE";
   if (!firstSignIn) {
@@ -39,17 +43,27 @@ export async function changeParentPassword(input: ChangeParentPasswordInput): Pr
       return { ok: false, reason: "current_password_wrong" };
     }
   }
-  const passwordHash = await hashSecret(input.newPassword); // slow: outside the transaction
-  const result = await prisma.$transaction((tx) =>
-    setParentPassword(tx, {
+  const passwordHash = await hashSecret(input.newPassword); // slow: before the lock, so the lock is short
+  const result = await prisma.$transaction(async (tx) => {
+    const locked = await lockParentAccount(tx, account.id);
+    if (!locked) return { ok: false as const, reason: "not_allowed" as const };
+    if (locked.status === "RESET") return { ok: false as const, reason: "account_reset" as const };
+    // Another change committed since the current password was checked: it ended this session.
+    if (locked.status !== account.status || locked.passwordHash !== account.passwordHash) {
+      return { ok: false as const, reason: "not_allowed" as const };
+    }
+    return setParentPassword(tx, {
       parentAccountId: account.id,
       newPassword: input.newPassword,
       passwordHash,
       actor,
       reason: firstSignIn ? "first-sign-in" : "change",
       keepSessionId: input.sessionId,
-    }),
-  );
-  if (!result.ok) return { ok: false, reason: "policy", violations: result.violations };
-  return { ok: true };
+    });
+  });
+  if (result.ok) return { ok: true };
+  if (result.reason === "policy") return { ok: false, reason: "policy", violations: result.violations };
+  // Lost the race to a staff reset or another change: worth a line in the parent's trail.
+  await recordAuditEvent(prisma, { actor, action: "parent.password.change.failed", contactIds: [account.contactId], details: { reason: result.reason } });
+  return { ok: false, reason: result.reason };
 }

@@ -24,6 +24,24 @@ export interface IssueTemporaryPasswordInput {
   details?: Record<string, unknown>;
 }
 
+/** Which login states each action may replace: checked again under the row lock. */
+const REPLACEABLE: Record<IssueTemporaryPasswordInput["action"], readonly string[]> = {
+  "parent.register": ["NONE", "RESET"],
+  "parent.temporary-password.resend": ["PENDING_PASSWORD_CHANGE"],
+};
+
+/**
+ * The login changed between the identity match and the write (a staff reset, a registration
+ * or a first sign-in committed meanwhile): nothing is written; the caller answers as if
+ * the login had been in that state from the start.
+ */
+export class LoginChangedError extends Error {
+  constructor(readonly status: string) {
+    super("login changed");
+    this.name = "LoginChangedError";
+  }
+}
+
 export class UsernameTakenError extends Error {
   constructor() {
     super("username taken");
@@ -32,6 +50,11 @@ export class UsernameTakenError extends Error {
 }
 
 async function writeAccount(tx: Tx, input: IssueTemporaryPasswordInput, passwordHash: string, temporaryPassword: string) {
+  // The login row first, as a staff reset does, so that neither overwrites the other.
+  const [locked] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "ParentAccount" WHERE "contactId" = ${input.contact.id} FOR UPDATE`;
+  const status = locked?.status ?? "NONE";
+  if (!REPLACEABLE[input.action].includes(status)) throw new LoginChangedError(status);
   const key = usernameKey(input.username);
   const owner = await tx.parentAccount.findUnique({ where: { usernameKey: key }, select: { contactId: true } });
   if (owner && owner.contactId !== input.contact.id) throw new UsernameTakenError();
@@ -67,7 +90,7 @@ async function writeAccount(tx: Tx, input: IssueTemporaryPasswordInput, password
   return account;
 }
 
-/** One transaction: account written, mail queued, audit recorded. Throws UsernameTakenError. */
+/** One transaction: account written, mail queued, audit recorded. Throws UsernameTakenError or LoginChangedError. */
 export async function issueTemporaryPassword(input: IssueTemporaryPasswordInput) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashSecret(temporaryPassword); // slow: outside the transaction

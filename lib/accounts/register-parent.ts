@@ -1,19 +1,26 @@
 // "Create a new account": a parent with no login, or whose login staff reset, proves who
 // they are (student IDs + their name as recorded) and receives a temporary password by mail.
 // Every attempt is rate limited (PostgreSQL, shared by all instances) and audited; a failed
-// match never says which field was wrong or whether a student ID exists.
+// match never says which field was wrong or whether a student ID exists, and every answer
+// takes the same padded time, so neither does the response time.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
-import { hitRateLimits, type RateLimitRule } from "@/lib/security/rate-limit";
-import { distinctStudentIds } from "@/lib/accounts/identity-match";
+import { hitRateLimits } from "@/lib/security/rate-limit";
 import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
-import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword, UsernameTakenError } from "@/lib/accounts/issue-temporary-password";
+import {
+  DEFAULT_TEMP_PASSWORD_TTL_HOURS,
+  issueTemporaryPassword,
+  LoginChangedError,
+  UsernameTakenError,
+} from "@/lib/accounts/issue-temporary-password";
 import { maskEmail } from "@/lib/accounts/mask-email";
-import { isPersonalEmail } from "@/lib/accounts/parent-email-policy";
+import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
+import { registerRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
+import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import type { RegisterParentInput } from "@/lib/accounts/account-schemas";
 
-export const REGISTER_LIMIT = { attempts: 5, windowSeconds: 15 * 60 };
+export { REGISTER_LIMIT, REGISTER_STUDENT_CEILING } from "@/lib/accounts/self-service-limits";
 
 export type RegisterParentResult =
   | { status: "registered"; maskedEmail: string }
@@ -23,15 +30,15 @@ export type RegisterParentResult =
   | { status: "staff_email"; supportPhone: string }
   | { status: "username_taken" };
 
-export function registerRateLimitRules(ip: string, studentIds: readonly string[]): RateLimitRule[] {
-  const { attempts: limit, windowSeconds } = REGISTER_LIMIT;
-  return [
-    { key: `register:ip:${ip}`, limit, windowSeconds },
-    ...distinctStudentIds(studentIds).map((id) => ({ key: `register:student:${id}`, limit, windowSeconds })),
-  ];
+export function registerParent(
+  input: RegisterParentInput,
+  ctx: { ip: string },
+  options: { minimumMs?: number } = {},
+): Promise<RegisterParentResult> {
+  return withMinimumDuration(options.minimumMs ?? SELF_SERVICE_MINIMUM_MS.register, () => register(input, ctx));
 }
 
-export async function registerParent(input: RegisterParentInput, ctx: { ip: string }): Promise<RegisterParentResult> {
+async function register(input: RegisterParentInput, ctx: { ip: string }): Promise<RegisterParentResult> {
   const anonymous = { type: "ANONYMOUS" as const, label: input.username, ip: ctx.ip };
   // Names are not secrets and help staff explain a failed attempt; passwords never appear.
   const attempt = { username: input.username, studentIds: input.studentIds, firstName: input.firstName, lastName: input.lastName };
@@ -56,16 +63,13 @@ export async function registerParent(input: RegisterParentInput, ctx: { ip: stri
     return { status: "no_match" };
   }
   const settings = await getDistrictSettings();
-  const email = contact.email?.trim();
-  if (!email) {
-    await failed("no_email_on_record", [contact.id]);
-    return { status: "no_email", supportPhone: settings.supportPhone };
+  // The identity is proven here, so the parent is told why no mail can go out.
+  const recipient = parentMailRecipient(contact.email, settings.staffEmailDomains);
+  if (!recipient.ok) {
+    await failed(recipient.reason, [contact.id]);
+    return { status: recipient.reason === "no_email_on_record" ? "no_email" : "staff_email", supportPhone: settings.supportPhone };
   }
-  // A parent who is also an employee must not receive parent mail at a staff mailbox.
-  if (!isPersonalEmail(email, settings.staffEmailDomains)) {
-    await failed("staff_email_on_record", [contact.id]);
-    return { status: "staff_email", supportPhone: settings.supportPhone };
-  }
+  const { email } = recipient;
   try {
     await issueTemporaryPassword({
       contact: { id: contact.id, email, preferredLocale: contact.preferredLocale },
@@ -76,6 +80,11 @@ export async function registerParent(input: RegisterParentInput, ctx: { ip: stri
       details: { studentIds: input.studentIds, previousStatus: contact.account?.status ?? "NONE" },
     });
   } catch (error) {
+    // Became active or pending meanwhile: refused like an active login found at the match.
+    if (error instanceof LoginChangedError) {
+      await failed(`account_${error.status.toLowerCase()}`, [contact.id]);
+      return { status: "no_match" };
+    }
     if (!(error instanceof UsernameTakenError)) throw error;
     await failed("username_taken", [contact.id]);
     return { status: "username_taken" };

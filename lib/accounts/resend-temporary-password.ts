@@ -1,60 +1,76 @@
 // "Resend temporary password" for a login waiting for its first sign-in: the parent proves
 // who they are again and a new temporary password replaces the old one. The answer is the
-// same whether or not anything was sent, so the form reveals nothing about accounts.
+// same whether or not anything was sent, and so is its (padded) duration, so the form
+// reveals nothing about accounts. Like registration, it never mails a staff address.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { hitRateLimits } from "@/lib/security/rate-limit";
-import { matchKey } from "@/lib/accounts/identity-match";
 import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
-import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword } from "@/lib/accounts/issue-temporary-password";
+import { DEFAULT_TEMP_PASSWORD_TTL_HOURS, issueTemporaryPassword, LoginChangedError } from "@/lib/accounts/issue-temporary-password";
+import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
+import { resendAccountLimit, resendRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
+import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import type { ResendTemporaryPasswordInput } from "@/lib/accounts/account-schemas";
 
-export const RESEND_LIMIT = { attempts: 3, windowSeconds: 60 * 60 };
+export { RESEND_LIMIT, RESEND_STUDENT_CEILING } from "@/lib/accounts/self-service-limits";
 
 export type ResendTemporaryPasswordResult = { status: "done" } | { status: "rate_limited"; retryAfterMinutes: number };
 
-export async function resendTemporaryPassword(
+export function resendTemporaryPassword(
   input: ResendTemporaryPasswordInput,
   ctx: { ip: string },
+  options: { minimumMs?: number } = {},
 ): Promise<ResendTemporaryPasswordResult> {
-  const { attempts: limit, windowSeconds } = RESEND_LIMIT;
+  return withMinimumDuration(options.minimumMs ?? SELF_SERVICE_MINIMUM_MS.resend, () => resend(input, ctx));
+}
+
+async function resend(input: ResendTemporaryPasswordInput, ctx: { ip: string }): Promise<ResendTemporaryPasswordResult> {
   const actor = { type: "ANONYMOUS" as const, ip: ctx.ip };
   const details = { studentId: input.studentId, firstName: input.firstName, lastName: input.lastName };
-  const rateLimited = (retryAfterSeconds: number, contactIds: number[] = []) =>
-    recordAuditEvent(prisma, { actor, action: "parent.temporary-password.resend.failed", contactIds, details: { ...details, reason: "rate_limited" } })
-      .then(() => ({ status: "rate_limited" as const, retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) }));
+  const notSent = (reason: string, contactIds: number[] = []) =>
+    recordAuditEvent(prisma, { actor, action: "parent.temporary-password.resend.failed", contactIds, details: { ...details, reason } });
+  const rateLimited = async (retryAfterSeconds: number, contactIds: number[] = []) => {
+    await notSent("rate_limited", contactIds);
+    return { status: "rate_limited" as const, retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) };
+  };
 
-  const first = await hitRateLimits([
-    { key: `resend:ip:${ctx.ip}`, limit, windowSeconds },
-    { key: `resend:student:${matchKey(input.studentId)}`, limit, windowSeconds },
-  ]);
+  const first = await hitRateLimits(resendRateLimitRules(ctx.ip, input.studentId));
   if (!first.allowed) return rateLimited(first.retryAfterSeconds);
 
   const match = await findContactByIdentity({ ...input, studentIds: [input.studentId] });
-  const account = match.ok ? match.contact.account : null;
-  const email = match.ok ? match.contact.email?.trim() : undefined;
-  if (!match.ok || !account || account.status !== "PENDING_PASSWORD_CHANGE" || !email) {
-    const reason = !match.ok ? match.reason : !account || account.status !== "PENDING_PASSWORD_CHANGE" ? "not_pending" : "no_email_on_record";
-    await recordAuditEvent(prisma, {
-      actor,
-      action: "parent.temporary-password.resend.failed",
-      contactIds: match.ok ? [match.contact.id] : [],
-      details: { ...details, reason },
-    });
+  if (!match.ok) {
+    await notSent(match.reason);
     return { status: "done" };
   }
-  const perAccount = await hitRateLimits([{ key: `resend:account:${account.id}`, limit, windowSeconds }]);
-  if (!perAccount.allowed) return rateLimited(perAccount.retryAfterSeconds, [match.contact.id]);
-
+  const { contact } = match;
+  const account = contact.account;
+  if (!account || account.status !== "PENDING_PASSWORD_CHANGE") {
+    await notSent("not_pending", [contact.id]);
+    return { status: "done" };
+  }
   const settings = await getDistrictSettings();
-  await issueTemporaryPassword({
-    contact: { id: match.contact.id, email, preferredLocale: match.contact.preferredLocale },
-    username: account.username,
-    ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
-    actor: { type: "PARENT", ip: ctx.ip },
-    action: "parent.temporary-password.resend",
-    details,
-  });
+  const recipient = parentMailRecipient(contact.email, settings.staffEmailDomains);
+  if (!recipient.ok) {
+    await notSent(recipient.reason, [contact.id]);
+    return { status: "done" };
+  }
+  const perAccount = await hitRateLimits([resendAccountLimit(account.id)]);
+  if (!perAccount.allowed) return rateLimited(perAccount.retryAfterSeconds, [contact.id]);
+
+  try {
+    await issueTemporaryPassword({
+      contact: { id: contact.id, email: recipient.email, preferredLocale: contact.preferredLocale },
+      username: account.username,
+      ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
+      actor: { type: "PARENT", ip: ctx.ip },
+      action: "parent.temporary-password.resend",
+      details,
+    });
+  } catch (error) {
+    // Staff reset the login (or the parent chose a password) meanwhile: that change stands.
+    if (!(error instanceof LoginChangedError)) throw error;
+    await notSent("not_pending", [contact.id]);
+  }
   return { status: "done" };
 }

@@ -1,7 +1,8 @@
 // Sets a parent's permanent password: the one place that turns an account ACTIVE with a new
 // password, used by the first-sign-in change, the signed-in change and Forgot Password.
 // Runs in the caller's transaction so the change, the ended sessions, the confirmation mail
-// and the audit event commit together or not at all.
+// and the audit event commit together or not at all. It locks the login row before reading
+// its status: a staff reset that committed meanwhile is refused here, never undone.
 import type { Tx } from "@/lib/db";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
@@ -10,6 +11,7 @@ import { hashSecret } from "@/lib/security/password-hash";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { passwordChanged } from "@/lib/mail/templates/password-changed";
 import { isLocale } from "@/lib/i18n/locales";
+import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 
 export type PasswordChangeReason = "first-sign-in" | "change" | "forgot-password";
 
@@ -26,14 +28,18 @@ export interface SetParentPasswordInput {
 
 export type SetParentPasswordResult =
   | { ok: true; contactId: number; endedSessions: number; emailQueued: boolean }
-  | { ok: false; violations: PasswordViolation[] };
+  | { ok: false; reason: "policy"; violations: PasswordViolation[] }
+  /** Staff reset the login: only re-registration may give it a password again. */
+  | { ok: false; reason: "account_reset" };
 
 /**
- * Checks the policy (district minimum, common list, not the username) and, if it passes,
- * stores the hash, activates the account, clears the temporary-password and lockout fields,
+ * Refuses a login that staff reset; checks the policy (district minimum, common list, not the
+ * username) and, if it passes, stores the hash, activates the account, clears the temporary-password and lockout fields,
  * ends the other sessions, queues the "password changed" mail and writes the audit event.
  */
 export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): Promise<SetParentPasswordResult> {
+  const locked = await lockParentAccount(tx, input.parentAccountId);
+  if (locked?.status === "RESET") return { ok: false, reason: "account_reset" };
   const account = await tx.parentAccount.findUniqueOrThrow({
     where: { id: input.parentAccountId },
     include: { contact: { select: { email: true, preferredLocale: true } } },
@@ -41,7 +47,7 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
   const settings = await tx.districtSettings.findUnique({ where: { id: 1 }, select: { parentPasswordMinLength: true } });
   const minLength = settings?.parentPasswordMinLength ?? DEFAULT_PASSWORD_MIN_LENGTH;
   const violations = checkPassword(input.newPassword, { username: account.username, minLength });
-  if (violations.length > 0) return { ok: false, violations };
+  if (violations.length > 0) return { ok: false, reason: "policy", violations };
 
   const passwordHash = input.passwordHash ?? (await hashSecret(input.newPassword));
   const now = new Date();

@@ -1,5 +1,7 @@
-// Enumeration by answer or by timing: for an existing vs an unknown username / address, every
-// public recovery step returns the same outcome and takes the same time. Timing is measured
+// Enumeration by answer or by timing: for an existing vs an unknown username / address /
+// student, every public recovery and self-service step (Forgot Username, Forgot Password,
+// Resend temporary password, Create a new account) returns the same outcome and takes the
+// same time. Timing is measured
 // over 20 interleaved pairs (medians). The tolerance is half the cheaper of the two things a
 // leaky path would add, both measured in this run: one argon2id hash and one synchronous SMTP
 // send to a real server. The same measurement applied to a variant with such an extra step on
@@ -14,6 +16,9 @@ import { createSmtpTransport, type MailTransport } from "@/lib/mail/mail-transpo
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { MINIMUM_RESPONSE_MS } from "@/lib/accounts/recovery/recovery-limits";
+import { registerParent } from "@/lib/accounts/register-parent";
+import { resendTemporaryPassword } from "@/lib/accounts/resend-temporary-password";
+import { SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
 
 const PAIRS = 20;
 let smtp: SmtpCapture;
@@ -21,6 +26,12 @@ let transport: MailTransport;
 let tolerance: number;
 const figures: Record<string, string> = {};
 let ipSeq = 0;
+/** Student numbers and names of the self-service fixtures (set in beforeAll). */
+let pending: { studentId: string; firstName: string; lastName: string };
+let resetAccountId: number;
+let resetLogin: { username: string; studentIds: string[]; firstName: string; lastName: string };
+let activeLogin: { username: string; studentIds: string[]; firstName: string; lastName: string };
+const UNKNOWN_STUDENT = "00000000";
 const nextIp = () => `10.1.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
 const median = (values: number[]) => {
@@ -74,6 +85,28 @@ beforeAll(async () => {
     preferredLocale: "ar",
     account: { username: "amal.h", passwordHash: await hashSecret("an old passphrase") },
   });
+  const pendingParent = await createParentWithChild(prisma, schoolId, {
+    firstName: "Minh",
+    lastName: "Tran",
+    email: "minh.tran@example.com",
+    account: { username: "minh.t", status: "PENDING_PASSWORD_CHANGE", passwordHash: await hashSecret("a temporary one") },
+  });
+  pending = { studentId: pendingParent.student.studentNumber, firstName: "Minh", lastName: "Tran" };
+  const resetParent = await createParentWithChild(prisma, schoolId, {
+    firstName: "Rosa",
+    lastName: "Lopez",
+    email: "rosa.lopez@example.com",
+    account: { username: "rosa.l", status: "RESET", passwordHash: null },
+  });
+  resetAccountId = resetParent.account!.id;
+  resetLogin = { username: "rosa.l", studentIds: [resetParent.student.studentNumber], firstName: "Rosa", lastName: "Lopez" };
+  const activeParent = await createParentWithChild(prisma, schoolId, {
+    firstName: "Omar",
+    lastName: "Said",
+    email: "omar.said@example.com",
+    account: { username: "omar.s", passwordHash: await hashSecret("an old passphrase") },
+  });
+  activeLogin = { username: "omar.s2", studentIds: [activeParent.student.studentNumber], firstName: "Omar", lastName: "Said" };
   await hashSecret("warm-up"); // first hash allocates argon2's memory
   const argon2Ms = await medianCost(() => hashSecret("a-typical-secret"));
   const smtpMs = await medianCost(() =>
@@ -170,5 +203,52 @@ describe("no enumeration by answer or by timing", () => {
     );
     figures["forgot username unpadded work: existing / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
     expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(MINIMUM_RESPONSE_MS.forgotUsername / 2);
+  });
+
+  it("Resend temporary password: a login waiting for its first sign-in vs an unknown student", { timeout: 180_000 }, async () => {
+    const existing = () => resendTemporaryPassword(pending, { ip: nextIp() });
+    const unknown = () => resendTemporaryPassword({ ...pending, studentId: UNKNOWN_STUDENT }, { ip: nextIp() });
+    const before = await prisma.emailOutbox.count({ where: { template: "temporary-password" } });
+    const run = await compare(existing, unknown, clearLimits);
+    for (const [a, b] of run.results) expect([a, b]).toEqual([{ status: "done" }, { status: "done" }]);
+    expect(await prisma.emailOutbox.count({ where: { template: "temporary-password" } })).toBe(before + PAIRS);
+    figures["resend: pending / unknown"] = `${run.medianA.toFixed(1)} / ${run.medianB.toFixed(1)} ms (diff ${run.difference.toFixed(1)})`;
+    expect(run.difference).toBeLessThan(tolerance);
+    const unpadded = await compare(
+      () => resendTemporaryPassword(pending, { ip: nextIp() }, { minimumMs: 0 }),
+      () => resendTemporaryPassword({ ...pending, studentId: UNKNOWN_STUDENT }, { ip: nextIp() }, { minimumMs: 0 }),
+      clearLimits,
+      PAIRS / 2,
+    );
+    figures["resend unpadded work: pending / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
+    expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(SELF_SERVICE_MINIMUM_MS.resend / 2);
+  });
+
+  it("Create a new account: an active login's details vs an unknown student, and a registration vs an unknown student", { timeout: 240_000 }, async () => {
+    const unknown = () => registerParent({ ...activeLogin, studentIds: [UNKNOWN_STUDENT] }, { ip: nextIp() });
+    // Same answer ("no_match"): whether the student or the login exists shows neither in the answer nor in the time.
+    const active = await compare(() => registerParent(activeLogin, { ip: nextIp() }), unknown, clearLimits);
+    for (const [a, b] of active.results) expect([a, b]).toEqual([{ status: "no_match" }, { status: "no_match" }]);
+    figures["register: active login / unknown"] = `${active.medianA.toFixed(1)} / ${active.medianB.toFixed(1)} ms (diff ${active.difference.toFixed(1)})`;
+    expect(active.difference).toBeLessThan(tolerance);
+
+    // A real registration (argon2id hash, account write, outbox insert) takes the same time as a refusal.
+    const backToReset = async () => {
+      await clearLimits();
+      await prisma.parentAccount.update({ where: { id: resetAccountId }, data: { status: "RESET", passwordHash: null } });
+    };
+    const registered = await compare(() => registerParent(resetLogin, { ip: nextIp() }), unknown, backToReset);
+    for (const [a] of registered.results) expect(a).toMatchObject({ status: "registered" });
+    figures["register: registered / unknown"] = `${registered.medianA.toFixed(1)} / ${registered.medianB.toFixed(1)} ms (diff ${registered.difference.toFixed(1)})`;
+    expect(registered.difference).toBeLessThan(tolerance);
+    const unpadded = await compare(
+      () => registerParent(resetLogin, { ip: nextIp() }, { minimumMs: 0 }),
+      () => registerParent({ ...activeLogin, studentIds: [UNKNOWN_STUDENT] }, { ip: nextIp() }, { minimumMs: 0 }),
+      backToReset,
+      PAIRS / 2,
+    );
+    for (const [a] of unpadded.results) expect(a).toMatchObject({ status: "registered" });
+    figures["register unpadded work: registered / unknown"] = `${unpadded.medianA.toFixed(1)} / ${unpadded.medianB.toFixed(1)} ms`;
+    expect(Math.max(unpadded.medianA, unpadded.medianB)).toBeLessThan(SELF_SERVICE_MINIMUM_MS.register / 2);
   });
 });

@@ -1,6 +1,6 @@
 // Staff-domain addresses are refused as a parent's email, with the caller's translated message.
 import { describe, expect, it } from "vitest";
-import { assertPersonalEmail, isPersonalEmail } from "@/lib/accounts/parent-email-policy";
+import { assertPersonalEmail, isPersonalEmail, parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { ActionFailure } from "@/lib/actions/action-result";
 
 const domains = ["district.org", "district.net"];
@@ -25,5 +25,13 @@ describe("parent email policy", () => {
       expect(error).toBeInstanceOf(ActionFailure);
       expect(error).toMatchObject({ code: "invalid", message, fieldErrors: { contactEmail: [message] } });
     }
+  });
+
+  it("decides where credential mail may go: the trimmed address on record, never a staff or missing one", () => {
+    expect(parentMailRecipient(" ana@gmail.com ", domains)).toEqual({ ok: true, email: "ana@gmail.com" });
+    expect(parentMailRecipient("Ana@Mail.District.org", domains)).toEqual({ ok: false, reason: "staff_email_on_record" });
+    expect(parentMailRecipient("  ", domains)).toEqual({ ok: false, reason: "no_email_on_record" });
+    expect(parentMailRecipient(null, domains)).toEqual({ ok: false, reason: "no_email_on_record" });
+    expect(parentMailRecipient(undefined, domains)).toEqual({ ok: false, reason: "no_email_on_record" });
   });
 });

@@ -34,6 +34,9 @@ export const changePasswordAction = publicAction(
         throw new ActionFailure("invalid", invalid, { currentPassword: [t("currentPasswordWrong")] });
       case "rate_limited":
         throw new ActionFailure("rate_limited", tPage("rateLimited"));
+      case "account_reset":
+        // Shown on the form (not a redirect to sign-in): the parent must re-register instead.
+        throw new ActionFailure("conflict", tPage("accountReset"));
       default:
         throw new ActionFailure("unauthorized", tPage("sessionEnded"));
     }

@@ -8,6 +8,7 @@ import { clearRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
 import { hashSecret } from "@/lib/security/password-hash";
 import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "@/lib/accounts/password-policy";
 import { setParentPassword } from "@/lib/accounts/set-parent-password";
+import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 import { usernameKey } from "@/lib/accounts/parent-sign-in";
 import { setPasswordLimits } from "@/lib/accounts/recovery/recovery-limits";
 import type { ResetGrant } from "@/lib/accounts/recovery/verify-reset-code";
@@ -49,14 +50,18 @@ export async function completePasswordReset({ grant, newPassword, ip }: Complete
 
   try {
     await prisma.$transaction(async (tx) => {
+      // The login row first, as a staff reset does: a reset that lands meanwhile is waited
+      // for and then refused; taking the code row first could deadlock against the reset,
+      // which locks the login and then supersedes its codes.
+      const locked = await lockParentAccount(tx, grant.accountId);
+      if (!locked) throw new Rollback({ status: "expired" });
+      // Staff reset the login between the code and the new password.
+      if (locked.status === "RESET") throw new Rollback({ status: "account-reset" });
       const spent = await tx.passwordResetCode.updateMany({
         where: { id: grant.codeId, parentAccountId: grant.accountId, usedAt: null, supersededAt: null },
         data: { usedAt: new Date() },
       });
       if (spent.count !== 1) throw new Rollback({ status: "expired" });
-      const current = await tx.parentAccount.findUniqueOrThrow({ where: { id: grant.accountId }, select: { status: true } });
-      // Staff reset the login between the code and the new password.
-      if (current.status === "RESET") throw new Rollback({ status: "account-reset" });
       const result = await setParentPassword(tx, {
         parentAccountId: grant.accountId,
         newPassword,
@@ -64,6 +69,7 @@ export async function completePasswordReset({ grant, newPassword, ip }: Complete
         actor,
         reason: "forgot-password",
       });
+      if (!result.ok && result.reason === "account_reset") throw new Rollback({ status: "account-reset" });
       if (!result.ok) throw new Rollback({ status: "weak-password", violations: result.violations, minLength });
       await recordAuditEvent(tx, {
         actor,

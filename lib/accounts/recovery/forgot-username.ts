@@ -1,7 +1,9 @@
 // Forgot Username: mails every username of the parent accounts (not awaiting
 // re-registration) whose contact uses the address. The answer and its timing are the same
 // whether or not such an account exists: the mail is only an outbox insert, and the whole
-// request is padded to a fixed minimum duration.
+// request is padded to a fixed minimum duration. A username is not a secret, but it is half
+// of the credential: like every other parent-portal credential mail it never goes to a staff
+// address (parent-email-policy.ts); such a request is answered as usual, audited, not mailed.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hitRateLimits } from "@/lib/security/rate-limit";
@@ -10,6 +12,8 @@ import { forgotUsername } from "@/lib/mail/templates/forgot-username";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import { forgotUsernameLimits, MINIMUM_RESPONSE_MS } from "@/lib/accounts/recovery/recovery-limits";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
+import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
 
 export type ForgotUsernameOutcome = { status: "accepted" } | { status: "rate_limited"; retryAfterSeconds: number };
 
@@ -43,11 +47,14 @@ async function usernameReminder({ email, ip }: ForgotUsernameRequest): Promise<F
     FROM "ParentAccount" a JOIN "Contact" c ON c."id" = a."contactId"
     WHERE lower(c."email") = ${key} AND a."status" <> 'RESET'
     ORDER BY a."id"`;
+  const { staffEmailDomains } = await getDistrictSettings();
+  // Every row carries the same address (the one typed), so one check decides for all.
+  const recipient = parentMailRecipient(accounts[0]?.email, staffEmailDomains);
   await prisma.$transaction(async (tx) => {
     const first = accounts[0];
-    if (first) {
+    if (first && recipient.ok) {
       await enqueueEmail(tx, {
-        to: first.email,
+        to: recipient.email,
         locale: first.preferredLocale,
         template: forgotUsername,
         params: { usernames: accounts.map((account) => account.username) },
@@ -57,7 +64,7 @@ async function usernameReminder({ email, ip }: ForgotUsernameRequest): Promise<F
       actor,
       action: "parent.forgot-username",
       contactIds: accounts.map((account) => account.contactId),
-      details: { accountsMailed: accounts.length },
+      details: first && !recipient.ok ? { accountsMailed: 0, reason: "staff-email" } : { accountsMailed: accounts.length },
     });
   });
   return { status: "accepted" };

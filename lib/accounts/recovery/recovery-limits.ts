@@ -20,7 +20,7 @@ export const CODE_STEP_TTL_MINUTES = SECURITY_CODE_TTL_MINUTES + 5;
  */
 export const MINIMUM_RESPONSE_MS = {
   forgotUsername: 250,
-  requestCode: 400,
+  requestCode: 600,
   verifyCode: 300,
   setPassword: 0, // only reachable after a valid code: nothing left to hide
 } as const;

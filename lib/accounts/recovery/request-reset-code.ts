@@ -1,8 +1,9 @@
 // Forgot Password step 1: a new six-digit code for the username, mailed to the contact's
-// address on record. Unknown usernames, accounts without an address and a silently exceeded
-// per-address limit get the same answer, the same argon2id hash (of a code thrown away) and
-// the same padded duration, and no mail. Accounts awaiting re-registration do get a code:
-// only after a valid code does the flow say the login was reset (nothing leaks before).
+// address on record. Unknown usernames, accounts without an address or with a staff address
+// (parent-email-policy.ts) and a silently exceeded per-address limit get the same answer,
+// the same argon2id hash (of a code thrown away) and the same padded duration, and no mail.
+// Accounts awaiting re-registration do get a code: only after a valid code does the flow say
+// the login was reset (nothing leaks before).
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
@@ -10,6 +11,8 @@ import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { securityCode } from "@/lib/mail/templates/security-code";
 import { usernameKey } from "@/lib/accounts/parent-sign-in";
 import { emailKey } from "@/lib/accounts/recovery/forgot-username";
+import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { generateSecurityCode, hashSecurityCode } from "@/lib/accounts/recovery/security-code";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import {
@@ -18,6 +21,8 @@ import {
   requestCodeLimits,
   SECURITY_CODE_TTL_MINUTES,
 } from "@/lib/accounts/recovery/recovery-limits";
+
+const NOT_SENT_REASON = { no_email_on_record: "no-email", staff_email_on_record: "staff-email" } as const;
 
 export type RequestCodeOutcome = { status: "accepted" } | { status: "rate_limited"; retryAfterSeconds: number };
 
@@ -34,24 +39,28 @@ async function requestCode({ username, ip }: RequestCodeRequest): Promise<Reques
     await recordAuditEvent(prisma, { actor: anonymous, action: "parent.password-reset.rate-limited" });
     return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
-  const account = await prisma.parentAccount.findUnique({
-    where: { usernameKey: key },
-    select: { id: true, username: true, contactId: true, contact: { select: { email: true, preferredLocale: true } } },
-  });
+  const [account, { staffEmailDomains }] = await Promise.all([
+    prisma.parentAccount.findUnique({
+      where: { usernameKey: key },
+      select: { id: true, username: true, contactId: true, contact: { select: { email: true, preferredLocale: true } } },
+    }),
+    getDistrictSettings(),
+  ]);
   // Hash on every path: skipping it for unknown usernames would be visible in the timing.
   const code = generateSecurityCode();
   const codeHash = await hashSecurityCode(code);
-  const email = account?.contact.email?.trim() || null;
+  const recipient = parentMailRecipient(account?.contact.email, staffEmailDomains);
 
-  if (!account || !email) {
+  if (!account || !recipient.ok) {
     await recordAuditEvent(prisma, {
       actor: anonymous,
       action: "parent.password-reset.code-not-sent",
       contactIds: account ? [account.contactId] : [],
-      details: { reason: account ? "no-email" : "unknown-username" },
+      details: { reason: account && !recipient.ok ? NOT_SENT_REASON[recipient.reason] : "unknown-username" },
     });
     return { status: "accepted" };
   }
+  const { email } = recipient;
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
   if (!(await hitRateLimit(requestCodeEmailLimit(emailKey(email)))).allowed) {
     await recordAuditEvent(prisma, {
