@@ -12,6 +12,7 @@ import { usernameKey } from "@/lib/accounts/parent-sign-in";
 import { emailKey } from "@/lib/accounts/recovery/forgot-username";
 import { generateSecurityCode, hashSecurityCode } from "@/lib/accounts/recovery/security-code";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
+import { isCodeIssuingBlocked } from "@/lib/accounts/recovery/code-entry-cap";
 import {
   MINIMUM_RESPONSE_MS,
   requestCodeEmailLimit,
@@ -53,12 +54,17 @@ async function requestCode({ username, ip }: RequestCodeRequest): Promise<Reques
     return { status: "accepted" };
   }
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
-  if (!(await hitRateLimit(requestCodeEmailLimit(emailKey(email)))).allowed) {
+  const silentRefusal = (await isCodeIssuingBlocked(account.id))
+    ? "wrong-code-cap"
+    : !(await hitRateLimit(requestCodeEmailLimit(emailKey(email)))).allowed
+      ? "email-rate-limited"
+      : null;
+  if (silentRefusal) {
     await recordAuditEvent(prisma, {
       actor,
       action: "parent.password-reset.code-not-sent",
       contactIds: [account.contactId],
-      details: { reason: "email-rate-limited" },
+      details: { reason: silentRefusal },
     });
     return { status: "accepted" };
   }
