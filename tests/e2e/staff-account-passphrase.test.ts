@@ -1,0 +1,99 @@
+// Over real HTTP in Chromium: signing in leaves a device cookie; a staff member changes their
+// own passphrase on /console/account (errors next to the fields, other sessions end); and when
+// the account is past its failure cap only the browser with the device cookie still gets in.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+
+process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+const baseUrl = inject("e2eBaseUrl");
+
+const { prisma } = await import("@/lib/db");
+const { hashSecret } = await import("@/lib/security/password-hash");
+const { STAFF_THROTTLE } = await import("@/lib/auth/sign-in-throttle");
+
+const DESK = { email: "own-passphrase@riverside.example.org", password: "first desk passphrase 2024" };
+const NEW_PASSPHRASE = "second desk passphrase by the lake";
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function signedIn(password: string): Promise<{ context: BrowserContext; page: Page; error: string | null }> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/console/sign-in`);
+  await page.getByLabel("E-mail address").fill(DESK.email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Either the console (signed in) or the form's alert (refused) appears.
+  await page.locator('[data-testid="staff-name"], form [role="alert"]').first().waitFor();
+  const alert = page.locator('form [role="alert"]');
+  return { context, page, error: (await alert.count()) > 0 ? await alert.textContent() : null };
+}
+
+beforeAll(async () => {
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Own Passphrase", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+describe("staff passphrase and device cookie", () => {
+  it("changes the passphrase from the console, ends the other session, and the device cookie keeps a capped owner in", async () => {
+    const mine = await signedIn(DESK.password);
+    expect(mine.error).toBeNull();
+    const device = (await mine.context.cookies()).find((cookie) => cookie.name === "console_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    const elsewhere = await signedIn(DESK.password);
+    expect(elsewhere.error).toBeNull();
+
+    const { page } = mine;
+    await page.getByRole("link", { name: "Your account" }).click();
+    await page.waitForURL(/\/console\/account/);
+    await page.getByLabel("Current passphrase").fill("not my passphrase");
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("That is not your current passphrase.").waitFor();
+
+    await page.getByLabel("Current passphrase").fill(DESK.password);
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill("something else entirely");
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("The two new passphrases do not match.").waitFor();
+
+    await page.getByLabel("Current passphrase").fill(DESK.password);
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("Passphrase changed. 1 other session was signed out.").waitFor();
+    expect(page.url()).not.toContain("passphrase");
+
+    // The other browser's session has ended; this one lives on.
+    await elsewhere.page.goto(`${baseUrl}/console/parents`);
+    await elsewhere.page.waitForURL(/\/console\/sign-in/);
+    await page.goto(`${baseUrl}/console/parents`);
+    expect(page.url()).toContain("/console/parents");
+    expect(await prisma.auditEvent.count({ where: { action: "staff.passphrase.change", actorLabel: DESK.email } })).toBe(1);
+
+    // Past the account's cap: a browser without the device cookie is refused like a wrong
+    // passphrase; the owner's browser (signed out, cookie kept) gets in.
+    await prisma.staffUser.update({
+      where: { email: DESK.email },
+      data: { failedAttempts: STAFF_THROTTLE.cap, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 86_400_000) },
+    });
+    const stranger = await signedIn(NEW_PASSPHRASE);
+    expect(stranger.error).toBe("The e-mail address or password is not correct.");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/sign-in/);
+    await page.goto(`${baseUrl}/console/sign-in`);
+    await page.getByLabel("E-mail address").fill(DESK.email);
+    await page.getByLabel("Password").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/console\/parents/);
+  }, 120_000);
+});
