@@ -17,12 +17,12 @@ const NEW_PASSPHRASE = "second desk passphrase by the lake";
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function signedIn(password: string): Promise<{ context: BrowserContext; page: Page; error: string | null }> {
+async function signedIn(password: string, email = DESK.email): Promise<{ context: BrowserContext; page: Page; error: string | null }> {
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/console/sign-in`);
-  await page.getByLabel("E-mail address").fill(DESK.email);
+  await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   // Either the console (signed in) or the form's alert (refused) appears.
@@ -96,4 +96,23 @@ describe("staff passphrase and device cookie", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/console\/parents/);
   }, 120_000);
+
+  it("a site admin sees a staff member's sign-in lock on the staff page and clears it", async () => {
+    const admin = { email: "lock-admin@riverside.example.org", password: "lock admin passphrase 2024" };
+    await prisma.staffUser.create({ data: { email: admin.email, name: "Lock Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password) } });
+    const lockedUntil = new Date(Date.now() + 3_600_000);
+    await prisma.staffUser.update({
+      where: { email: DESK.email },
+      data: { failedAttempts: STAFF_THROTTLE.cap, failureWindowStartedAt: new Date(lockedUntil.getTime() - 86_400_000), lockedUntil },
+    });
+    const { page, error } = await signedIn(admin.password, admin.email);
+    expect(error).toBeNull();
+    await page.goto(`${baseUrl}/console/staff`);
+    const row = page.getByTestId("staff-row").filter({ hasText: DESK.email });
+    await row.getByText(`Locked until ${lockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC`).waitFor();
+    await row.getByRole("button", { name: `Clear sign-in lock of ${DESK.email}` }).click();
+    await row.getByText("No failures").waitFor();
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email: DESK.email } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-lock.clear", actorLabel: admin.email } })).toBe(1);
+  }, 60_000);
 });
