@@ -8,6 +8,7 @@ import { hitRateLimit } from "@/lib/security/rate-limit";
 import { readDeviceToken } from "@/lib/auth/device-cookie";
 import {
   confirmAccountFailure,
+  forgiveDeviceFailures,
   forgiveSourceFailures,
   PARENT_THROTTLE,
   releaseAccountFailure,
@@ -98,6 +99,7 @@ export async function authenticateParent(
     return { ok: false, reason: "invalid" };
   }
   await forgiveSourceFailures("parent", key, ip);
+  if (trusted) await forgiveDeviceFailures("parent", device.deviceId);
   await releaseAccountFailure(PARENT_THROTTLE, account.id);
   await prisma.$transaction(async (tx) => {
     await tx.parentAccount.update({

@@ -50,9 +50,16 @@ export async function forgiveSourceFailures(scope: SignInScope, nameKey: string,
   await clearRateLimit(sourceRule(scope, nameKey, ip).key);
 }
 
+const deviceKey = (scope: SignInScope, deviceId: string) => `${scope}-sign-in:device:${deviceId}`;
+
 /** Reserves one failure for a trusted device that tries while the account is capped. */
 export async function reserveDeviceFailure(scope: SignInScope, deviceId: string): Promise<boolean> {
-  return (await hitRateLimit({ key: `${scope}-sign-in:device:${deviceId}`, ...PER_DEVICE_FAILURES })).allowed;
+  return (await hitRateLimit({ key: deviceKey(scope, deviceId), ...PER_DEVICE_FAILURES })).allowed;
+}
+
+/** A right password from a trusted device: its failures are forgiven. */
+export async function forgiveDeviceFailures(scope: SignInScope, deviceId: string): Promise<void> {
+  await clearRateLimit(deviceKey(scope, deviceId));
 }
 
 export type AccountReservation = { reserved: true; capped: boolean } | { reserved: false };

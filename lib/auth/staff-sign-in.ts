@@ -8,6 +8,7 @@ import { hitRateLimit } from "@/lib/security/rate-limit";
 import { readDeviceToken } from "@/lib/auth/device-cookie";
 import {
   confirmAccountFailure,
+  forgiveDeviceFailures,
   forgiveSourceFailures,
   releaseAccountFailure,
   reserveAccountFailure,
@@ -78,6 +79,7 @@ export async function authenticateStaff(
     return { ok: false, reason: "invalid" };
   }
   await forgiveSourceFailures("staff", email, ip);
+  if (trusted) await forgiveDeviceFailures("staff", device.deviceId);
   await releaseAccountFailure(STAFF_THROTTLE, user.id);
   await prisma.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });

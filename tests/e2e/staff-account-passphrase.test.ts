@@ -10,7 +10,8 @@ const baseUrl = inject("e2eBaseUrl");
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");
-const { STAFF_THROTTLE } = await import("@/lib/auth/sign-in-throttle");
+const { PARENT_THROTTLE, STAFF_THROTTLE } = await import("@/lib/auth/sign-in-throttle");
+const { createParentWithChild, createSchool } = await import("../helpers/parent-fixtures");
 
 const DESK = { email: "own-passphrase@riverside.example.org", password: "first desk passphrase 2024" };
 const NEW_PASSPHRASE = "second desk passphrase by the lake";
@@ -114,5 +115,41 @@ describe("staff passphrase and device cookie", () => {
     await row.getByText("No failures").waitFor();
     expect(await prisma.staffUser.findUniqueOrThrow({ where: { email: DESK.email } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
     expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-lock.clear", actorLabel: admin.email } })).toBe(1);
+  }, 60_000);
+
+  it("a parent's browser gets the portal device cookie, which alone still signs in once the account is capped", async () => {
+    const password = "Parent device password 2024";
+    const school = await createSchool(prisma);
+    const { account } = await createParentWithChild(prisma, school.id, {
+      firstName: "Dora",
+      lastName: "Device",
+      account: { username: "dora.device", passwordHash: await hashSecret(password) },
+    });
+    async function parentSignIn(context: BrowserContext) {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.locator("#username").fill("dora.device");
+      await page.locator("#password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator('form [role="alert"], a[href="/change-password"], button:has-text("Sign out")').first().waitFor();
+      return new URL(page.url()).pathname;
+    }
+    const owner = await browser.newContext();
+    contexts.push(owner);
+    expect(await parentSignIn(owner)).toBe("/home");
+    const device = (await owner.cookies()).find((cookie) => cookie.name === "portal_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+    await prisma.parentAccount.update({
+      where: { id: account!.id },
+      data: { failedAttempts: PARENT_THROTTLE.cap, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 86_400_000) },
+    });
+    const stranger = await browser.newContext();
+    contexts.push(stranger);
+    expect(await parentSignIn(stranger)).toBe("/sign-in");
+    const ownerAgain = await browser.newContext();
+    contexts.push(ownerAgain);
+    await ownerAgain.addCookies([device!]);
+    expect(await parentSignIn(ownerAgain)).toBe("/home");
   }, 60_000);
 });

@@ -44,7 +44,7 @@ export default async function StaffPage() {
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDate(user.lastSignInAt)}</td>
                 <td className="px-3 py-2">
-                  <StaffSignInLockCell key={`${user.signInLock.failedAttempts}-${user.signInLock.lockedUntil?.getTime()}`} user={user} />
+                  <StaffSignInLockCell user={user} />
                 </td>
                 <td className="px-3 py-2">
                   {user.id === me.staffUserId ? (
