@@ -152,4 +152,30 @@ describe("staff passphrase and device cookie", () => {
     await ownerAgain.addCookies([device!]);
     expect(await parentSignIn(ownerAgain)).toBe("/home");
   }, 60_000);
+
+  it("the change-passphrase form posts and works without JavaScript; no secret reaches a URL", async () => {
+    const email = "no-script@riverside.example.org";
+    const first = "no script passphrase number one";
+    const second = "no script passphrase number two";
+    await prisma.staffUser.create({ data: { email, name: "No Script", role: "HELP_DESK", passwordHash: await hashSecret(first) } });
+    const { context, error } = await signedIn(first, email);
+    expect(error).toBeNull();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    contexts.push(noScript);
+    await noScript.addCookies(await context.cookies());
+    const page = await noScript.newPage();
+    const requests: { method: string; url: string }[] = [];
+    page.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
+    await page.goto(`${baseUrl}/console/account`);
+    await page.getByLabel("Current passphrase").fill(first);
+    await page.getByLabel("New passphrase", { exact: true }).fill(second);
+    await page.getByLabel("New passphrase again").fill(second);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.waitForLoadState("load");
+    await page.getByText("Passphrase changed.", { exact: false }).waitFor();
+    expect(requests.some((request) => request.method === "POST" && request.url.includes("/console/account"))).toBe(true);
+    for (const request of requests) expect(request.url).not.toMatch(/passphrase number|Passphrase=/);
+    const { verifySecret } = await import("@/lib/security/password-hash");
+    expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { email } })).passwordHash, second)).toBe(true);
+  }, 60_000);
 });

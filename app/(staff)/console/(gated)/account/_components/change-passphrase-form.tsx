@@ -14,7 +14,7 @@ export function ChangePassphraseForm({ passphraseMinLength }: { passphraseMinLen
   const [result, formAction, pending] = useActionState(changeOwnPassphraseAction, null);
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} method="post" aria-labelledby="change-passphrase-heading" className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form action={formAction} aria-labelledby="change-passphrase-heading" className="max-w-md space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="change-passphrase-heading" className="text-base font-semibold text-slate-900">
         Change your passphrase
       </h2>
