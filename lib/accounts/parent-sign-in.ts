@@ -1,29 +1,49 @@
-// Verifies a parent's username and password (permanent or temporary) with lockout,
-// rate limits and audit. Every failure looks the same to the caller.
+// Verifies a parent's username and password (permanent or temporary) with per-source
+// throttling and a per-account cap (lib/auth/sign-in-throttle.ts), and audit. Every failure
+// looks the same to the caller and costs one argon2id verification.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
-import { hitRateLimits } from "@/lib/security/rate-limit";
-
-const MAX_FAILED_ATTEMPTS = 10;
-const LOCKOUT_MINUTES = 15;
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { readDeviceToken } from "@/lib/auth/device-cookie";
+import {
+  confirmAccountFailure,
+  forgiveDeviceFailures,
+  forgiveSourceFailures,
+  PARENT_THROTTLE,
+  releaseAccountFailure,
+  reserveAccountFailure,
+  reserveDeviceFailure,
+  reserveSourceFailure,
+} from "@/lib/auth/sign-in-throttle";
 
 export type ParentSignInResult =
   | { ok: true; parentAccountId: number; mustChangePassword: boolean }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
+export interface ParentSignInOptions {
+  /** The browser's device cookie (lib/auth/device-cookie.ts), if it sent one. */
+  deviceToken?: string | null;
+}
+
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase();
 }
 
-export async function authenticateParent(username: string, password: string, ip: string): Promise<ParentSignInResult> {
+export async function authenticateParent(
+  username: string,
+  password: string,
+  ip: string,
+  options: ParentSignInOptions = {},
+): Promise<ParentSignInResult> {
   const key = usernameKey(username);
-  const limit = await hitRateLimits([
-    { key: `parent-sign-in:ip:${ip}`, limit: 50, windowSeconds: 15 * 60 },
-    { key: `parent-sign-in:user:${key}`, limit: 10, windowSeconds: 15 * 60 },
-  ]);
   const anonymous = { type: "ANONYMOUS" as const, label: key, ip };
-  if (!limit.allowed) {
+  // Keyed by what the caller controls (address, typed username), never by whether the account
+  // exists, so saying "too many attempts" here reveals nothing.
+  const ipAllowed = (await hitRateLimit({ key: `parent-sign-in:ip:${ip}`, limit: 50, windowSeconds: 15 * 60 })).allowed;
+  const sourceAllowed = ipAllowed && (await reserveSourceFailure("parent", key, ip));
+  if (!sourceAllowed) {
+    await verifyAgainstDummy(password);
     await recordAuditEvent(prisma, { actor: anonymous, action: "parent.sign-in.rate-limited" });
     return { ok: false, reason: "rate_limited" };
   }
@@ -40,34 +60,51 @@ export async function authenticateParent(username: string, password: string, ip:
   }
   const now = Date.now();
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
-  const locked = account.lockedUntil !== null && account.lockedUntil.getTime() > now;
+  const device = readDeviceToken("parent", options.deviceToken, now);
+  const trusted = device !== null && device.accountId === account.id;
+  const reservation = await reserveAccountFailure(PARENT_THROTTLE, account.id, trusted);
+  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("parent", device!.deviceId));
+  // Verified on every path, so a capped account costs the same time as a wrong password.
   const passwordMatches = await verifySecret(account.passwordHash, password);
   const pending = account.status === "PENDING_PASSWORD_CHANGE";
   const temporaryUnusable =
     pending &&
     (account.tempPasswordUsedAt !== null ||
       (account.tempPasswordExpiresAt !== null && account.tempPasswordExpiresAt.getTime() <= now));
-  if (!passwordMatches || locked || temporaryUnusable) {
-    const failedAttempts = passwordMatches ? account.failedAttempts : account.failedAttempts + 1;
-    const reason = locked ? "locked" : temporaryUnusable && passwordMatches ? "temporary-password-expired-or-used" : "password";
-    await prisma.$transaction(async (tx) => {
-      await tx.parentAccount.update({
-        where: { id: account.id },
-        data: {
-          failedAttempts,
-          lockedUntil: failedAttempts >= MAX_FAILED_ATTEMPTS && !locked ? new Date(now + LOCKOUT_MINUTES * 60_000) : undefined,
-        },
-      });
-      await recordAuditEvent(tx, { actor, action: "parent.sign-in.failed", contactIds: [account.contactId], details: { reason } });
+
+  if (!reservation.reserved || !deviceAllowed) {
+    if (reservation.reserved) await releaseAccountFailure(PARENT_THROTTLE, account.id);
+    await recordAuditEvent(prisma, {
+      actor,
+      action: "parent.sign-in.failed",
+      contactIds: [account.contactId],
+      details: { reason: "locked", trustedDevice: trusted },
     });
     return { ok: false, reason: "invalid" };
   }
+  if (!passwordMatches || temporaryUnusable) {
+    let lockedNow = false;
+    if (passwordMatches) await releaseAccountFailure(PARENT_THROTTLE, account.id);
+    else lockedNow = await confirmAccountFailure(PARENT_THROTTLE, account.id);
+    const reason = passwordMatches ? "temporary-password-expired-or-used" : "password";
+    await recordAuditEvent(prisma, { actor, action: "parent.sign-in.failed", contactIds: [account.contactId], details: { reason } });
+    if (lockedNow) {
+      await recordAuditEvent(prisma, {
+        actor,
+        action: "parent.sign-in.locked",
+        contactIds: [account.contactId],
+        details: { cap: PARENT_THROTTLE.cap },
+      });
+    }
+    return { ok: false, reason: "invalid" };
+  }
+  await forgiveSourceFailures("parent", key, ip);
+  if (trusted) await forgiveDeviceFailures("parent", device.deviceId);
+  await releaseAccountFailure(PARENT_THROTTLE, account.id);
   await prisma.$transaction(async (tx) => {
     await tx.parentAccount.update({
       where: { id: account.id },
       data: {
-        failedAttempts: 0,
-        lockedUntil: null,
         lastSignInAt: new Date(now),
         // A temporary password opens exactly one session, which may only choose a password.
         ...(pending ? { tempPasswordUsedAt: new Date(now) } : {}),

@@ -13,11 +13,22 @@ import {
   type SessionPrincipal,
 } from "@/lib/auth/auth-session-store";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
+import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
 
 const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> } | undefined;
+
+/** The device cookie the browser sent for this scope (lib/auth/device-cookie.ts). */
+function deviceCookieOf(req: RequestLike, scope: "staff" | "parent"): string | null {
+  const value = req?.headers?.cookie;
+  return deviceCookieFromHeader(scope, Array.isArray(value) ? value.join("; ") : value);
+}
+
+// Same rule as next-auth's own cookies: Secure when the public URL is https.
+const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
 
 function requestMeta(req: RequestLike) {
   const header = (name: string) => {
@@ -42,8 +53,11 @@ export const authOptions: NextAuthOptions = {
         const parsed = staffCredentials.safeParse(credentials);
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const meta = requestMeta(req);
-        const result = await authenticateStaff(parsed.data.email, parsed.data.password, meta.ip);
+        const result = await authenticateStaff(parsed.data.email, parsed.data.password, meta.ip, {
+          deviceToken: deviceCookieOf(req, "staff"),
+        });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
+        await issueDeviceCookie("staff", result.staffUserId, secureCookies());
         const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
         return { id: sessionId };
       },
@@ -56,8 +70,11 @@ export const authOptions: NextAuthOptions = {
         const parsed = parentCredentials.safeParse(credentials);
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const meta = requestMeta(req);
-        const result = await authenticateParent(parsed.data.username, parsed.data.password, meta.ip);
+        const result = await authenticateParent(parsed.data.username, parsed.data.password, meta.ip, {
+          deviceToken: deviceCookieOf(req, "parent"),
+        });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
+        await issueDeviceCookie("parent", result.parentAccountId, secureCookies());
         const sessionId = await createAuthSession({ parentAccountId: result.parentAccountId }, meta);
         return { id: sessionId };
       },

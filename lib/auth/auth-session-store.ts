@@ -77,7 +77,10 @@ export async function endParentSessions(db: Tx, parentAccountIds: number[], exce
   return result.count;
 }
 
-export async function endStaffSessions(db: Tx, staffUserId: number): Promise<number> {
-  const result = await db.authSession.deleteMany({ where: { staffUserId } });
+/** Ends every session of a staff member, except optionally the one making the change. */
+export async function endStaffSessions(db: Tx, staffUserId: number, exceptSessionId?: string): Promise<number> {
+  const result = await db.authSession.deleteMany({
+    where: { staffUserId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
   return result.count;
 }

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "settings:manage": ["SITE_ADMIN"],
   "audit:read": ["SITE_ADMIN"],
   "dev-inbox:read": ["SITE_ADMIN", "HELP_DESK"],
+  "account:change-own-passphrase": ["SITE_ADMIN", "HELP_DESK"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,22 +1,47 @@
-// Verifies a staff member's e-mail and password, with lockout, rate limits and audit.
+// Verifies a staff member's e-mail and passphrase with per-source throttling and a per-account
+// cap (lib/auth/sign-in-throttle.ts), and audit. Every refusal costs one argon2id verification;
+// the account-level refusals (unknown, disabled, capped) answer exactly like a wrong passphrase.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
-import { hitRateLimits } from "@/lib/security/rate-limit";
-
-const MAX_FAILED_ATTEMPTS = 10;
-const LOCKOUT_MINUTES = 15;
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { readDeviceToken } from "@/lib/auth/device-cookie";
+import {
+  confirmAccountFailure,
+  forgiveDeviceFailures,
+  forgiveSourceFailures,
+  releaseAccountFailure,
+  reserveAccountFailure,
+  reserveDeviceFailure,
+  reserveSourceFailure,
+  STAFF_THROTTLE,
+} from "@/lib/auth/sign-in-throttle";
 
 export type StaffSignInResult = { ok: true; staffUserId: number } | { ok: false; reason: "invalid" | "rate_limited" };
 
-export async function authenticateStaff(emailInput: string, password: string, ip: string): Promise<StaffSignInResult> {
-  const email = emailInput.trim().toLowerCase();
-  const limit = await hitRateLimits([
-    { key: `staff-sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * 60 },
-    { key: `staff-sign-in:email:${email}`, limit: 10, windowSeconds: 15 * 60 },
-  ]);
+export interface StaffSignInOptions {
+  /** The browser's device cookie (lib/auth/device-cookie.ts), if it sent one. */
+  deviceToken?: string | null;
+}
+
+export function staffEmailKey(emailInput: string): string {
+  return emailInput.trim().toLowerCase();
+}
+
+export async function authenticateStaff(
+  emailInput: string,
+  password: string,
+  ip: string,
+  options: StaffSignInOptions = {},
+): Promise<StaffSignInResult> {
+  const email = staffEmailKey(emailInput);
   const actor = { type: "ANONYMOUS" as const, label: email, ip };
-  if (!limit.allowed) {
+  // Both are keyed by what the caller controls (address, typed e-mail), never by whether the
+  // account exists, so saying "too many attempts" here reveals nothing.
+  const ipAllowed = (await hitRateLimit({ key: `staff-sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * 60 })).allowed;
+  const sourceAllowed = ipAllowed && (await reserveSourceFailure("staff", email, ip));
+  if (!sourceAllowed) {
+    await verifyAgainstDummy(password);
     await recordAuditEvent(prisma, { actor, action: "staff.sign-in.rate-limited" });
     return { ok: false, reason: "rate_limited" };
   }
@@ -26,29 +51,38 @@ export async function authenticateStaff(emailInput: string, password: string, ip
     await recordAuditEvent(prisma, { actor, action: "staff.sign-in.failed", details: { reason: "unknown" } });
     return { ok: false, reason: "invalid" };
   }
-  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > Date.now();
+  const staffActor = { ...actor, type: "STAFF" as const, id: user.id };
+  const device = readDeviceToken("staff", options.deviceToken);
+  const trusted = device !== null && device.accountId === user.id;
+  const reservation = await reserveAccountFailure(STAFF_THROTTLE, user.id, trusted);
+  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("staff", device!.deviceId));
+  // Verified on every path, so a capped account costs the same time as a wrong passphrase.
   const passwordMatches = await verifySecret(user.passwordHash, password);
-  if (!passwordMatches || user.disabled || locked) {
-    const failedAttempts = passwordMatches ? user.failedAttempts : user.failedAttempts + 1;
-    await prisma.$transaction(async (tx) => {
-      await tx.staffUser.update({
-        where: { id: user.id },
-        data: {
-          failedAttempts,
-          lockedUntil:
-            failedAttempts >= MAX_FAILED_ATTEMPTS && !locked ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : undefined,
-        },
-      });
-      const reason = user.disabled ? "disabled" : locked ? "locked" : "password";
-      await recordAuditEvent(tx, { actor: { ...actor, type: "STAFF", id: user.id }, action: "staff.sign-in.failed", details: { reason } });
-    });
+
+  if (!reservation.reserved || !deviceAllowed) {
+    if (reservation.reserved) await releaseAccountFailure(STAFF_THROTTLE, user.id);
+    await recordAuditEvent(prisma, { actor: staffActor, action: "staff.sign-in.failed", details: { reason: "locked", trustedDevice: trusted } });
     return { ok: false, reason: "invalid" };
   }
-  await prisma.$transaction(async (tx) => {
-    await tx.staffUser.update({
-      where: { id: user.id },
-      data: { failedAttempts: 0, lockedUntil: null, lastSignInAt: new Date() },
+  if (!passwordMatches || user.disabled) {
+    let lockedNow = false;
+    if (passwordMatches) await releaseAccountFailure(STAFF_THROTTLE, user.id);
+    else lockedNow = await confirmAccountFailure(STAFF_THROTTLE, user.id);
+    await recordAuditEvent(prisma, {
+      actor: staffActor,
+      action: "staff.sign-in.failed",
+      details: { reason: user.disabled ? "disabled" : "password" },
     });
+    if (lockedNow) {
+      await recordAuditEvent(prisma, { actor: staffActor, action: "staff.sign-in.locked", details: { cap: STAFF_THROTTLE.cap } });
+    }
+    return { ok: false, reason: "invalid" };
+  }
+  await forgiveSourceFailures("staff", email, ip);
+  if (trusted) await forgiveDeviceFailures("staff", device.deviceId);
+  await releaseAccountFailure(STAFF_THROTTLE, user.id);
+  await prisma.$transaction(async (tx) => {
+    await tx.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAuditEvent(tx, { actor: { type: "STAFF", id: user.id, label: user.email, ip }, action: "staff.sign-in" });
   });
   return { ok: true, staffUserId: user.id };

@@ -23,3 +23,18 @@ export type SetStaffUserDisabledInput = z.infer<typeof setStaffUserDisabledSchem
 
 export const changeStaffUserRoleSchema = z.object({ staffUserId, role: z.enum(STAFF_ROLES, { error: "Choose a role." }) });
 export type ChangeStaffUserRoleInput = z.infer<typeof changeStaffUserRoleSchema>;
+
+export const clearStaffSignInLockSchema = z.object({ staffUserId });
+export type ClearStaffSignInLockInput = z.infer<typeof clearStaffSignInLockSchema>;
+
+export const changeOwnPassphraseSchema = z
+  .object({
+    currentPassphrase: z.string().min(1, "Enter your current passphrase.").max(256, "Use at most 256 characters."),
+    newPassphrase: z.string().min(1, "Enter a new passphrase.").max(256, "Use at most 256 characters."),
+    confirmPassphrase: z.string().max(256, "Use at most 256 characters."),
+  })
+  .refine((value) => value.newPassphrase === value.confirmPassphrase, {
+    path: ["confirmPassphrase"],
+    message: "The two new passphrases do not match.",
+  });
+export type ChangeOwnPassphraseInput = z.infer<typeof changeOwnPassphraseSchema>;

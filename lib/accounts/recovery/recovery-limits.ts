@@ -55,3 +55,11 @@ export const verifyCodeLimits = (ip: string): RateLimitRule[] => [
 export const setPasswordLimits = (ip: string): RateLimitRule[] => [
   { key: `reset-set-password:ip:${ip}`, limit: 20, windowSeconds: 15 * MINUTE },
 ];
+
+/**
+ * Per parent account, across every code and every source address: wrong security-code
+ * entries per 24 hours. Reaching it kills the live code and stops new codes for 24 hours
+ * (lib/accounts/recovery/code-entry-cap.ts); the public answers do not change.
+ */
+export const ACCOUNT_WRONG_CODES_PER_DAY = 20;
+export const CODE_ISSUING_BLOCK_HOURS = 24;

@@ -15,6 +15,7 @@ import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { generateSecurityCode, hashSecurityCode } from "@/lib/accounts/recovery/security-code";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
+import { isCodeIssuingBlocked } from "@/lib/accounts/recovery/code-entry-cap";
 import {
   MINIMUM_RESPONSE_MS,
   requestCodeEmailLimit,
@@ -62,12 +63,17 @@ async function requestCode({ username, ip }: RequestCodeRequest): Promise<Reques
   }
   const { email } = recipient;
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
-  if (!(await hitRateLimit(requestCodeEmailLimit(emailKey(email)))).allowed) {
+  const silentRefusal = (await isCodeIssuingBlocked(account.id))
+    ? "wrong-code-cap"
+    : !(await hitRateLimit(requestCodeEmailLimit(emailKey(email)))).allowed
+      ? "email-rate-limited"
+      : null;
+  if (silentRefusal) {
     await recordAuditEvent(prisma, {
       actor,
       action: "parent.password-reset.code-not-sent",
       contactIds: [account.contactId],
-      details: { reason: "email-rate-limited" },
+      details: { reason: silentRefusal },
     });
     return { status: "accepted" };
   }

@@ -2,13 +2,21 @@
 // Only the account's newest code counts, and only while it is unused, not superseded, not
 // expired and has tries left; a try is reserved atomically before the argon2id check so
 // parallel guesses cannot exceed the limit. Every failure (unknown username, no code, wrong,
-// dead) is one answer with one argon2id verification and the same padded duration.
+// dead) is one answer with one argon2id verification and the same padded duration. Across
+// codes and addresses an account takes at most ACCOUNT_WRONG_CODES_PER_DAY wrong entries
+// (lib/accounts/recovery/code-entry-cap.ts).
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 import { verifySecurityCode } from "@/lib/accounts/recovery/security-code";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
-import { MINIMUM_RESPONSE_MS, SECURITY_CODE_MAX_ATTEMPTS, verifyCodeLimits } from "@/lib/accounts/recovery/recovery-limits";
+import { recordWrongCodeEntry, releaseCodeEntry, reserveCodeEntry } from "@/lib/accounts/recovery/code-entry-cap";
+import {
+  CODE_ISSUING_BLOCK_HOURS,
+  MINIMUM_RESPONSE_MS,
+  SECURITY_CODE_MAX_ATTEMPTS,
+  verifyCodeLimits,
+} from "@/lib/accounts/recovery/recovery-limits";
 
 export interface ResetGrant {
   accountId: number;
@@ -54,18 +62,24 @@ async function verifyCode({ usernameKey, code, ip }: VerifyCodeRequest): Promise
     where: { usernameKey },
     select: { id: true, username: true, contactId: true, status: true },
   });
-  const candidate = account ? await reserveAttempt(account.id) : null;
+  const live = account ? await reserveAttempt(account.id) : null;
+  // The account's daily budget is taken before the check, so parallel guesses cannot overshoot it.
+  const withinAccountCap = account && live ? await reserveCodeEntry(account.id) : true;
+  const candidate = withinAccountCap ? live : null;
   const matches = await verifySecurityCode(candidate?.codeHash ?? null, code);
 
   if (!account || !candidate || !matches) {
+    const capReached = account && candidate ? await recordWrongCodeEntry(account.id) : false;
+    const reason = !account ? "unknown-username" : !withinAccountCap ? "account-cap" : !candidate ? "no-live-code" : "wrong-code";
     await recordAuditEvent(prisma, {
       actor: account ? { type: "PARENT", id: account.id, label: account.username, ip } : { type: "ANONYMOUS", label: usernameKey.slice(0, 64), ip },
       action: "parent.password-reset.code-rejected",
       contactIds: account ? [account.contactId] : [],
-      details: { reason: !account ? "unknown-username" : !candidate ? "no-live-code" : "wrong-code" },
+      details: { reason, ...(capReached ? { codesStoppedHours: CODE_ISSUING_BLOCK_HOURS } : {}) },
     });
     return { status: "invalid" };
   }
+  await releaseCodeEntry(account.id);
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
   if (account.status === "RESET") {
     // The code proved the mailbox; the login itself must be created again.

@@ -15,6 +15,7 @@ export default async function GatedConsoleLayout({ children }: { children: React
     ...(hasPermission(staff.role, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(hasPermission(staff.role, "settings:manage") ? [{ href: "/console/settings", label: "Settings" }] : []),
     ...(hasPermission(staff.role, "dev-inbox:read") ? [{ href: "/console/dev-inbox", label: "Dev inbox" }] : []),
+    ...(hasPermission(staff.role, "account:change-own-passphrase") ? [{ href: "/console/account", label: "Your account" }] : []),
   ];
   return (
     <div className="min-h-screen">

@@ -7,6 +7,7 @@ import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/staff-user-schemas";
 import { CreateStaffUserForm } from "./_components/create-staff-user-form";
 import { StaffUserRowActions } from "./_components/staff-user-row-actions";
+import { StaffSignInLockCell } from "./_components/staff-sign-in-lock-cell";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -28,6 +29,7 @@ export default async function StaffPage() {
               <th scope="col" className="px-3 py-2">Role</th>
               <th scope="col" className="px-3 py-2">Status</th>
               <th scope="col" className="px-3 py-2">Last sign-in</th>
+              <th scope="col" className="px-3 py-2">Sign-in lock</th>
               <th scope="col" className="px-3 py-2">Change</th>
             </tr>
           </thead>
@@ -41,6 +43,9 @@ export default async function StaffPage() {
                   {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDate(user.lastSignInAt)}</td>
+                <td className="px-3 py-2">
+                  <StaffSignInLockCell user={user} />
+                </td>
                 <td className="px-3 py-2">
                   {user.id === me.staffUserId ? (
                     <span className="text-xs text-slate-500">This is you: another admin must change your account.</span>

@@ -1,0 +1,21 @@
+// Your account: any signed-in staff member changes their own passphrase here.
+import type { Metadata } from "next";
+import { requireStaffPage } from "@/lib/auth/current-principal";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
+import { ChangePassphraseForm } from "./_components/change-passphrase-form";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const me = await requireStaffPage("account:change-own-passphrase");
+  const settings = await getDistrictSettings();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold text-slate-900">Your account</h1>
+      <p className="text-sm text-slate-700">
+        Signed in as <span className="font-medium">{me.email}</span>. Changing your passphrase signs you out everywhere else.
+      </p>
+      <ChangePassphraseForm passphraseMinLength={settings.staffPassphraseMinLength} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// A signed-in staff member changes their own passphrase: the current one proves it is them
+// (so a borrowed, unlocked screen is not enough), the new one follows the district's rules,
+// and every other session of theirs ends. Atomic: the row is locked and the stored hash must
+// still be the one the current passphrase was checked against.
+import { prisma } from "@/lib/db";
+import { ActionFailure } from "@/lib/actions/action-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { endStaffSessions } from "@/lib/auth/auth-session-store";
+import { hashSecret, verifySecret } from "@/lib/security/password-hash";
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
+import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
+import { checkStaffPassphrase } from "@/lib/staff/check-staff-passphrase";
+import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
+import type { ChangeOwnPassphraseInput } from "@/lib/staff/staff-user-schemas";
+
+const INVALID = "Some fields need attention.";
+
+export async function changeOwnStaffPassphrase(
+  actor: StaffActor,
+  currentSessionId: string,
+  input: ChangeOwnPassphraseInput,
+): Promise<{ sessionsEnded: number }> {
+  assertStaffPermission(actor, "account:change-own-passphrase");
+  // The current-passphrase check is a guessing oracle for whoever holds the session.
+  const limit = await hitRateLimit({ key: `staff-change-passphrase:${actor.staffUserId}`, limit: 5, windowSeconds: 15 * 60 });
+  if (!limit.allowed) {
+    throw new ActionFailure("rate_limited", `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
+  }
+  const settings = await getDistrictSettings();
+  const problems = checkStaffPassphrase(input.newPassphrase, { minLength: settings.staffPassphraseMinLength, email: actor.email });
+  if (problems.length > 0) throw new ActionFailure("invalid", INVALID, { newPassphrase: problems });
+
+  const user = await prisma.staffUser.findUnique({ where: { id: actor.staffUserId }, select: { passwordHash: true } });
+  if (!user) throw new ActionFailure("unauthorized", "Your session has ended. Please sign in again.");
+  if (!(await verifySecret(user.passwordHash, input.currentPassphrase))) {
+    await recordAuditEvent(prisma, { actor: auditActorOf(actor), action: "staff.passphrase.change-failed", details: { reason: "current" } });
+    throw new ActionFailure("invalid", INVALID, { currentPassphrase: ["That is not your current passphrase."] });
+  }
+  if (await verifySecret(user.passwordHash, input.newPassphrase)) {
+    throw new ActionFailure("invalid", INVALID, { newPassphrase: ["Choose a passphrase different from your current one."] });
+  }
+  const passwordHash = await hashSecret(input.newPassphrase);
+  return prisma.$transaction(async (tx) => {
+    const locked = await lockStaffUserOrThrow(tx, actor.staffUserId);
+    if (locked.passwordHash !== user.passwordHash) {
+      throw new ActionFailure("conflict", "Your passphrase was changed in the meantime. Sign in again and retry.");
+    }
+    await tx.staffUser.update({
+      where: { id: locked.id },
+      // Guesses at the old passphrase are moot now: its failure counts go with it.
+      data: { passwordHash, failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null },
+    });
+    const sessionsEnded = await endStaffSessions(tx, locked.id, currentSessionId);
+    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.passphrase.change", details: { sessionsEnded } });
+    return { sessionsEnded };
+  });
+}

@@ -1,0 +1,181 @@
+// Over real HTTP in Chromium: signing in leaves a device cookie; a staff member changes their
+// own passphrase on /console/account (errors next to the fields, other sessions end); and when
+// the account is past its failure cap only the browser with the device cookie still gets in.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+
+process.env.DATABASE_URL = inject("e2eDatabaseUrl");
+const baseUrl = inject("e2eBaseUrl");
+
+const { prisma } = await import("@/lib/db");
+const { hashSecret } = await import("@/lib/security/password-hash");
+const { PARENT_THROTTLE, STAFF_THROTTLE } = await import("@/lib/auth/sign-in-throttle");
+const { createParentWithChild, createSchool } = await import("../helpers/parent-fixtures");
+
+const DESK = { email: "own-passphrase@riverside.example.org", password: "first desk passphrase 2024" };
+const NEW_PASSPHRASE = "second desk passphrase by the lake";
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function signedIn(password: string, email = DESK.email): Promise<{ context: BrowserContext; page: Page; error: string | null }> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/console/sign-in`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Either the console (signed in) or the form's alert (refused) appears.
+  await page.locator('[data-testid="staff-name"], form [role="alert"]').first().waitFor();
+  const alert = page.locator('form [role="alert"]');
+  return { context, page, error: (await alert.count()) > 0 ? await alert.textContent() : null };
+}
+
+beforeAll(async () => {
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Own Passphrase", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+describe("staff passphrase and device cookie", () => {
+  it("changes the passphrase from the console, ends the other session, and the device cookie keeps a capped owner in", async () => {
+    const mine = await signedIn(DESK.password);
+    expect(mine.error).toBeNull();
+    const device = (await mine.context.cookies()).find((cookie) => cookie.name === "console_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    const elsewhere = await signedIn(DESK.password);
+    expect(elsewhere.error).toBeNull();
+
+    const { page } = mine;
+    await page.getByRole("link", { name: "Your account" }).click();
+    await page.waitForURL(/\/console\/account/);
+    await page.getByLabel("Current passphrase").fill("not my passphrase");
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("That is not your current passphrase.").waitFor();
+
+    await page.getByLabel("Current passphrase").fill(DESK.password);
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill("something else entirely");
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("The two new passphrases do not match.").waitFor();
+
+    await page.getByLabel("Current passphrase").fill(DESK.password);
+    await page.getByLabel("New passphrase", { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByLabel("New passphrase again").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.getByText("Passphrase changed. 1 other session was signed out.").waitFor();
+    expect(page.url()).not.toContain("passphrase");
+
+    // The other browser's session has ended; this one lives on.
+    await elsewhere.page.goto(`${baseUrl}/console/parents`);
+    await elsewhere.page.waitForURL(/\/console\/sign-in/);
+    await page.goto(`${baseUrl}/console/parents`);
+    expect(page.url()).toContain("/console/parents");
+    expect(await prisma.auditEvent.count({ where: { action: "staff.passphrase.change", actorLabel: DESK.email } })).toBe(1);
+
+    // Past the account's cap: a browser without the device cookie is refused like a wrong
+    // passphrase; the owner's browser (signed out, cookie kept) gets in.
+    await prisma.staffUser.update({
+      where: { email: DESK.email },
+      data: { failedAttempts: STAFF_THROTTLE.cap, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 86_400_000) },
+    });
+    const stranger = await signedIn(NEW_PASSPHRASE);
+    expect(stranger.error).toBe("The e-mail address or password is not correct.");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/sign-in/);
+    await page.goto(`${baseUrl}/console/sign-in`);
+    await page.getByLabel("E-mail address").fill(DESK.email);
+    await page.getByLabel("Password").fill(NEW_PASSPHRASE);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/console\/parents/);
+  }, 120_000);
+
+  it("a site admin sees a staff member's sign-in lock on the staff page and clears it", async () => {
+    const admin = { email: "lock-admin@riverside.example.org", password: "lock admin passphrase 2024" };
+    await prisma.staffUser.create({ data: { email: admin.email, name: "Lock Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password) } });
+    const lockedUntil = new Date(Date.now() + 3_600_000);
+    await prisma.staffUser.update({
+      where: { email: DESK.email },
+      data: { failedAttempts: STAFF_THROTTLE.cap, failureWindowStartedAt: new Date(lockedUntil.getTime() - 86_400_000), lockedUntil },
+    });
+    const { page, error } = await signedIn(admin.password, admin.email);
+    expect(error).toBeNull();
+    await page.goto(`${baseUrl}/console/staff`);
+    const row = page.getByTestId("staff-row").filter({ hasText: DESK.email });
+    await row.getByText(`Locked until ${lockedUntil.toISOString().slice(0, 16).replace("T", " ")} UTC`).waitFor();
+    await row.getByRole("button", { name: `Clear sign-in lock of ${DESK.email}` }).click();
+    await row.getByText("No failures").waitFor();
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email: DESK.email } })).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect(await prisma.auditEvent.count({ where: { action: "staff.sign-in-lock.clear", actorLabel: admin.email } })).toBe(1);
+  }, 60_000);
+
+  it("a parent's browser gets the portal device cookie, which alone still signs in once the account is capped", async () => {
+    const password = "Parent device password 2024";
+    const school = await createSchool(prisma);
+    const { account } = await createParentWithChild(prisma, school.id, {
+      firstName: "Dora",
+      lastName: "Device",
+      account: { username: "dora.device", passwordHash: await hashSecret(password) },
+    });
+    async function parentSignIn(context: BrowserContext) {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/sign-in`);
+      await page.locator("#username").fill("dora.device");
+      await page.locator("#password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator('form [role="alert"], a[href="/change-password"], button:has-text("Sign out")').first().waitFor();
+      return new URL(page.url()).pathname;
+    }
+    const owner = await browser.newContext();
+    contexts.push(owner);
+    expect(await parentSignIn(owner)).toBe("/home");
+    const device = (await owner.cookies()).find((cookie) => cookie.name === "portal_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+    await prisma.parentAccount.update({
+      where: { id: account!.id },
+      data: { failedAttempts: PARENT_THROTTLE.cap, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 86_400_000) },
+    });
+    const stranger = await browser.newContext();
+    contexts.push(stranger);
+    expect(await parentSignIn(stranger)).toBe("/sign-in");
+    const ownerAgain = await browser.newContext();
+    contexts.push(ownerAgain);
+    await ownerAgain.addCookies([device!]);
+    expect(await parentSignIn(ownerAgain)).toBe("/home");
+  }, 60_000);
+
+  it("the change-passphrase form posts and works without JavaScript; no secret reaches a URL", async () => {
+    const email = "no-script@riverside.example.org";
+    const first = "no script passphrase number one";
+    const second = "no script passphrase number two";
+    await prisma.staffUser.create({ data: { email, name: "No Script", role: "HELP_DESK", passwordHash: await hashSecret(first) } });
+    const { context, error } = await signedIn(first, email);
+    expect(error).toBeNull();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    contexts.push(noScript);
+    await noScript.addCookies(await context.cookies());
+    const page = await noScript.newPage();
+    const requests: { method: string; url: string }[] = [];
+    page.on("request", (request) => requests.push({ method: request.method(), url: request.url() }));
+    await page.goto(`${baseUrl}/console/account`);
+    await page.getByLabel("Current passphrase").fill(first);
+    await page.getByLabel("New passphrase", { exact: true }).fill(second);
+    await page.getByLabel("New passphrase again").fill(second);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.waitForLoadState("load");
+    await page.getByText("Passphrase changed.", { exact: false }).waitFor();
+    expect(requests.some((request) => request.method === "POST" && request.url.includes("/console/account"))).toBe(true);
+    for (const request of requests) expect(request.url).not.toMatch(/passphrase number|Passphrase=/);
+    const { verifySecret } = await import("@/lib/security/password-hash");
+    expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { email } })).passwordHash, second)).toBe(true);
+  }, 60_000);
+});
