@@ -34,9 +34,9 @@ export async function recordWrongCodeEntry(accountId: number): Promise<boolean> 
   if ((rows[0]?.count ?? 0) < ACCOUNT_WRONG_CODES_PER_DAY) return false;
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
-      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-      VALUES (${blockKey(accountId)}, now() AT TIME ZONE 'UTC', 1)
-      ON CONFLICT ("key") DO UPDATE SET "windowStart" = now() AT TIME ZONE 'UTC', "count" = 1`;
+      INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
+      VALUES (${blockKey(accountId)}, now() AT TIME ZONE 'UTC', 1, (now() AT TIME ZONE 'UTC') + make_interval(hours => ${CODE_ISSUING_BLOCK_HOURS}))
+      ON CONFLICT ("key") DO UPDATE SET "windowStart" = EXCLUDED."windowStart", "count" = 1, "expiresAt" = EXCLUDED."expiresAt"`;
     await tx.passwordResetCode.updateMany({
       where: { parentAccountId: accountId, usedAt: null, supersededAt: null },
       data: { supersededAt: new Date() },
