@@ -17,6 +17,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.disable",
   "staff.enable",
   "staff.role-change",
+  "staff.setup-link.send",
+  "staff.passphrase.setup",
   "settings.update",
   "audit.export",
 ] as const;
