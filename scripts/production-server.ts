@@ -30,6 +30,8 @@ export async function startProductionServer(options: {
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       SMTP_URL: "",
+      // The browser tests read mail from the built-in receiver, which exists only in demo mode.
+      DEMO_MODE: "1",
       DEV_SMTP_PORT: String(smtpPort),
       ...options.env,
     },

@@ -24,6 +24,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.disable",
   "staff.enable",
   "staff.role-change",
+  "staff.setup-link.send",
+  "staff.passphrase.setup",
   "settings.update",
   "audit.export",
   "retention.run",

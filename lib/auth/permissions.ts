@@ -8,7 +8,9 @@ export const PERMISSIONS = {
   "staff:manage": ["SITE_ADMIN"],
   "settings:manage": ["SITE_ADMIN"],
   "audit:read": ["SITE_ADMIN"],
-  "dev-inbox:read": ["SITE_ADMIN", "HELP_DESK"],
+  // Captured mail holds temporary passwords and security codes: whoever reads it can take
+  // over a parent account, so only site admins (and only in demo mode, see dev-inbox.ts).
+  "dev-inbox:read": ["SITE_ADMIN"],
   "account:change-own-passphrase": ["SITE_ADMIN", "HELP_DESK"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -84,14 +84,21 @@ function districtFooter(district: DistrictMailInfo): string[] {
   return [district.districtName, [district.supportPhone, district.supportEmail].filter(Boolean).join(" · ")].filter(Boolean);
 }
 
-/** Renders every language of the template and assembles subject, text and HTML. */
+/** The languages a template is written in, the recipient's first when it is one of them. */
+function languagesOf(template: { locales?: readonly AppLocale[] }, locale: AppLocale): AppLocale[] {
+  const available: readonly AppLocale[] = template.locales?.length ? template.locales : LOCALES;
+  const first = available.includes(locale) ? locale : available[0]!;
+  return localeOrder(first).filter((each) => available.includes(each));
+}
+
+/** Renders every language of the template (see EmailTemplate.locales) and assembles subject, text and HTML. */
 export function composeEmail<Params>(
   template: EmailTemplate<Params>,
   locale: AppLocale,
   params: Params,
   district: DistrictMailInfo,
 ): ComposedEmail {
-  const order = localeOrder(locale);
+  const order = languagesOf(template, locale);
   const rendered = order.map((each) => ({ locale: each, mail: template.render(each, params, district) }));
   const first = rendered[0]!;
   const footer = districtFooter(district);
@@ -100,7 +107,7 @@ export function composeEmail<Params>(
 
   const html = [
     "<!DOCTYPE html>",
-    `<html lang="${locale}" dir="${directionOf(locale)}"><head><meta charset="utf-8">`,
+    `<html lang="${first.locale}" dir="${directionOf(first.locale)}"><head><meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(singleLine(first.mail.subject))}</title></head>`,
     `<body style="margin:0;padding:24px 12px;background:#f1f5f9;">`,
     `<div style="max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;">`,

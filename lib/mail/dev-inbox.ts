@@ -1,8 +1,15 @@
 // Read side of the console's Dev inbox: mail captured by the dev receiver and the state of
-// the outbox queue, for demos and troubleshooting.
+// the outbox queue, for demos and troubleshooting. Demo mode and site admins only (the page
+// and the message route check both); captured mail older than a day is never shown.
 import { prisma } from "@/lib/db";
 
 export const DEV_INBOX_PAGE_SIZE = 100;
+/** Captured mail older than this is not shown (and the retention job deletes it). */
+export const DEV_MAIL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+function recentOnly(now = Date.now()) {
+  return { receivedAt: { gt: new Date(now - DEV_MAIL_MAX_AGE_MS) } };
+}
 
 export interface DevMessageSummary {
   id: number;
@@ -15,17 +22,18 @@ export interface DevMessageSummary {
 export async function listDevMessages(limit = DEV_INBOX_PAGE_SIZE): Promise<{ messages: DevMessageSummary[]; total: number }> {
   const [messages, total] = await Promise.all([
     prisma.devMailMessage.findMany({
+      where: recentOnly(),
       select: { id: true, toAddress: true, subject: true, receivedAt: true },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
       take: limit,
     }),
-    prisma.devMailMessage.count(),
+    prisma.devMailMessage.count({ where: recentOnly() }),
   ]);
   return { messages, total };
 }
 
 export function getDevMessage(id: number) {
-  return prisma.devMailMessage.findUnique({ where: { id } });
+  return prisma.devMailMessage.findFirst({ where: { id, ...recentOnly() } });
 }
 
 export interface OutboxSummary {
@@ -50,16 +58,4 @@ export async function getOutboxSummary(): Promise<OutboxSummary> {
   ]);
   const countOf = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
   return { pending: countOf("PENDING"), retrying, failed: countOf("FAILED"), sent: countOf("SENT"), recentProblems };
-}
-
-/**
- * The captured HTML as an iframe document that can load nothing and run nothing, even if
- * the sandbox attribute were lost: a CSP that allows inline styles and data: images only.
- */
-export function sandboxedSrcDoc(html: string): string {
-  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) return `<!DOCTYPE html><html><head>${csp}</head><body>${html}</body></html>`;
-  const at = head.index + head[0].length;
-  return html.slice(0, at) + csp + html.slice(at);
 }

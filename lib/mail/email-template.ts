@@ -31,6 +31,11 @@ export interface EmailTemplate<Params> {
    * them once the mail is sent or given up on, so secrets are not kept at rest longer than needed.
    */
   sensitive: boolean;
+  /**
+   * The languages the mail is written in (default: all four, the recipient's first). Mail to
+   * staff is English only, like the console.
+   */
+  locales?: readonly AppLocale[];
   render(locale: AppLocale, params: Params, district: DistrictMailInfo): LocalizedEmail;
 }
 

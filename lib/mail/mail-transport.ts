@@ -1,9 +1,14 @@
-// Where mail goes: the SMTP server in SMTP_URL, or, when none is configured, the built-in
-// dev receiver (dev-smtp-receiver.ts) whose messages the console's Dev inbox shows.
+// Where mail goes: the SMTP server in SMTP_URL, or, in demo mode only, the built-in dev
+// receiver (dev-smtp-receiver.ts) whose messages the console's Dev inbox shows. Outside demo
+// mode a missing SMTP_URL is an error, never a silent capture of real parents' mail.
 import nodemailer, { type Transporter } from "nodemailer";
+import { isDemoMode } from "@/lib/config/demo-mode";
 import { startDevSmtpReceiver, type DevSmtpReceiver } from "@/lib/mail/dev-smtp-receiver";
 
 export type MailTransport = Transporter;
+
+export const MISSING_SMTP_URL_MESSAGE =
+  "SMTP_URL is not set: outside demo mode (DEMO_MODE=1) mail is only sent through a real SMTP server, e.g. SMTP_URL=smtps://user:password@smtp.district.org:465.";
 
 /** True when a real SMTP server is configured (the Dev inbox then stays empty). */
 export function isSmtpConfigured(): boolean {
@@ -27,8 +32,9 @@ const holder = globalThis as unknown as {
   devSmtpReceiver?: Promise<DevSmtpReceiver>;
 };
 
-/** Starts the dev receiver once per process (concurrent callers share the same start). */
+/** Starts the dev receiver once per process (concurrent callers share the same start); demo mode only. */
 export function ensureDevSmtpReceiver(): Promise<DevSmtpReceiver> {
+  if (!isDemoMode()) return Promise.reject(new Error(MISSING_SMTP_URL_MESSAGE));
   if (!holder.devSmtpReceiver) {
     holder.devSmtpReceiver = startDevSmtpReceiver().catch((error: unknown) => {
       holder.devSmtpReceiver = undefined;

@@ -1,6 +1,9 @@
-// Started once per server process by instrumentation.ts: the dev SMTP receiver (only when
-// no SMTP_URL is configured) and the outbox worker, whose loop also runs the retention job.
-import { ensureDevSmtpReceiver, isSmtpConfigured } from "@/lib/mail/mail-transport";
+// Started once per server process by instrumentation.ts: the outbox worker (whose loop also
+// runs the retention job) and, in demo mode without SMTP_URL, the built-in SMTP receiver.
+// Outside demo mode no process captures mail: without SMTP_URL the mail stays queued (and
+// `npm start` refuses to start at all).
+import { isDemoMode } from "@/lib/config/demo-mode";
+import { ensureDevSmtpReceiver, isSmtpConfigured, MISSING_SMTP_URL_MESSAGE } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { retentionJob } from "@/lib/ops/retention-job";
 
@@ -14,9 +17,14 @@ export async function startMailServices(): Promise<void> {
     return;
   }
   if (!isSmtpConfigured()) {
+    if (!isDemoMode()) {
+      // Not started at all: a worker would only burn the queued mails' attempts.
+      console.error(`[mail] ${MISSING_SMTP_URL_MESSAGE} Mail stays queued in the outbox until SMTP_URL is set.`);
+      return;
+    }
     try {
       const receiver = await ensureDevSmtpReceiver();
-      console.log(`[mail] no SMTP_URL: mail goes to the console's Dev inbox (receiver on ${receiver.host}:${receiver.port})`);
+      console.log(`[mail] demo mode without SMTP_URL: mail goes to the console's Dev inbox (receiver on ${receiver.host}:${receiver.port})`);
     } catch (error) {
       // The worker retries with backoff; the app itself must still come up.
       console.error("[mail] could not start the dev SMTP receiver:", (error as Error).message);

@@ -9,7 +9,9 @@ export function hashSecret(secret: string): Promise<string> {
   return hash(secret, OPTIONS);
 }
 
-export async function verifySecret(storedHash: string, candidate: string): Promise<boolean> {
+/** A missing hash (no password chosen yet) never matches, after the same work as a real check. */
+export async function verifySecret(storedHash: string | null, candidate: string): Promise<boolean> {
+  if (storedHash === null) return verifyAgainstDummy(candidate);
   try {
     return await verify(storedHash, candidate);
   } catch {

@@ -1,39 +1,44 @@
-// Creates a staff account with an initial passphrase (argon2id), audited in the same transaction.
+// Creates a staff account without a passphrase and mails the person a one-time setup link
+// where they choose one (the admin never sets or sees it), audited in the same transaction.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { hashSecret } from "@/lib/security/password-hash";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
 import { getDistrictSettings, isStaffEmail } from "@/lib/settings/district-settings";
 import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
 import type { CreateStaffUserInput } from "@/lib/staff/staff-user-schemas";
+import { issueStaffSetupLink } from "@/lib/staff-auth/issue-staff-setup-link";
+import { SETUP_LINK_TTL_HOURS } from "@/lib/staff-auth/setup-link-token";
 
 const EMAIL_TAKEN = "A staff account already uses this email.";
 
 export async function createStaffUser(actor: StaffActor, input: CreateStaffUserInput): Promise<{ id: number }> {
   assertStaffPermission(actor, "staff:manage");
   const settings = await getDistrictSettings();
-  if (input.passphrase.length < settings.staffPassphraseMinLength) {
-    throw new ActionFailure("invalid", "Some fields need attention.", {
-      passphrase: [`Use at least ${settings.staffPassphraseMinLength} characters.`],
-    });
-  }
   if (settings.staffEmailDomains.length > 0 && !isStaffEmail(input.email, settings.staffEmailDomains)) {
     throw new ActionFailure("invalid", "Some fields need attention.", {
       email: [`Use a district address (${settings.staffEmailDomains.join(", ")}).`],
     });
   }
-  const passwordHash = await hashSecret(input.passphrase);
   try {
     return await prisma.$transaction(async (tx) => {
       const user = await tx.staffUser.create({
-        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        data: { email: input.email, name: input.name, role: input.role },
         select: { id: true },
+      });
+      const link = await issueStaffSetupLink(tx, user.id, "NEW_ACCOUNT");
+      await enqueueEmail(tx, {
+        to: input.email,
+        locale: "en",
+        template: staffSetupLinkEmail,
+        params: { name: input.name, token: link.token, reason: "NEW_ACCOUNT", validHours: SETUP_LINK_TTL_HOURS },
       });
       await recordAuditEvent(tx, {
         actor: auditActorOf(actor),
         action: "staff.create",
-        details: { staffUserId: user.id, email: input.email, name: input.name, role: input.role },
+        details: { staffUserId: user.id, email: input.email, name: input.name, role: input.role, setupLinkExpiresAt: link.expiresAt.toISOString() },
       });
       return user;
     });

@@ -1,5 +1,5 @@
-// Input of the staff-management actions; passphrase length is checked against the
-// district's setting in the domain, since the minimum is configuration.
+// Input of the staff-management actions. No passphrase: a new account gets a setup link
+// where the person chooses their own (lib/staff-auth).
 import { z } from "zod";
 
 export const STAFF_ROLES = ["SITE_ADMIN", "HELP_DESK"] as const;
@@ -14,7 +14,6 @@ export const createStaffUserSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
   name: z.string().trim().min(1, "Enter the person's name.").max(100, "Use at most 100 characters."),
   role: z.enum(STAFF_ROLES, { error: "Choose a role." }),
-  passphrase: z.string().min(1, "Enter an initial passphrase.").max(256, "Use at most 256 characters."),
 });
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 

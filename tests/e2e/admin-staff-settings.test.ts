@@ -32,22 +32,23 @@ afterAll(async () => {
 });
 
 describe("staff and settings forms", () => {
-  it("adds a staff member after a passphrase error, then disables them", async () => {
+  it("adds a staff member after a field error (no passphrase: they get a setup link), then disables them", async () => {
     const email = "new-desk@riverside.example.org";
-    await page.getByLabel("Email", { exact: true }).fill(email);
+    await expect(page.getByLabel("Initial passphrase").count()).resolves.toBe(0);
+    await page.getByLabel("Email", { exact: true }).fill("new-desk@gmail.com");
     await page.getByLabel("Name", { exact: true }).fill("New Desk");
-    await page.getByLabel("Initial passphrase").fill("too short");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText("Use at least 15 characters.").waitFor();
-    expect(await page.getByLabel("Initial passphrase").getAttribute("aria-invalid")).toBe("true");
-    expect(await prisma.staffUser.count({ where: { email } })).toBe(0);
+    await page.getByText(/^Use a district address/).waitFor();
+    expect(await page.getByLabel("Email", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    expect(await prisma.staffUser.count({ where: { email: "new-desk@gmail.com" } })).toBe(0);
 
-    await page.getByLabel("Initial passphrase").fill("a perfectly long passphrase");
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByText(`Created the account ${email}.`).waitFor();
+    await page.getByText(`Created the account ${email} and mailed them a link`).waitFor();
     const row = page.getByTestId("staff-row").filter({ hasText: email });
     await row.waitFor();
-    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "HELP_DESK", disabled: false });
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "HELP_DESK", disabled: false, passwordHash: null });
+    expect(await prisma.emailOutbox.count({ where: { toAddress: email, template: "staff-setup-link" } })).toBe(1);
 
     await row.getByRole("button", { name: `Disable ${email}` }).click();
     await row.getByText("Disabled", { exact: true }).waitFor();

@@ -1,7 +1,10 @@
-// The running app (next start, no SMTP_URL) sends queued mail to its built-in receiver and
-// staff read it in the Dev inbox; captured HTML cannot run script in the console.
+// The running app (next start in demo mode, no SMTP_URL) sends queued mail to its built-in
+// receiver and site admins read it in the Dev inbox; help desk cannot; captured HTML can
+// neither run script in the console nor load anything remote.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
@@ -14,9 +17,18 @@ const { passwordChanged } = await import("@/lib/mail/templates/password-changed"
 
 const SUBJECT = "Se cambió su contraseña del Parent Portal";
 
-const EMAIL = "inbox-agent@riverside.example.org";
-const PASSWORD = "inbox agent passphrase 2024";
+const EMAIL = "inbox-admin@riverside.example.org";
+const PASSWORD = "inbox admin passphrase 2024";
+const DESK = { email: "inbox-desk@riverside.example.org", password: "inbox desk passphrase 2024" };
 let browser: Browser;
+
+async function signIn(page: Page, email: string, password: string, callbackUrl: string) {
+  await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/console/sign-in");
+}
 
 async function waitForRow<T>(load: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -29,7 +41,8 @@ async function waitForRow<T>(load: () => Promise<T | null>, timeoutMs = 30_000):
 }
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: EMAIL, name: "Inbox Agent", role: "HELP_DESK", passwordHash: await hashSecret(PASSWORD) } });
+  await prisma.staffUser.create({ data: { email: EMAIL, name: "Inbox Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(PASSWORD) } });
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Inbox Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -62,10 +75,7 @@ describe("Dev inbox", () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${baseUrl}/console/sign-in?callbackUrl=/console/dev-inbox`);
-    await page.getByLabel("E-mail address").fill(EMAIL);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, EMAIL, PASSWORD, "/console/dev-inbox");
     await page.waitForURL((url) => url.pathname === "/console/dev-inbox");
 
     await page.getByRole("heading", { name: "Dev inbox" }).waitFor();
@@ -96,5 +106,79 @@ describe("Dev inbox", () => {
     const response = await page.goto(`${baseUrl}/console/dev-inbox?id=abc%27`);
     expect(response?.status()).toBe(200);
     await page.getByText("Select a message to read it.").waitFor();
+  });
+
+  it("is closed to help desk: no nav link, the page sends them away, the message HTML is a 404", async () => {
+    const message = await prisma.devMailMessage.create({
+      data: { fromAddress: "x@example.com", toAddress: "lan@example.com", subject: "Desk must not read", textBody: "code 123456", htmlBody: "<p>code 123456</p>" },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, DESK.email, DESK.password, "/console/parents");
+    await page.getByRole("navigation", { name: "Console" }).waitFor();
+    await expect(page.getByRole("link", { name: "Dev inbox" }).count()).resolves.toBe(0);
+    await page.goto(`${baseUrl}/console/dev-inbox?id=${message.id}`);
+    expect(new URL(page.url()).pathname).toBe("/console/parents");
+    await expect(page.content()).resolves.not.toContain("code 123456");
+    const html = await page.request.get(`${baseUrl}/api/console/dev-inbox/${message.id}`);
+    expect(html.status()).toBe(404);
+    expect(await html.text()).not.toContain("123456");
+    await context.close();
+  });
+
+  it("shows only the last 24 hours of captured mail", async () => {
+    const old = await prisma.devMailMessage.create({
+      data: { fromAddress: "x@example.com", toAddress: "old@example.com", subject: "From the day before", textBody: "old", htmlBody: "<p>old</p>", receivedAt: new Date(Date.now() - 25 * 60 * 60 * 1000) },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, EMAIL, PASSWORD, "/console/dev-inbox");
+    await page.getByRole("heading", { name: "Dev inbox" }).waitFor();
+    await expect(page.locator(`a[href="/console/dev-inbox?id=${old.id}"]`).count()).resolves.toBe(0);
+    await page.goto(`${baseUrl}/console/dev-inbox?id=${old.id}`);
+    await page.getByText("That message no longer exists.").waitFor();
+    expect((await page.request.get(`${baseUrl}/api/console/dev-inbox/${old.id}`)).status()).toBe(404);
+    await context.close();
+  });
+
+  it("never loads a remote image from captured HTML, even when the HTML has a <header> before its <head>", async () => {
+    const requests: string[] = [];
+    const tracker: Server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      response.writeHead(200, { "Content-Type": "image/gif" });
+      response.end(Buffer.from("R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==", "base64"));
+    });
+    await new Promise<void>((resolve) => tracker.listen(0, "127.0.0.1", resolve));
+    const { port } = tracker.address() as AddressInfo;
+    try {
+      const message = await prisma.devMailMessage.create({
+        data: {
+          fromAddress: "tracker@example.com",
+          toAddress: "victim@example.com",
+          subject: "Tracking pixel",
+          textBody: "pixel",
+          htmlBody: `<header><p id="shown">Hello</p></header><html><head><title>t</title></head><body><img id="pixel" src="http://127.0.0.1:${port}/pixel.gif"><div style="background:url(http://127.0.0.1:${port}/bg.gif)">bg</div></body></html>`,
+        },
+      });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, EMAIL, PASSWORD, `/console/dev-inbox?id=${message.id}`);
+      await page.getByRole("heading", { level: 2, name: "Tracking pixel" }).waitFor();
+      // The frame's content is there, and its load event (which waits for its images) has fired.
+      await expect(page.frameLocator("iframe[title^='HTML body']").locator("#shown").textContent()).resolves.toBe("Hello");
+      await page.waitForLoadState("load");
+      for (const frame of page.frames()) await frame.waitForLoadState("load");
+      expect(requests).toEqual([]);
+      expect(page.frames().some((each) => each.url().endsWith(`/api/console/dev-inbox/${message.id}`))).toBe(true);
+
+      const response = await page.request.get(`${baseUrl}/api/console/dev-inbox/${message.id}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-security-policy"]).toContain("default-src 'none'");
+      expect(response.headers()["content-security-policy"]).toContain("sandbox");
+      expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+      await context.close();
+    } finally {
+      await new Promise((resolve) => tracker.close(resolve));
+    }
   });
 });

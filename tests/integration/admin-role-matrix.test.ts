@@ -6,6 +6,7 @@ import { createAuthSession } from "@/lib/auth/auth-session-store";
 import { createStaffUser } from "@/lib/staff/create-staff-user";
 import { setStaffUserDisabled } from "@/lib/staff/set-staff-user-disabled";
 import { changeStaffUserRole } from "@/lib/staff/change-staff-user-role";
+import { sendStaffSetupLink } from "@/lib/staff-auth/send-staff-setup-link";
 import { updateDistrictSettings } from "@/lib/settings/update-district-settings";
 import { districtSettingsSchema } from "@/lib/settings/district-settings-schema";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
@@ -43,9 +44,10 @@ describe("site-admin permissions", () => {
   });
 
   const attempts: [string, () => Promise<unknown>][] = [
-    ["create staff", () => createStaffUser(desk, { email: "x@riverside.example.org", name: "X", role: "SITE_ADMIN", passphrase: "a long enough passphrase" })],
+    ["create staff", () => createStaffUser(desk, { email: "x@riverside.example.org", name: "X", role: "SITE_ADMIN" })],
     ["disable staff", () => setStaffUserDisabled(desk, { staffUserId: adminId, disabled: true })],
     ["enable staff", () => setStaffUserDisabled(desk, { staffUserId: adminId, disabled: false })],
+    ["send a staff setup link (staff reset)", () => sendStaffSetupLink(desk, { staffUserId: adminId })],
     ["promote self", () => changeStaffUserRole(desk, { staffUserId: desk.staffUserId, role: "SITE_ADMIN" })],
     ["demote admin", () => changeStaffUserRole(desk, { staffUserId: adminId, role: "HELP_DESK" })],
     [

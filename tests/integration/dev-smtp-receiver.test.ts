@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { startDevSmtpReceiver } from "@/lib/mail/dev-smtp-receiver";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { closeMailTransport, createSmtpTransport } from "@/lib/mail/mail-transport";
+import { closeMailTransport, createSmtpTransport, getMailTransport } from "@/lib/mail/mail-transport";
+import { startMailServices } from "@/lib/mail/start-mail-services";
 import { processOutboxBatch, startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { loginResetNotice as welcome } from "@/lib/mail/templates/login-reset-notice";
 
@@ -56,10 +57,11 @@ describe("dev SMTP receiver", () => {
     }
   });
 
-  it("without SMTP_URL, the running worker delivers into the dev inbox", async () => {
-    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT };
+  it("in demo mode without SMTP_URL, the running worker delivers into the dev inbox", async () => {
+    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT, demo: process.env.DEMO_MODE };
     delete process.env.SMTP_URL;
     process.env.DEV_SMTP_PORT = "0";
+    process.env.DEMO_MODE = "1";
     const worker = startOutboxWorker({ pollMs: 50 });
     try {
       await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { parentName: "Sara", username: "sara" } }));
@@ -72,8 +74,49 @@ describe("dev SMTP receiver", () => {
       await worker.stop();
       process.env.SMTP_URL = saved.smtp;
       process.env.DEV_SMTP_PORT = saved.port;
+      process.env.DEMO_MODE = saved.demo;
       if (saved.smtp === undefined) delete process.env.SMTP_URL;
       if (saved.port === undefined) delete process.env.DEV_SMTP_PORT;
+      if (saved.demo === undefined) delete process.env.DEMO_MODE;
+    }
+  });
+
+  it("outside demo mode without SMTP_URL, the mail services start no receiver and say which variable is missing", async () => {
+    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT, demo: process.env.DEMO_MODE };
+    delete process.env.SMTP_URL;
+    delete process.env.DEMO_MODE;
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    process.env.DEV_SMTP_PORT = String(port);
+    const errors: string[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(" "));
+    try {
+      await startMailServices();
+      const listening = await new Promise<boolean>((resolve) => {
+        const socket = net.connect({ host: "127.0.0.1", port }, () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once("error", () => resolve(false));
+      });
+      expect(listening).toBe(false);
+      expect(errors.join("\n")).toContain("SMTP_URL is not set");
+      await expect(getMailTransport()).rejects.toThrow(/SMTP_URL is not set/);
+    } finally {
+      console.error = originalError;
+      await closeMailTransport();
+      (globalThis as { mailServicesStarted?: boolean }).mailServicesStarted = undefined;
+      process.env.SMTP_URL = saved.smtp;
+      process.env.DEV_SMTP_PORT = saved.port;
+      process.env.DEMO_MODE = saved.demo;
+      if (saved.smtp === undefined) delete process.env.SMTP_URL;
+      if (saved.port === undefined) delete process.env.DEV_SMTP_PORT;
+      if (saved.demo === undefined) delete process.env.DEMO_MODE;
     }
   });
 });

@@ -31,7 +31,6 @@ const input = (overrides: Record<string, unknown> = {}) =>
     email: " New.Agent@Riverside.Example.org ",
     name: "New Agent",
     role: "HELP_DESK",
-    passphrase: "correct horse battery staple",
     ...overrides,
   });
 
@@ -42,23 +41,26 @@ async function failureOf(promise: Promise<unknown>): Promise<ActionFailure> {
 }
 
 describe("createStaffUser", () => {
-  it("creates a lower-cased account with an argon2id hash and audits it without the passphrase", async () => {
+  it("creates a lower-cased account without a passphrase, queues its setup link and audits it without the link", async () => {
     const { id } = await createStaffUser(admin, input());
     const user = await prisma.staffUser.findUniqueOrThrow({ where: { id } });
-    expect(user).toMatchObject({ email: "new.agent@riverside.example.org", role: "HELP_DESK", disabled: false });
-    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifySecret(user.passwordHash, "correct horse battery staple")).toBe(true);
+    expect(user).toMatchObject({ email: "new.agent@riverside.example.org", role: "HELP_DESK", disabled: false, passwordHash: null });
+    const [mail] = await prisma.emailOutbox.findMany({ where: { toAddress: "new.agent@riverside.example.org" } });
+    expect(mail).toMatchObject({ template: "staff-setup-link", sensitive: true, locale: "en" });
+    const token = (mail!.params as { token: string }).token;
+    expect(token).toMatch(/^[\w-]{16}\.[\w-]{43}$/);
+    const link = await prisma.staffSetupLink.findFirstOrThrow({ where: { staffUserId: id } });
+    expect(link.reason).toBe("NEW_ACCOUNT");
+    expect(JSON.stringify(link)).not.toContain(token.split(".")[1]);
     const events = await prisma.auditEvent.findMany({ where: { action: "staff.create" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: admin.staffUserId, actorLabel: admin.email, ip: "192.0.2.1" });
-    expect(JSON.stringify(events[0]!.details)).not.toContain("battery");
+    expect(JSON.stringify(events[0]!.details)).not.toContain(token.split(".")[1]);
+    expect(await verifySecret(user.passwordHash, "")).toBe(false);
   });
 
-  it("enforces the district passphrase minimum, staff domains and unique email", async () => {
-    const short = await failureOf(createStaffUser(admin, input({ passphrase: "fourteen chars" })));
-    expect(short.fieldErrors?.passphrase?.[0]).toMatch(/at least 15/);
-    await prisma.districtSettings.update({ where: { id: 1 }, data: { staffPassphraseMinLength: 12 } });
-    await createStaffUser(admin, input({ passphrase: "twelve chars" }));
+  it("enforces staff domains and unique email", async () => {
+    await createStaffUser(admin, input());
     const outside = await failureOf(createStaffUser(admin, input({ email: "someone@gmail.com" })));
     expect(outside.fieldErrors?.email).toBeDefined();
     const taken = await failureOf(createStaffUser(admin, input()));

@@ -95,13 +95,15 @@ describe("composeEmail", () => {
   });
 });
 
-describe("sandboxedSrcDoc", () => {
-  it("puts a CSP that forbids scripts and remote loads into the captured document's head", async () => {
-    const { sandboxedSrcDoc } = await import("@/lib/mail/dev-inbox");
-    const framed = sandboxedSrcDoc(`<html><head><title>x</title></head><body><script>1</script></body></html>`);
-    expect(framed).toMatch(/^<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
-    const bare = sandboxedSrcDoc("<p>hi</p>");
-    expect(bare).toContain("<head><meta http-equiv=\"Content-Security-Policy\"");
-    expect(bare).toContain("<body><p>hi</p></body>");
+describe("devMailHtmlResponse", () => {
+  it("sends captured HTML untouched, with the restriction in headers the HTML cannot undo", async () => {
+    const { devMailHtmlResponse } = await import("@/lib/mail/dev-mail-html-response");
+    const html = `<header><meta http-equiv="Content-Security-Policy" content="img-src *"></header><img src="http://example.org/x.png">`;
+    const response = devMailHtmlResponse(html);
+    await expect(response.text()).resolves.toBe(html);
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    expect(csp.split("; ")).toEqual(expect.arrayContaining(["default-src 'none'", "img-src data:", "style-src 'unsafe-inline'", "sandbox"]));
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
   });
 });

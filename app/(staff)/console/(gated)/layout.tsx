@@ -2,6 +2,7 @@
 // server); the nav shows only what the role may open.
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { hasPermission } from "@/lib/auth/permissions";
+import { isDemoMode } from "@/lib/config/demo-mode";
 import { ConsoleNav, type NavItem } from "../_components/console-nav";
 import { SignOutButton } from "../_components/sign-out-button";
 
@@ -14,7 +15,7 @@ export default async function GatedConsoleLayout({ children }: { children: React
     ...(hasPermission(staff.role, "audit:read") ? [{ href: "/console/audit", label: "Audit trail" }] : []),
     ...(hasPermission(staff.role, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(hasPermission(staff.role, "settings:manage") ? [{ href: "/console/settings", label: "Settings" }] : []),
-    ...(hasPermission(staff.role, "dev-inbox:read") ? [{ href: "/console/dev-inbox", label: "Dev inbox" }] : []),
+    ...(isDemoMode() && hasPermission(staff.role, "dev-inbox:read") ? [{ href: "/console/dev-inbox", label: "Dev inbox" }] : []),
     ...(hasPermission(staff.role, "account:change-own-passphrase") ? [{ href: "/console/account", label: "Your account" }] : []),
   ];
   return (

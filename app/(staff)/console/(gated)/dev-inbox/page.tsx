@@ -1,10 +1,13 @@
-// Dev inbox: mail the built-in SMTP receiver captured (when no SMTP_URL is set) and the
+// Dev inbox: mail the built-in SMTP receiver captured (demo mode without SMTP_URL) and the
 // outbox queue's state, so a demo works end to end and delivery problems are visible.
+// Outside demo mode it does not exist (404); in demo mode only site admins open it.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { RefreshCw } from "lucide-react";
 import { z } from "zod";
 import { requireStaffPage } from "@/lib/auth/current-principal";
+import { isDemoMode } from "@/lib/config/demo-mode";
 import { getDevMessage, getOutboxSummary, listDevMessages } from "@/lib/mail/dev-inbox";
 import { isSmtpConfigured } from "@/lib/mail/mail-transport";
 import { MessageList } from "./_components/message-list";
@@ -16,6 +19,7 @@ export const metadata: Metadata = { title: "Dev inbox" };
 const searchSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
 
 export default async function DevInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (!isDemoMode()) notFound();
   await requireStaffPage("dev-inbox:read");
   const raw = await searchParams;
   const { id } = searchSchema.parse({ id: typeof raw.id === "string" ? raw.id : undefined });
@@ -30,7 +34,7 @@ export default async function DevInboxPage({ searchParams }: { searchParams: Pro
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Dev inbox</h1>
-          <p className="mt-1 text-sm text-slate-600">Mail the app sent while no SMTP server is configured, newest first.</p>
+          <p className="mt-1 text-sm text-slate-600">Mail the app sent in demo mode while no SMTP server is configured, newest first (last 24 hours).</p>
         </div>
         <Link
           href={id ? `/console/dev-inbox?id=${id}` : "/console/dev-inbox"}

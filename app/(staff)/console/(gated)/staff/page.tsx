@@ -1,4 +1,5 @@
-// Staff accounts (site admins): list, add, change role, disable / enable.
+// Staff accounts (site admins): list, add (by setup link), change role, disable / enable,
+// send a setup link (staff reset).
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { requireStaffPage } from "@/lib/auth/current-principal";
@@ -6,6 +7,7 @@ import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/staff-user-schemas";
 import { CreateStaffUserForm } from "./_components/create-staff-user-form";
+import { SendSetupLinkButton } from "./_components/send-setup-link-button";
 import { StaffUserRowActions } from "./_components/staff-user-row-actions";
 import { StaffSignInLockCell } from "./_components/staff-sign-in-lock-cell";
 
@@ -50,7 +52,10 @@ export default async function StaffPage() {
                   {user.id === me.staffUserId ? (
                     <span className="text-xs text-slate-500">This is you: another admin must change your account.</span>
                   ) : (
-                    <StaffUserRowActions key={`${user.role}-${user.disabled}`} user={user} />
+                    <div className="space-y-2">
+                      <StaffUserRowActions key={`${user.role}-${user.disabled}`} user={user} />
+                      {user.disabled ? null : <SendSetupLinkButton user={user} />}
+                    </div>
                   )}
                 </td>
               </tr>
@@ -58,7 +63,7 @@ export default async function StaffPage() {
           </tbody>
         </table>
       </div>
-      <CreateStaffUserForm passphraseMinLength={settings.staffPassphraseMinLength} domains={settings.staffEmailDomains} />
+      <CreateStaffUserForm domains={settings.staffEmailDomains} />
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { DevMailMessage } from "@/lib/generated/prisma/client";
-import { sandboxedSrcDoc } from "@/lib/mail/dev-inbox";
 import { formatDateTime } from "./format-date-time";
 
 export function MessageView({ message, requestedId }: { message: DevMailMessage | null; requestedId: number | null }) {
@@ -32,12 +31,13 @@ export function MessageView({ message, requestedId }: { message: DevMailMessage 
       {message.htmlBody && (
         <section aria-labelledby="html-heading" className="space-y-2">
           <h3 id="html-heading" className="text-sm font-semibold">HTML</h3>
-          {/* Empty sandbox: no scripts, no same-origin access, no navigation out of the frame. */}
+          {/* Empty sandbox: no scripts, no same-origin access, no navigation out of the frame.
+              The route also sends a CSP header (no remote loads, sandbox) the HTML cannot undo. */}
           <iframe
             title={`HTML body of “${message.subject}”`}
             sandbox=""
             referrerPolicy="no-referrer"
-            srcDoc={sandboxedSrcDoc(message.htmlBody)}
+            src={`/api/console/dev-inbox/${message.id}`}
             className="h-[36rem] w-full rounded border border-slate-200 bg-white"
           />
         </section>

@@ -1,5 +1,6 @@
 "use client";
-// "Add staff member": email, name, role and an initial passphrase the person changes later.
+// "Add staff member": email, name and role. The person gets a one-time link by mail and
+// chooses their own passphrase; the admin never sets or sees it.
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
@@ -9,15 +10,14 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/staff/staff-user-schemas";
 import { createStaffUserAction } from "../_actions/create-staff-user-action";
 
-export function CreateStaffUserForm({ passphraseMinLength, domains }: { passphraseMinLength: number; domains: string[] }) {
+export function CreateStaffUserForm({ domains }: { domains: string[] }) {
   const form = useActionForm(createStaffUserAction, {
     toInput: (data) => ({
       email: String(data.get("email") ?? ""),
       name: String(data.get("name") ?? ""),
       role: String(data.get("role") ?? "") as (typeof STAFF_ROLES)[number],
-      passphrase: String(data.get("passphrase") ?? ""),
     }),
-    successMessage: (data) => `Created the account ${data.email}. Give them the passphrase in person or by phone.`,
+    successMessage: (data) => `Created the account ${data.email} and mailed them a link to choose their passphrase (valid 24 hours).`,
     onSuccess: (_data, element) => element.reset(),
   });
   return (
@@ -42,9 +42,6 @@ export function CreateStaffUserForm({ passphraseMinLength, domains }: { passphra
               ))}
             </NativeSelect>
           )}
-        </FormField>
-        <FormField name="passphrase" label="Initial passphrase" errors={form.fieldErrors.passphrase} hint={`At least ${passphraseMinLength} characters; several words are easiest to say and hard to guess.`}>
-          {(field) => <Input {...field} type="password" autoComplete="new-password" required minLength={passphraseMinLength} maxLength={256} />}
         </FormField>
       </div>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}

@@ -1,0 +1,37 @@
+"use client";
+// The form behind a setup link: the new passphrase twice. It posts (never GET), so even a
+// submit before the script loads keeps the passphrase out of the URL.
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { setStaffPassphraseAction } from "./set-passphrase-action";
+
+export function SetPassphraseForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
+  const form = useActionForm(setStaffPassphraseAction, {
+    toInput: (data) => ({
+      token,
+      passphrase: String(data.get("passphrase") ?? ""),
+      confirmation: String(data.get("confirmation") ?? ""),
+    }),
+    // A new address drops the token from the address bar; the link is used up anyway.
+    navigateTo: (result) => (result.ok ? "/console/set-passphrase/done" : null),
+  });
+  return (
+    <form method="post" onSubmit={form.onSubmit} noValidate className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      {/* For password managers: the account this passphrase belongs to. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <FormField name="passphrase" label="New passphrase" errors={form.fieldErrors.passphrase} hint={`At least ${minLength} characters; several words are easiest to remember and hard to guess.`}>
+        {(field) => <Input {...field} type="password" autoComplete="new-password" required minLength={minLength} maxLength={512} />}
+      </FormField>
+      <FormField name="confirmation" label="Repeat the passphrase" errors={form.fieldErrors.confirmation}>
+        {(field) => <Input {...field} type="password" autoComplete="new-password" required maxLength={512} />}
+      </FormField>
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <Button type="submit" className="w-full" disabled={form.pending} aria-busy={form.pending}>
+        {form.pending ? "Saving…" : "Set passphrase"}
+      </Button>
+    </form>
+  );
+}
