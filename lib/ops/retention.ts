@@ -1,6 +1,7 @@
 // The retention job: deletes what the district no longer needs and erases what strangers
 // typed into failed attempts, on the district's schedule (DistrictSettings):
-//   - sessions and security codes, expiredRecordRetentionDays after they expired;
+//   - sessions, security codes and staff setup links, expiredRecordRetentionDays after they
+//     expired;
 //   - rate-limit rows whose window has ended (they no longer limit anything);
 //   - mail captured by the built-in dev receiver, 24 hours after it arrived;
 //   - names, student IDs, usernames and e-mail addresses typed into failed attempts (kept in
@@ -25,6 +26,7 @@ export const TYPED_DETAIL_KEYS = ["username", "studentIds", "studentId", "firstN
 export interface RetentionCounts {
   sessionsDeleted: number;
   resetCodesDeleted: number;
+  staffSetupLinksDeleted: number;
   rateLimitRowsDeleted: number;
   devMailDeleted: number;
   failedAttemptEventsErased: number;
@@ -70,6 +72,7 @@ async function purge(tx: Tx, now: Date): Promise<RetentionCounts> {
   return {
     sessionsDeleted: (await tx.authSession.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     resetCodesDeleted: (await tx.passwordResetCode.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
+    staffSetupLinksDeleted: (await tx.staffSetupLink.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     // An ended window limits nothing: the next hit starts a new one either way.
     rateLimitRowsDeleted: (await tx.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } })).count,
     devMailDeleted: (await tx.devMailMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DEV_MAIL_RETENTION_MS) } } })).count,

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe(`TRUNCATE "StudentContact", "ParentAccount", "Contact", "Student", "School", "AuthSession", "AuditEvent",
-    "PasswordResetCode", "RateLimitBucket", "DevMailMessage", "DistrictSettings" RESTART IDENTITY CASCADE`);
+    "PasswordResetCode", "RateLimitBucket", "DevMailMessage", "DistrictSettings", "StaffSetupLink", "StaffUser" RESTART IDENTITY CASCADE`);
   now = new Date();
   const schoolId = (await createSchool(prisma)).id;
   const parent = await createParentWithChild(prisma, schoolId, { firstName: "Ana", lastName: "Lopez", account: { username: "ana" } });
@@ -62,6 +62,17 @@ describe("retention purges", () => {
     const live = await code(new Date(now.getTime() + 15 * MINUTE));
     expect(await done()).toMatchObject({ resetCodesDeleted: 2 });
     expect((await prisma.passwordResetCode.findMany({ orderBy: { id: "asc" } })).map((c) => c.id)).toEqual([inside.id, live.id]);
+  });
+
+  it("deletes staff setup links 7 days after they expired, used or not", async () => {
+    const staff = await prisma.staffUser.create({ data: { email: "new.agent@district.example.org", name: "New Agent", role: "HELP_DESK" } });
+    const link = (selector: string, expiresAt: Date, usedAt?: Date) =>
+      prisma.staffSetupLink.create({ data: { staffUserId: staff.id, selector, verifierHash: "h", reason: "NEW_ACCOUNT", expiresAt, usedAt } });
+    await link("live", new Date(now.getTime() + DAY));
+    await link("inside", ago(7 * DAY - MINUTE), ago(8 * DAY));
+    await link("outside", ago(7 * DAY + MINUTE));
+    expect(await done()).toMatchObject({ staffSetupLinksDeleted: 1 });
+    expect((await prisma.staffSetupLink.findMany({ orderBy: { selector: "asc" } })).map((l) => l.selector)).toEqual(["inside", "live"]);
   });
 
   it("follows the district's setting for sessions and codes", async () => {
