@@ -26,7 +26,7 @@ export function ChangePasswordForm({ askCurrentPassword, username }: { askCurren
 
   const type = visible ? "text" : "password";
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={form.onSubmit} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       {/* Lets password managers store the new password under the right username. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />

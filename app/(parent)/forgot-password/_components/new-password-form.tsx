@@ -17,7 +17,7 @@ export function NewPasswordForm({ rules }: { rules: string }) {
   });
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form method="post" noValidate className="space-y-4" onSubmit={form.onSubmit}>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="password" type="password" label={t("passwordLabel")} hint={rules} autoComplete="new-password" ltr required errors={form.fieldErrors.password} />
       <TextField id="passwordConfirm" type="password" label={t("passwordConfirmLabel")} autoComplete="new-password" ltr required errors={form.fieldErrors.passwordConfirm} />

@@ -16,7 +16,7 @@ export function RequestCodeForm() {
   });
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form method="post" noValidate className="space-y-4" onSubmit={form.onSubmit}>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="username" label={t("usernameLabel")} autoComplete="username" autoCapitalize="none" spellCheck={false} ltr required maxLength={64} errors={form.fieldErrors.username} />
       <SubmitButton pending={form.pending} label={t("next")} pendingLabel={t("working")} className="w-auto" />

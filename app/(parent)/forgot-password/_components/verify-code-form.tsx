@@ -17,7 +17,7 @@ export function VerifyCodeForm() {
   });
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form method="post" noValidate className="space-y-4" onSubmit={form.onSubmit}>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField
         id="code"

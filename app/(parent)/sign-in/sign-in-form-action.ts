@@ -1,0 +1,22 @@
+"use server";
+// The parent sign-in form posted without JavaScript (before the page's scripts loaded, or
+// with scripts off): the same next-auth sign-in, run on the server, so the password goes in
+// a POST body and never into a URL. With JavaScript the form signs in through next-auth's client.
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { signInWithCredentials } from "@/lib/auth/sign-in-with-credentials";
+
+interface SignInFormState {
+  error: string;
+}
+
+export async function signInParentFormAction(_previous: SignInFormState | null, formData: FormData): Promise<SignInFormState | null> {
+  const t = await getTranslations("SignIn");
+  const username = String(formData.get("username") ?? "").trim();
+  const password = String(formData.get("password") ?? "");
+  if (!username || !password) return { error: t("missing") };
+  const result = await signInWithCredentials("parent", { username, password });
+  if (!result.ok) return { error: result.reason === "rate_limited" ? t("rateLimited") : t("invalid") };
+  // /home sends a temporary-password session on to "Choose your password".
+  redirect("/home");
+}
