@@ -78,6 +78,8 @@ describe("forms carrying a secret, with JavaScript off", () => {
     await page.locator("#username").fill(PARENT.username);
     await page.locator("#password").fill("not the password 77");
     await page.locator("#password").press("Enter");
+    await page.waitForLoadState("load");
+    expectNoSecretIn(urls, page, ["not the password 77"]);
     await page.getByText("The username or password is incorrect.").waitFor();
     expect(new URL(page.url()).pathname).toBe("/sign-in");
 
@@ -95,6 +97,8 @@ describe("forms carrying a secret, with JavaScript off", () => {
     await page.getByLabel("E-mail address").fill(ADMIN.email);
     await page.getByLabel("Password").fill(ADMIN.password);
     await page.getByLabel("Password").press("Enter");
+    await page.waitForLoadState("load");
+    expectNoSecretIn(urls, page, [ADMIN.password]);
     await page.waitForURL(/\/console\/staff$/);
 
     // "Add staff member" needs its scripts: without them it only posts back to the page.
@@ -111,12 +115,16 @@ describe("forms carrying a secret, with JavaScript off", () => {
   });
 
   it("change password posts and changes nothing without its scripts", async () => {
-    const { context, page, urls } = await noScriptPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.locator("#username").fill(PARENT.username);
-    await page.locator("#password").fill(PARENT.password);
-    await page.locator("#password").press("Enter");
-    await page.waitForURL(/\/home$/);
+    // Signed in with scripts (this form alone is under test), then the same session without them.
+    const scripted = await browser.newContext({ locale: "en-US" });
+    const signIn = await scripted.newPage();
+    await signIn.goto(`${baseUrl}/sign-in`);
+    await signIn.locator("#username").fill(PARENT.username);
+    await signIn.locator("#password").fill(PARENT.password);
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await signIn.waitForURL(/\/home$/);
+    const { context, page, urls } = await noScriptPage(await scripted.storageState());
+    await scripted.close();
     await page.goto(`${baseUrl}/change-password`);
     await page.locator("#currentPassword").fill(PARENT.password);
     await page.locator("#newPassword").fill("brand new password 9134");

@@ -12,6 +12,8 @@ interface SignInFormState {
 
 export async function signInParentFormAction(_previous: SignInFormState | null, formData: FormData): Promise<SignInFormState | null> {
   const t = await getTranslations("SignIn");
+  // Only a posted form reaches here from the page; anything else is a hand-made request.
+  if (!(formData instanceof FormData)) return { error: t("missing") };
   const username = String(formData.get("username") ?? "").trim();
   const password = String(formData.get("password") ?? "");
   if (!username || !password) return { error: t("missing") };

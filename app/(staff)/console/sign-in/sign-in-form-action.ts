@@ -12,6 +12,8 @@ interface StaffSignInFormState {
 }
 
 export async function signInStaffFormAction(_previous: StaffSignInFormState | null, formData: FormData): Promise<StaffSignInFormState | null> {
+  // Only a posted form reaches here from the page; anything else is a hand-made request.
+  if (!(formData instanceof FormData)) return { error: STAFF_SIGN_IN_MESSAGES.missing };
   const email = String(formData.get("email") ?? "").trim();
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { error: STAFF_SIGN_IN_MESSAGES.missing };
