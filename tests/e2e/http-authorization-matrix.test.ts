@@ -28,7 +28,6 @@ const parentOnly: PerRole<Outcome> = { anonymous: "unauthorized", parent: "ok", 
 
 interface Fixtures {
   parentAccountId: number;
-  parentPassword: string;
   childId: number;
   resetLinkId: number;
   spareStaffId: number;
@@ -36,7 +35,7 @@ interface Fixtures {
   passphraseMinLength: number;
   settings: Record<string, unknown>;
 }
-type Args = (fixtures: Fixtures, role: Role) => unknown[];
+type Args = (fixtures: Fixtures, role: Role) => unknown[] | Promise<unknown[]>;
 /** Whether the change an "ok" call makes is in the database: false until the first "ok", so refusals changed nothing. */
 type Effect = (fixtures: Fixtures) => Promise<boolean>;
 
@@ -49,9 +48,13 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   resendTemporaryPasswordAction: { args: (_, role) => [{ studentId: `MTX-${role}`, firstName: "Nobody", lastName: "Matrix" }], expect: everyone("ok") },
   forgotUsernameAction: { args: (_, role) => [{ email: `matrix-${role}@example.com`, emailConfirm: `matrix-${role}@example.com` }], expect: everyone("ok") },
   requestCodeAction: { args: (_, role) => [{ username: `matrix-nobody-${role}` }], expect: everyone("ok") },
+  requestCodeFormAction: { args: (_, role) => [NO_STATE, new FormArgument({ username: `matrix-nobody-${role}` })], expect: everyone("redirect") },
   verifyCodeAction: { args: () => [{ code: "123456" }], expect: everyone("conflict") }, // no recovery flow cookie
+  verifyCodeFormAction: { args: () => [NO_STATE, new FormArgument({ code: "123456" })], expect: everyone("refused") },
   setPasswordAction: { args: () => [{ password: "matrix new password 7781", passwordConfirm: "matrix new password 7781" }], expect: everyone("conflict") },
-  changePasswordAction: { args: (f) => [{ currentPassword: f.parentPassword, newPassword: "matrix changed password 3390", confirmPassword: "matrix changed password 3390" }], expect: parentOnly, effect: async (f) => verifySecret((await parentAccount(f)).passwordHash!, "matrix changed password 3390") },
+  setPasswordFormAction: { args: () => [NO_STATE, new FormArgument({ password: "matrix new password 7781", passwordConfirm: "matrix new password 7781" })], expect: everyone("refused") },
+  changePasswordAction: { args: async (f) => [passwordChange(await parentPasswords(f))], expect: parentOnly },
+  changePasswordFormAction: { args: async (f) => [NO_STATE, new FormArgument(passwordChange(await parentPasswords(f)))], expect: { anonymous: "refused", parent: "redirect", helpDesk: "refused", siteAdmin: "refused" } },
   createStudentAccountAction: { args: (f) => [{ studentId: f.childId, username: "matrix.kid", password: "matrix kid password 5521", confirmPassword: "matrix kid password 5521" }], expect: parentOnly, effect: async (f) => (await prisma.studentAccount.count({ where: { studentId: f.childId } })) === 1 },
   previewResetAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] } }], expect: staffOnly("ok") },
   resetParentsAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] }, includeOtherRows: false }], expect: staffOnly("ok"), effect: async () => (await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: "matrix.reset" } })).status === "RESET" },
@@ -69,6 +72,15 @@ const ROUTES: Record<string, { method: "GET" | "POST"; path: string; expect: Per
 };
 
 const built = builtServerActions();
+/** The first argument React passes to a form's server action (useActionState's previous state). */
+const NO_STATE = { fieldErrors: {}, message: null };
+/** The parent's password takes turns between these two, so each change-password row has a valid current one. */
+const PARENT_PASSWORDS = ["matrix parent password 6610", "matrix changed password 3390"] as const;
+async function parentPasswords(f: Fixtures): Promise<[current: string, next: string]> {
+  const hash = (await parentAccount(f)).passwordHash!;
+  return (await verifySecret(hash, PARENT_PASSWORDS[0])) ? [PARENT_PASSWORDS[0], PARENT_PASSWORDS[1]] : [PARENT_PASSWORDS[1], PARENT_PASSWORDS[0]];
+}
+const passwordChange = ([current, next]: [string, string]) => ({ currentPassword: current, newPassword: next, confirmPassword: next });
 const parentAccount = (f: Fixtures) => prisma.parentAccount.findUniqueOrThrow({ where: { id: f.parentAccountId } });
 const spareStaff = (f: Fixtures) => prisma.staffUser.findUniqueOrThrow({ where: { id: f.spareStaffId } });
 const cookies: PerRole<string> = everyone("");
@@ -80,7 +92,8 @@ function outcomeOf(answer: ActionAnswer): string {
   const value = answer.value as { ok?: unknown; code?: unknown; error?: unknown } | undefined;
   if (value === undefined) return "void";
   if (typeof value.ok === "boolean") return value.ok ? "ok" : String(value.code);
-  if (typeof value.error === "string") return "refused";
+  // A form's own state after a no-script post: an error message (sign-in forms: `error`).
+  if (typeof value.error === "string" || (value as { message?: { tone?: unknown } }).message?.tone === "error") return "refused";
   return `unexpected: ${JSON.stringify(value).slice(0, 200)}`;
 }
 
@@ -106,7 +119,7 @@ function serverActionExportsInSource(): string[] {
 
 beforeAll(async () => {
   const school = await createSchool(prisma, "Matrix Elementary");
-  const parentPassword = "matrix parent password 6610";
+  const parentPassword = PARENT_PASSWORDS[0];
   const parent = await createParentWithChild(prisma, school.id, {
     firstName: "Maya",
     lastName: "Matrix",
@@ -123,7 +136,6 @@ beforeAll(async () => {
   const spare = await prisma.staffUser.create({ data: { email: `matrix.spare@${staffDomain}`, name: "Matrix Spare", role: "HELP_DESK", passwordHash: "x" } });
   fixtures = {
     parentAccountId: parent.account!.id,
-    parentPassword,
     childId: parent.student.id,
     resetLinkId: resetTarget.link.id,
     spareStaffId: spare.id,
@@ -165,7 +177,7 @@ describe("HTTP authorization matrix", () => {
     const answers: Partial<PerRole<string>> = {};
     let changed = false;
     for (const role of ROLES) {
-      answers[role] = outcomeOf(await callServerAction(baseUrl, action, row.args(fixtures, role), cookies[role]));
+      answers[role] = outcomeOf(await callServerAction(baseUrl, action, await row.args(fixtures, role), cookies[role]));
       changed ||= answers[role] === "ok";
       if (row.effect) expect(await row.effect(fixtures), `${name}: database change after the ${role} call`).toBe(changed);
     }
