@@ -42,7 +42,7 @@ type Effect = (fixtures: Fixtures) => Promise<boolean>;
 /** Every server action: its arguments (valid where "ok" is expected, and harmless) and the answer per role. */
 const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: Effect }> = {
   setLocaleAction: { args: () => ["en"], expect: everyone("void") },
-  signInParentFormAction: { args: (_, role) => [null, new FormArgument({ username: `matrix-nobody-${role}`, password: "not a password 1" })], expect: everyone("refused") },
+  signInParentFormAction: { args: (_, role) => [NO_STATE, new FormArgument({ username: `matrix-nobody-${role}`, password: "not a password 1" })], expect: everyone("refused") },
   signInStaffFormAction: { args: (_, role) => [null, new FormArgument({ email: `nobody-${role}@matrix.example.org`, password: "not a passphrase 1" })], expect: everyone("refused") },
   registerParentAction: { args: (_, role) => [{ username: `matrix.${role}`, studentIds: [`MTX-${role}`], firstName: "Nobody", lastName: "Matrix" }], expect: everyone("ok") },
   resendTemporaryPasswordAction: { args: (_, role) => [{ studentId: `MTX-${role}`, firstName: "Nobody", lastName: "Matrix" }], expect: everyone("ok") },

@@ -2,7 +2,6 @@
 // Signs in through next-auth's "parent" provider without a redirect, so failures are shown
 // here in the page's language. Posted before the scripts run (or without them), the form goes
 // to a server action instead: never a GET, so the password cannot land in a URL.
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { formText } from "@/components/ui/form-text";
 import { TextField } from "../_components/text-field";
@@ -22,13 +21,12 @@ export function ParentSignInForm() {
     navigateTo: (result) => (result.ok ? "/home" : null),
     fullReload: true,
     unreachableMessage: t("unavailable"),
+    postAction: signInParentFormAction,
   });
-  const [posted, postAction] = useActionState(signInParentFormAction, null);
-  const message = form.message ?? (posted ? { tone: "error" as const, text: posted.error } : null);
 
   return (
-    <form action={postAction} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+    <form {...form.formProps} noValidate className="space-y-4">
+      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} ltr required />
       <TextField id="password" type="password" label={t("password")} autoComplete="current-password" maxLength={256} ltr required />
       <p className="text-sm text-slate-600">{t("temporaryHint")}</p>

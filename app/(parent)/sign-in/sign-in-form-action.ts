@@ -5,20 +5,18 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { signInWithCredentials } from "@/lib/auth/sign-in-with-credentials";
+import type { PostedFormState } from "@/lib/actions/posted-form-state";
 
-interface SignInFormState {
-  error: string;
-}
-
-export async function signInParentFormAction(_previous: SignInFormState | null, formData: FormData): Promise<SignInFormState | null> {
+export async function signInParentFormAction(_state: PostedFormState, formData: FormData): Promise<PostedFormState> {
   const t = await getTranslations("SignIn");
+  const refuse = (text: string): PostedFormState => ({ fieldErrors: {}, message: { tone: "error", text } });
   // Only a posted form reaches here from the page; anything else is a hand-made request.
-  if (!(formData instanceof FormData)) return { error: t("missing") };
+  if (!(formData instanceof FormData)) return refuse(t("missing"));
   const username = String(formData.get("username") ?? "").trim();
   const password = String(formData.get("password") ?? "");
-  if (!username || !password) return { error: t("missing") };
+  if (!username || !password) return refuse(t("missing"));
   const result = await signInWithCredentials("parent", { username, password });
-  if (!result.ok) return { error: result.reason === "rate_limited" ? t("rateLimited") : t("invalid") };
+  if (!result.ok) return refuse(result.reason === "rate_limited" ? t("rateLimited") : t("invalid"));
   // /home sends a temporary-password session on to "Choose your password".
   redirect("/home");
 }

@@ -15,10 +15,13 @@ export function StaffSignInForm({ callbackPath }: { callbackPath: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [posted, postAction] = useActionState(signInStaffFormAction, null);
-  const shown = error ?? posted?.error ?? null;
+  // The answer to a post made before the scripts ran, until the scripts submit themselves.
+  const [scripted, setScripted] = useState(false);
+  const shown = scripted ? error : (posted?.error ?? null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setScripted(true);
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
