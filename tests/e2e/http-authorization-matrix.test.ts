@@ -31,6 +31,7 @@ interface Fixtures {
   childId: number;
   resetLinkId: number;
   spareStaffId: number;
+  csrfTargetId: number;
   staffDomain: string;
   passphraseMinLength: number;
   settings: Record<string, unknown>;
@@ -139,6 +140,7 @@ beforeAll(async () => {
     childId: parent.student.id,
     resetLinkId: resetTarget.link.id,
     spareStaffId: spare.id,
+    csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x" } })).id,
     staffDomain,
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
@@ -193,6 +195,13 @@ describe("HTTP authorization matrix", () => {
         expect(["invalid", "unauthorized", "forbidden", "conflict", "refused", "void"], `${name} as ${role} with ${JSON.stringify(args)}`).toContain(outcome);
       }
     }
+  });
+
+  it("refuses a server action posted from another site, even with the admin's cookie (CSRF)", async () => {
+    const action = built.find((candidate) => candidate.name === "setStaffUserDisabledAction")!;
+    const answer = await callServerAction(baseUrl, action, [{ staffUserId: fixtures.csrfTargetId, disabled: true }], cookies.siteAdmin, "https://attacker.example");
+    expect(outcomeOf(answer)).toMatch(/^HTTP 5/);
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: fixtures.csrfTargetId } })).disabled).toBe(false);
   });
 
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {

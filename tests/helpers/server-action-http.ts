@@ -44,8 +44,8 @@ export class FormArgument {
 export type ActionAnswer = { kind: "result"; value: unknown } | { kind: "redirect"; location: string } | { kind: "http"; status: number; text: string };
 
 /** POSTs a server action by id, with its arguments encoded as React's encodeReply does. */
-export async function callServerAction(baseUrl: string, action: BuiltAction, args: unknown[], cookie: string): Promise<ActionAnswer> {
-  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component", Origin: baseUrl };
+export async function callServerAction(baseUrl: string, action: BuiltAction, args: unknown[], cookie: string, origin = new URL(baseUrl).origin): Promise<ActionAnswer> {
+  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component", Origin: origin };
   if (cookie) headers.Cookie = cookie;
   let body: string | FormData;
   if (args.some((arg) => arg instanceof FormArgument)) {
