@@ -2,9 +2,10 @@
 // Runs a server action (ActionResult) from a form: pending state, field errors, the
 // outcome message, and focus moved to the first invalid field so keyboard users land there.
 // Shared by the staff console and the parent portal.
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { EMPTY_POSTED_FORM_STATE, type PostedFormState } from "@/lib/actions/posted-form-state";
 
 export interface FormMessage {
   tone: "success" | "error";
@@ -27,7 +28,14 @@ export interface ActionFormOptions<I, T> {
   fullReload?: boolean;
   /** Said when the action could not be called at all (network down, server gone). */
   unreachableMessage?: string;
+  /**
+   * A server action taking the FormData, run when the form is posted before the scripts have
+   * loaded (or without them). Without one, such a post only reloads the page: nothing changes.
+   */
+  postAction?: (state: PostedFormState, form: FormData) => Promise<PostedFormState>;
 }
+
+const keepState = async (state: PostedFormState) => state;
 
 const UNREACHABLE = "The server could not be reached. Nothing was changed; please try again.";
 
@@ -37,6 +45,8 @@ export function useActionForm<I, T>(action: (input: I) => Promise<ActionResult<T
   const [leaving, setLeaving] = useState(false);
   const [state, setState] = useState<ActionFormState>({ fieldErrors: {}, message: null });
   const formRef = useRef<HTMLFormElement | null>(null);
+  const [posted, postAction] = useActionState(options.postAction ?? keepState, EMPTY_POSTED_FORM_STATE);
+  const [scripted, setScripted] = useState(false);
 
   // After the errors are on screen (not before: the field must already be marked invalid).
   useEffect(() => {
@@ -45,6 +55,7 @@ export function useActionForm<I, T>(action: (input: I) => Promise<ActionResult<T
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setScripted(true);
     const form = event.currentTarget;
     formRef.current = form;
     const input = options.toInput(new FormData(form));
@@ -75,5 +86,7 @@ export function useActionForm<I, T>(action: (input: I) => Promise<ActionResult<T
     });
   }
 
-  return { formRef, onSubmit, pending: pending || leaving, ...state };
+  // Spread on the <form>: the scripted submit, and the no-script post (always POST, never GET).
+  const formProps = options.postAction ? { action: postAction, onSubmit } : { method: "post" as const, onSubmit };
+  return { formRef, onSubmit, formProps, pending: pending || leaving, ...(scripted ? state : posted) };
 }

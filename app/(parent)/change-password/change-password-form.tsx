@@ -10,11 +10,13 @@ import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
 import { useParentActionForm } from "../_components/use-parent-action-form";
 import { changePasswordAction } from "./actions";
+import { changePasswordFormAction } from "./change-password-form-action";
 
 export function ChangePasswordForm({ askCurrentPassword, username }: { askCurrentPassword: boolean; username: string }) {
   const t = useTranslations("ChangePassword");
   const [visible, setVisible] = useState(false);
   const form = useParentActionForm(changePasswordAction, {
+    postAction: changePasswordFormAction,
     toInput: (data) => {
       const { currentPassword, ...rest } = formText(data, ["currentPassword", "newPassword", "confirmPassword"]);
       return { ...rest, currentPassword: askCurrentPassword ? currentPassword : undefined };
@@ -26,7 +28,7 @@ export function ChangePasswordForm({ askCurrentPassword, username }: { askCurren
 
   const type = visible ? "text" : "password";
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       {/* Lets password managers store the new password under the right username. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />

@@ -56,7 +56,7 @@ export function CreateAccountForm() {
   }
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-6">
+    <form {...form.formProps} noValidate className="space-y-6">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField
         id="username"

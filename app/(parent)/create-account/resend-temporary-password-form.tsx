@@ -18,7 +18,7 @@ export function ResendTemporaryPasswordForm() {
   });
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="resend-studentId" name="studentId" label={t("resendStudentIdLabel")} errors={form.fieldErrors.studentId} autoComplete="off" maxLength={20} ltr required />
       <div className="grid gap-3 sm:grid-cols-2">

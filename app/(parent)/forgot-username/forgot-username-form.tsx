@@ -28,7 +28,7 @@ export function ForgotUsernameForm() {
   }
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="email" type="email" label={t("emailLabel")} autoComplete="email" ltr required maxLength={254} errors={form.fieldErrors.email} />
       <TextField id="emailConfirm" type="email" label={t("emailConfirmLabel")} autoComplete="off" ltr required maxLength={254} errors={form.fieldErrors.emailConfirm} />

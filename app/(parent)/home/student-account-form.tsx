@@ -25,7 +25,7 @@ export function StudentAccountForm({ studentId, title, onCancel, onCreated }: St
   });
 
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-label={title} className="space-y-3 border-t border-slate-200 pt-3">
+    <form {...form.formProps} noValidate aria-label={title} className="space-y-3 border-t border-slate-200 pt-3">
       <h4 className="font-medium">{title}</h4>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id={`${id}-username`} name="username" label={t("studentUsername")} hint={t("studentUsernameHint")} errors={form.fieldErrors.username} autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={32} ltr required />

@@ -1,6 +1,7 @@
 "use client";
 // Signs in through next-auth's "parent" provider without a redirect, so failures are shown
-// here in the page's language.
+// here in the page's language. Posted before the scripts run (or without them), the form goes
+// to a server action instead: never a GET, so the password cannot land in a URL.
 import { useTranslations } from "next-intl";
 import { formText } from "@/components/ui/form-text";
 import { TextField } from "../_components/text-field";
@@ -8,6 +9,7 @@ import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
 import { useParentActionForm } from "../_components/use-parent-action-form";
 import { signInParent } from "./sign-in-parent";
+import { signInParentFormAction } from "./sign-in-form-action";
 
 export function ParentSignInForm() {
   const t = useTranslations("SignIn");
@@ -19,10 +21,11 @@ export function ParentSignInForm() {
     navigateTo: (result) => (result.ok ? "/home" : null),
     fullReload: true,
     unreachableMessage: t("unavailable"),
+    postAction: signInParentFormAction,
   });
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-4">
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} ltr required />
       <TextField id="password" type="password" label={t("password")} autoComplete="current-password" maxLength={256} ltr required />

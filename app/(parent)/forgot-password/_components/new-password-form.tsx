@@ -8,16 +8,18 @@ import { SubmitButton } from "../../_components/submit-button";
 import { useParentActionForm } from "../../_components/use-parent-action-form";
 import { setPasswordAction } from "../_actions/set-password-action";
 import { CancelLink } from "./cancel-link";
+import { setPasswordFormAction } from "../_actions/posted-form-actions";
 
 export function NewPasswordForm({ rules }: { rules: string }) {
   const t = useTranslations("ForgotPassword");
   const form = useParentActionForm(setPasswordAction, {
+    postAction: setPasswordFormAction,
     toInput: (data) => formText(data, ["password", "passwordConfirm"]),
     navigateTo: (result) => (result.ok ? result.data.next : null),
   });
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField id="password" type="password" label={t("passwordLabel")} hint={rules} autoComplete="new-password" ltr required errors={form.fieldErrors.password} />
       <TextField id="passwordConfirm" type="password" label={t("passwordConfirmLabel")} autoComplete="new-password" ltr required errors={form.fieldErrors.passwordConfirm} />

@@ -8,16 +8,18 @@ import { SubmitButton } from "../../_components/submit-button";
 import { useParentActionForm } from "../../_components/use-parent-action-form";
 import { verifyCodeAction } from "../_actions/verify-code-action";
 import { CancelLink } from "./cancel-link";
+import { verifyCodeFormAction } from "../_actions/posted-form-actions";
 
 export function VerifyCodeForm() {
   const t = useTranslations("ForgotPassword");
   const form = useParentActionForm(verifyCodeAction, {
+    postAction: verifyCodeFormAction,
     toInput: (data) => formText(data, ["code"]),
     navigateTo: (result) => (result.ok ? result.data.next : null),
   });
 
   return (
-    <form noValidate className="space-y-4" onSubmit={form.onSubmit}>
+    <form {...form.formProps} noValidate className="space-y-4">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <TextField
         id="code"

@@ -46,7 +46,7 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
     </FormField>
   );
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+    <form {...form.formProps} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-base font-semibold text-slate-900">District</legend>
         {TEXT_FIELDS.map((field) => (

@@ -21,7 +21,7 @@ export function CreateStaffUserForm({ domains }: { domains: string[] }) {
     onSuccess: (_data, element) => element.reset(),
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate aria-labelledby="create-staff-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form {...form.formProps} noValidate aria-labelledby="create-staff-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="create-staff-heading" className="text-base font-semibold text-slate-900">
         Add a staff member
       </h2>

@@ -1,0 +1,14 @@
+"use server";
+// "Choose your password" / "Change password" posted without JavaScript (before a slow phone
+// has loaded the scripts, or with them off): the same action, fed from the posted form.
+import { formText } from "@/components/ui/form-text";
+import { postedFormState, type PostedFormState } from "@/lib/actions/posted-form-state";
+import { changePasswordAction } from "./actions";
+
+export async function changePasswordFormAction(_state: PostedFormState, form: FormData): Promise<PostedFormState> {
+  const { currentPassword, ...rest } = formText(form, ["currentPassword", "newPassword", "confirmPassword"]);
+  // The current password is asked only of an active account (the field is then on the form).
+  const asked = form instanceof FormData && form.has("currentPassword");
+  const result = await changePasswordAction({ ...rest, currentPassword: asked ? currentPassword : undefined });
+  return postedFormState(result, () => "/home?passwordSaved=1");
+}
