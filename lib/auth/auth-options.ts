@@ -13,12 +13,14 @@ import {
   type SessionPrincipal,
 } from "@/lib/auth/auth-session-store";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 
 const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> } | undefined;
 
+// The address comes only from the header our server (lib/http/portal-server.ts) overwrites.
 function requestMeta(req: RequestLike) {
   const header = (name: string) => {
     const value = req?.headers?.[name];
@@ -32,6 +34,8 @@ export const SIGN_IN_ERRORS = { invalid: "invalid", rateLimited: "rate_limited" 
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
+  // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
+  useSecureCookies: publicUrlIsHttps(),
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
