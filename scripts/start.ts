@@ -51,7 +51,7 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stats.size}:${stats.mtimeMs}\n`);
     }
   };
-  for (const entry of ["app", "components", "lib", "messages", "public", "next.config.ts", "tailwind.config.ts", "package-lock.json", "instrumentation.ts"]) visit(entry);
+  for (const entry of ["app", "components", "lib", "messages", "public", "next.config.ts", "tailwind.config.ts", "package-lock.json", "instrumentation.ts", "proxy.ts"]) visit(entry);
   return hash.digest("hex");
 }
 
