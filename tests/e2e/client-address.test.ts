@@ -3,8 +3,10 @@
 // limits): a forged X-Forwarded-For, new on every request, neither escapes the per-address
 // sign-in limit nor reaches the audit trail; behind a trusted proxy (TRUSTED_PROXIES) the
 // right-most entry that is not a trusted proxy is the client.
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { findFreePort } from "../../scripts/embedded-postgres";
 import { startProductionServer, type ProductionServer } from "../../scripts/production-server";
 import { launchBrowser } from "../helpers/browser";
 import { cookiesOf, rawRequest } from "../helpers/raw-http";
@@ -91,5 +93,27 @@ describe("client address", () => {
       expect(await staffSignIn(label, header ? { "X-Forwarded-For": header } : {}, PROXY_ADDRESS)).toBe("invalid");
       expect(await auditIpsFor(label)).toEqual([expected]);
     }
+  });
+});
+
+describe("plain next start", () => {
+  // It would hand the client's own X-Forwarded-For to the app: the app refuses to run in it.
+  it("refuses to serve the app, naming the command to use instead", async () => {
+    const port = await findFreePort(3300);
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "1", DATABASE_URL: process.env.DATABASE_URL!, PORTAL_URL: "http://127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk) => (output += String(chunk)));
+    child.stderr!.on("data", (chunk) => (output += String(chunk)));
+    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    // A request too, in case Next.js loads instrumentation only when the first one arrives.
+    const poke = setInterval(() => void fetch(`http://127.0.0.1:${port}/sign-in`).catch(() => undefined), 500);
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
+    clearTimeout(killer);
+    clearInterval(poke);
+    expect(output).toContain("Refusing to start: this process was not started by the portal's server");
+    expect(code).toBe(1);
   });
 });
