@@ -8,6 +8,9 @@ function argument(flag: string): string | undefined {
 }
 
 const dev = process.argv.includes("--dev");
+const port = Number(argument("-p") ?? process.env.PORT ?? 3000);
+// The demo public URL defaults to http://localhost:$PORT: keep it the port we listen on.
+process.env.PORT = String(port);
 // Next.js reads NODE_ENV when it loads, so set it before importing the server.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || (dev ? "development" : "production") });
 const { startPortalServer } = await import("@/lib/http/portal-server");
@@ -15,7 +18,7 @@ const { startPortalServer } = await import("@/lib/http/portal-server");
 try {
   const running = await startPortalServer({
     dev,
-    port: Number(argument("-p") ?? process.env.PORT ?? 3000),
+    port,
     hostname: argument("-H"),
   });
   const shutdown = () => {
