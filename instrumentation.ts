@@ -1,8 +1,11 @@
-// Next.js calls register() once when a server process starts: begin sending queued mail.
+// Next.js calls register() once when a server process starts: refuse a process that was not
+// started by the portal's server, then begin sending queued mail.
 export async function register() {
-  // Not in the Edge runtime, not while `next build` collects pages, not without a database.
+  // Not in the Edge runtime, not while `next build` collects pages.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { refuseForeignProcess } = await import("./lib/http/refuse-foreign-process");
+  refuseForeignProcess();
   if (!process.env.DATABASE_URL) return;
   const { startMailServices } = await import("./lib/mail/start-mail-services");
   await startMailServices();

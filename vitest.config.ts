@@ -30,6 +30,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/fresh-database.ts"],
+          // Links in mail come only from the public URL (lib/config/public-url.ts).
+          env: { PORTAL_URL: "http://localhost:3000" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -42,6 +44,7 @@ export default defineConfig({
           environment: "node",
           // Each project that needs PostgreSQL starts its own throw-away server first.
           globalSetup: ["tests/setup/global-database.ts", "tests/setup/e2e-server.ts"],
+          env: { PORTAL_URL: "http://localhost:3000" },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

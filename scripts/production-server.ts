@@ -1,5 +1,6 @@
-// Serves the production build with `next start` on a free port, on a given database, with
-// the built-in SMTP receiver for its mail. Used by the browser tests and the benchmark.
+// Serves the production build with the portal's own server (scripts/serve.ts, the one
+// `npm start` runs) on a free port, on a given database, in demo mode with the built-in SMTP
+// receiver for its mail. Used by the browser tests and the benchmark.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { findFreePort } from "./embedded-postgres";
@@ -22,12 +23,13 @@ export async function startProductionServer(options: {
   const smtpPort = await findFreePort(2600);
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_URL: baseUrl,
+      PORTAL_URL: baseUrl,
+      NEXTAUTH_URL: "", // the server sets it from PORTAL_URL
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       SMTP_URL: "",
       // The browser tests read mail from the built-in receiver, which exists only in demo mode.
@@ -52,7 +54,7 @@ export async function startProductionServer(options: {
   const timeoutMs = options.timeoutMs ?? 90_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}\n${output()}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/console/sign-in`, { redirect: "manual" });
       if (response.status < 500) return { baseUrl, stop, output };
@@ -61,7 +63,7 @@ export async function startProductionServer(options: {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within ${timeoutMs} ms\n${output()}`);
+      throw new Error(`the server did not answer within ${timeoutMs} ms\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,15 +1,20 @@
 // `npm start`: one command from a fresh clone to a running console with a demo district.
-// Without DATABASE_URL: embedded PostgreSQL under .data/ (kept between runs). Then:
-// migrations, demo seed when the database is empty, a production build when the sources
-// changed, and `next start` on PORT (default 3000). `--dev` runs `next dev` instead.
+// Without DATABASE_URL: demo mode (DEMO_MODE=1) on an embedded PostgreSQL under .data/ (kept
+// between runs). With DATABASE_URL: a real deployment, which must have SMTP_URL and an https
+// public URL, and is never seeded. Then: migrations, the demo seed (demo mode, empty database
+// only), a production build when the sources changed, and the portal's server
+// (lib/http/portal-server.ts) on PORT (default 3000). `--dev` runs it in development mode;
+// `--migrate-only` stops after the migrations (and the demo seed).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { assertStartConfig, StartRefusedError } from "@/lib/config/assert-start-config";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
 const DEV = process.argv.includes("--dev");
+const MIGRATE_ONLY = process.argv.includes("--migrate-only");
 const DATA_DIR = path.resolve(".data");
 const PORT = process.env.PORT ?? "3000";
 
@@ -46,7 +51,7 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stats.size}:${stats.mtimeMs}\n`);
     }
   };
-  for (const entry of ["app", "components", "lib", "messages", "public", "next.config.ts", "tailwind.config.ts", "package-lock.json", "instrumentation.ts"]) visit(entry);
+  for (const entry of ["app", "components", "lib", "messages", "public", "next.config.ts", "tailwind.config.ts", "package-lock.json", "instrumentation.ts", "proxy.ts"]) visit(entry);
   return hash.digest("hex");
 }
 
@@ -61,9 +66,24 @@ async function databaseIsEmpty(url: string): Promise<boolean> {
   }
 }
 
+/** The refusals of lib/http/portal-server.ts, checked before anything slow happens. */
+function assertStartableOrExit(env: NodeJS.ProcessEnv): string {
+  try {
+    return assertStartConfig(env).publicUrl;
+  } catch (error) {
+    if (!(error instanceof StartRefusedError)) throw error;
+    console.error(`\n✗ ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 async function main() {
   let embedded: RunningPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
+  // Demo mode exactly when we run the embedded database (or the operator asks for it).
+  const demo = !databaseUrl || process.env.DEMO_MODE === "1";
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, DEMO_MODE: demo ? "1" : "" };
+  const publicUrl = assertStartableOrExit(baseEnv);
   if (!databaseUrl) {
     step("Starting embedded PostgreSQL (data in .data/pg)");
     embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port: 5433 });
@@ -76,19 +96,20 @@ async function main() {
   } else {
     step("Using the database at DATABASE_URL");
   }
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: authSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
-  };
+  const env: NodeJS.ProcessEnv = { ...baseEnv, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: authSecret() };
 
   step("Applying database migrations");
   runOrExit("npx", ["prisma", "migrate", "deploy"], env);
 
-  if (await databaseIsEmpty(databaseUrl)) {
+  // Only the embedded database gets the demo district (its staff passphrases are public):
+  // a database given by DATABASE_URL is never seeded, even when empty.
+  if (embedded && (await databaseIsEmpty(databaseUrl))) {
     step("Seeding the demo district");
     runOrExit("npx", ["tsx", "prisma/seed.ts"], env);
+  }
+  if (MIGRATE_ONLY) {
+    await embedded?.stop();
+    return;
   }
 
   if (!DEV) {
@@ -102,13 +123,16 @@ async function main() {
     }
   }
 
-  step(`Serving on http://localhost:${PORT}`);
-  console.log(`  Staff console:  http://localhost:${PORT}/console/sign-in`);
-  console.log(`  Parent portal:  http://localhost:${PORT}/sign-in`);
-  console.log("  Demo sign-ins (from .data/demo-credentials.txt, written by the seed):");
-  if (existsSync(path.join(DATA_DIR, "demo-credentials.txt"))) console.log(readFileSync(path.join(DATA_DIR, "demo-credentials.txt"), "utf8"));
+  step(`Serving on port ${PORT}, public URL ${publicUrl}`);
+  console.log(`  Staff console:  ${publicUrl}/console/sign-in`);
+  console.log(`  Parent portal:  ${publicUrl}/sign-in`);
+  if (embedded && existsSync(path.join(DATA_DIR, "demo-credentials.txt"))) {
+    console.log("  Demo sign-ins (from .data/demo-credentials.txt, written by the seed):");
+    console.log(readFileSync(path.join(DATA_DIR, "demo-credentials.txt"), "utf8"));
+  }
 
-  const server = spawn("npx", ["next", DEV ? "dev" : "start", "-p", PORT], { stdio: "inherit", env });
+  const serverArgs = ["--import", "tsx", "scripts/serve.ts", "-p", PORT, ...(DEV ? ["--dev"] : [])];
+  const server = spawn(process.execPath, serverArgs, { stdio: "inherit", env });
   const shutdown = async () => {
     server.kill("SIGTERM");
     await embedded?.stop();

@@ -5,6 +5,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { directionOf } from "@/lib/i18n/locales";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
+import { ZodJitless } from "@/components/zod-jitless";
 import "../globals.css";
 
 // Every page depends on the session, the language cookie or the database: never prerender.
@@ -25,6 +26,7 @@ export default async function ParentRootLayout({ children }: { children: React.R
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen">
+        <ZodJitless />
         <NextIntlClientProvider locale={locale} messages={messages}>
           <header className="border-b border-slate-200 bg-white">
             <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">

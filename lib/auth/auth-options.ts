@@ -15,6 +15,7 @@ import {
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 
 const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
@@ -27,9 +28,7 @@ function deviceCookieOf(req: RequestLike, scope: "staff" | "parent"): string | n
   return deviceCookieFromHeader(scope, Array.isArray(value) ? value.join("; ") : value);
 }
 
-// Same rule as next-auth's own cookies: Secure when the public URL is https.
-const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
-
+// The address comes only from the header our server (lib/http/portal-server.ts) overwrites.
 function requestMeta(req: RequestLike) {
   const header = (name: string) => {
     const value = req?.headers?.[name];
@@ -43,6 +42,8 @@ export const SIGN_IN_ERRORS = { invalid: "invalid", rateLimited: "rate_limited" 
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
+  // Secure (and __Secure-/__Host- prefixed) cookies whenever the public URL is https.
+  useSecureCookies: publicUrlIsHttps(),
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -57,7 +58,7 @@ export const authOptions: NextAuthOptions = {
           deviceToken: deviceCookieOf(req, "staff"),
         });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
-        await issueDeviceCookie("staff", result.staffUserId, secureCookies());
+        await issueDeviceCookie("staff", result.staffUserId, publicUrlIsHttps());
         const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
         return { id: sessionId };
       },
@@ -74,7 +75,7 @@ export const authOptions: NextAuthOptions = {
           deviceToken: deviceCookieOf(req, "parent"),
         });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
-        await issueDeviceCookie("parent", result.parentAccountId, secureCookies());
+        await issueDeviceCookie("parent", result.parentAccountId, publicUrlIsHttps());
         const sessionId = await createAuthSession({ parentAccountId: result.parentAccountId }, meta);
         return { id: sessionId };
       },

@@ -1,5 +1,6 @@
 // The district values a mail mentions, read inside the caller's transaction so enqueueing
 // never needs a second connection.
+import { publicBaseUrl } from "@/lib/config/public-url";
 import type { Tx } from "@/lib/db";
 import type { DistrictMailInfo } from "@/lib/mail/email-template";
 import { defaultDistrictSettings } from "@/lib/settings/district-settings";
@@ -8,10 +9,10 @@ export interface DistrictMailSettings extends DistrictMailInfo {
   senderAddress: string;
 }
 
-/** Absolute base URL of the parent portal, without a trailing slash. */
+/** Absolute base URL of the parent portal, without a trailing slash: only the configured
+ * public URL (lib/config/public-url.ts), never a request's Host header. */
 export function portalBaseUrl(): string {
-  const configured = process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "http://localhost:3000";
-  return configured.replace(/\/+$/, "");
+  return publicBaseUrl();
 }
 
 export async function loadDistrictMailSettings(db: Pick<Tx, "districtSettings">): Promise<DistrictMailSettings> {

@@ -1,4 +1,4 @@
-// The grid's search through HTTP on the running app: `next start` (production build) on the
+// The grid's search through HTTP on the running app: the portal's server (scripts/serve.ts, production build) on the
 // benchmark database, a site admin signed in through next-auth's credentials callback,
 // then GET /api/console/parents with the same searches the domain benchmark uses.
 import { startProductionServer, type ProductionServer } from "@/scripts/production-server";

@@ -4,7 +4,7 @@
 // baseline, and bulk reset throughput, with the issue's targets marked PASS or MISS.
 // Without BENCH_DATABASE_SERVER_URL it runs an embedded PostgreSQL in a temp dir
 // (--keep: under .data/bench-pg, kept, and the generated district is reused next time).
-// HTTP runs `next start` on the build in this checkout (built under flock when missing)
+// HTTP runs the portal's server (scripts/serve.ts) on the build in this checkout (built under flock when missing)
 // or in BENCH_APP_DIR.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -89,7 +89,7 @@ async function measureSearch(pool: pg.Pool, scenarios: Scenario[]): Promise<Scen
 async function measureHttp(databaseUrl: string, adminEmail: string, results: ScenarioResult[]): Promise<string | null> {
   try {
     ensureBuild();
-    log("Starting next start for the HTTP measurements");
+    log("Starting the portal server for the HTTP measurements");
     const server = await startAppServer(databaseUrl);
     try {
       const cookie = await signInStaff(server.baseUrl, adminEmail, BENCH_ADMIN_PASSPHRASE);

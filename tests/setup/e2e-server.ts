@@ -1,5 +1,6 @@
 // Once for the browser tests: the production build (made by `npm test` beforehand) served
-// by `next start` on its own database, with the built-in SMTP receiver for its mail.
+// by the portal's server (scripts/serve.ts, as `npm start`) on its own database, in demo mode
+// with the built-in SMTP receiver for its mail.
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startProductionServer } from "../../scripts/production-server";

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { CODE_STEP_TTL_MINUTES } from "@/lib/accounts/recovery/recovery-limits";
 import { readRecoveryState, type RecoveryState } from "@/lib/accounts/recovery/recovery-state";
-import { portalBaseUrl } from "@/lib/mail/district-mail-info";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 
 export const RECOVERY_COOKIE = "portal_recovery";
 
@@ -11,7 +11,7 @@ export async function setRecoveryCookie(token: string): Promise<void> {
   (await cookies()).set(RECOVERY_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: portalBaseUrl().startsWith("https:"),
+    secure: publicUrlIsHttps(),
     path: "/forgot-password",
     maxAge: CODE_STEP_TTL_MINUTES * 60,
   });
@@ -22,5 +22,5 @@ export async function readRecoveryCookie(): Promise<RecoveryState | null> {
 }
 
 export async function clearRecoveryCookie(): Promise<void> {
-  (await cookies()).set(RECOVERY_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/forgot-password", maxAge: 0 });
+  (await cookies()).set(RECOVERY_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: publicUrlIsHttps(), path: "/forgot-password", maxAge: 0 });
 }

@@ -1,0 +1,87 @@
+// The server `npm start` runs: Node's http server with Next.js inside the same process.
+// Before Next.js sees a request it overwrites the headers that carry the client's address
+// (computed from the socket and TRUSTED_PROXIES), so a browser-sent X-Forwarded-For never
+// decides audit IPs or per-address limits, and it adds HSTS when the public URL is https.
+// It refuses to start on a configuration that is unsafe outside demo mode.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import next from "next";
+import { assertStartConfig } from "@/lib/config/assert-start-config";
+import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
+import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import type { BlockList } from "node:net";
+
+export interface PortalServerOptions {
+  dev: boolean;
+  port: number;
+  /** Interface to listen on; all interfaces when omitted. */
+  hostname?: string;
+  /** The folder holding the app (default: the current directory). */
+  dir?: string;
+}
+
+export interface RunningPortalServer {
+  server: Server;
+  close(): Promise<void>;
+}
+
+const ADDRESS_HEADERS = new Set(["x-forwarded-for", "x-real-ip", CLIENT_ADDRESS_HEADER]);
+
+/** Replaces every address header the client may have sent with the one we computed. */
+export function stampClientAddress(req: IncomingMessage, trusted: BlockList): string {
+  const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+  for (const name of ADDRESS_HEADERS) delete req.headers[name];
+  req.headers["x-forwarded-for"] = address;
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  const kept: string[] = [];
+  for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
+    if (!ADDRESS_HEADERS.has(req.rawHeaders[index]!.toLowerCase())) kept.push(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
+  }
+  kept.push("X-Forwarded-For", address, CLIENT_ADDRESS_HEADER, address);
+  req.rawHeaders.splice(0, req.rawHeaders.length, ...kept);
+  return address;
+}
+
+// `next` is CommonJS: depending on the loader its factory is the default export or inside it.
+function nextFactory(): typeof next {
+  const candidate = next as unknown as { default?: typeof next };
+  return typeof next === "function" ? next : candidate.default!;
+}
+
+export async function startPortalServer(options: PortalServerOptions): Promise<RunningPortalServer> {
+  const config = assertStartConfig(process.env);
+  const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  // next-auth takes its URLs and the Secure flag of its cookies from NEXTAUTH_URL.
+  process.env.NEXTAUTH_URL = config.publicUrl;
+  process.env.PORTAL_URL = config.publicUrl;
+  markPortalServerProcess();
+
+  const https = config.publicUrl.startsWith("https://");
+  let handle: ((req: IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | undefined;
+  const server = createServer((req, res) => {
+    stampClientAddress(req, trusted);
+    if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    handle!(req, res).catch((error: unknown) => {
+      console.error("[server] request failed:", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  const app = nextFactory()({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server });
+  handle = app.getRequestHandler();
+  await app.prepare();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  console.log(
+    `[server] listening on ${options.hostname ?? "all interfaces"}:${options.port} (${options.dev ? "development" : "production"}${config.demo ? ", demo mode" : ""}); public URL ${config.publicUrl}`,
+  );
+  return {
+    server,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}

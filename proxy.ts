@@ -1,0 +1,21 @@
+// Runs before every page: a fresh CSP nonce per request. Next.js takes the nonce from the
+// request's Content-Security-Policy header and puts it on every script it renders.
+import { NextResponse, type NextRequest } from "next/server";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
+import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: publicUrlIsHttps() });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Everything but the build's static files (immutable, no nonce to carry).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
