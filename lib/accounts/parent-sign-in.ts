@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
 import { hitRateLimit } from "@/lib/security/rate-limit";
-import { readDeviceToken } from "@/lib/auth/device-cookie";
+import { throttleSource } from "@/lib/security/throttle-source";
+import { deviceToken, readDeviceToken } from "@/lib/auth/device-cookie";
 import {
   confirmAccountFailure,
   forgiveDeviceFailures,
@@ -18,7 +19,8 @@ import {
 } from "@/lib/auth/sign-in-throttle";
 
 export type ParentSignInResult =
-  | { ok: true; parentAccountId: number; mustChangePassword: boolean }
+  /** `deviceToken`: the device cookie for this browser, bound to the password just used. */
+  | { ok: true; parentAccountId: number; mustChangePassword: boolean; deviceToken: string }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
 export interface ParentSignInOptions {
@@ -40,7 +42,7 @@ export async function authenticateParent(
   const anonymous = { type: "ANONYMOUS" as const, label: key, ip };
   // Keyed by what the caller controls (address, typed username), never by whether the account
   // exists, so saying "too many attempts" here reveals nothing.
-  const ipAllowed = (await hitRateLimit({ key: `parent-sign-in:ip:${ip}`, limit: 50, windowSeconds: 15 * 60 })).allowed;
+  const ipAllowed = (await hitRateLimit({ key: `parent-sign-in:ip:${throttleSource(ip)}`, limit: 50, windowSeconds: 15 * 60 })).allowed;
   const sourceAllowed = ipAllowed && (await reserveSourceFailure("parent", key, ip));
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
@@ -60,10 +62,10 @@ export async function authenticateParent(
   }
   const now = Date.now();
   const actor = { type: "PARENT" as const, id: account.id, label: account.username, ip };
-  const device = readDeviceToken("parent", options.deviceToken, now);
+  const device = readDeviceToken("parent", options.deviceToken, account.passwordHash, now);
   const trusted = device !== null && device.accountId === account.id;
   const reservation = await reserveAccountFailure(PARENT_THROTTLE, account.id, trusted);
-  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("parent", device!.deviceId));
+  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("parent", device!.deviceId, account.id));
   // Verified on every path, so a capped account costs the same time as a wrong password.
   const passwordMatches = await verifySecret(account.passwordHash, password);
   const pending = account.status === "PENDING_PASSWORD_CHANGE";
@@ -101,20 +103,24 @@ export async function authenticateParent(
   await forgiveSourceFailures("parent", key, ip);
   if (trusted) await forgiveDeviceFailures("parent", device.deviceId);
   await releaseAccountFailure(PARENT_THROTTLE, account.id);
-  await prisma.$transaction(async (tx) => {
-    await tx.parentAccount.update({
-      where: { id: account.id },
-      data: {
-        lastSignInAt: new Date(now),
-        // A temporary password opens exactly one session, which may only choose a password.
-        ...(pending ? { tempPasswordUsedAt: new Date(now) } : {}),
-      },
+  const opened = await prisma.$transaction(async (tx) => {
+    // A temporary password opens exactly one session, which may only choose a password: the
+    // conditional update lets one of two parallel sign-ins with it win, never both.
+    const updated = await tx.parentAccount.updateMany({
+      where: { id: account.id, passwordHash: account.passwordHash, ...(pending ? { tempPasswordUsedAt: null } : {}) },
+      data: { lastSignInAt: new Date(now), ...(pending ? { tempPasswordUsedAt: new Date(now) } : {}) },
     });
+    if (updated.count === 0) return false;
     await recordAuditEvent(tx, {
       actor,
       action: pending ? "parent.sign-in.temporary-password" : "parent.sign-in",
       contactIds: [account.contactId],
     });
+    return true;
   });
-  return { ok: true, parentAccountId: account.id, mustChangePassword: pending };
+  if (!opened) {
+    await recordAuditEvent(prisma, { actor, action: "parent.sign-in.failed", contactIds: [account.contactId], details: { reason: "changed-meanwhile" } });
+    return { ok: false, reason: "invalid" };
+  }
+  return { ok: true, parentAccountId: account.id, mustChangePassword: pending, deviceToken: deviceToken("parent", account.id, account.passwordHash) };
 }

@@ -55,8 +55,13 @@ async function resend(input: ResendTemporaryPasswordInput, ctx: { ip: string }):
     await notSent(recipient.reason, [contact.id]);
     return { status: "done" };
   }
+  // Silent, like the per-recipient limit of Forgot Password: answering "too many" here, and
+  // only here, would tell a stranger that this name matches a login awaiting its first sign-in.
   const perAccount = await hitRateLimits([resendAccountLimit(account.id)]);
-  if (!perAccount.allowed) return rateLimited(perAccount.retryAfterSeconds, [contact.id]);
+  if (!perAccount.allowed) {
+    await notSent("account-rate-limited", [contact.id]);
+    return { status: "done" };
+  }
 
   try {
     await issueTemporaryPassword({

@@ -7,24 +7,25 @@
 //
 // Why these ceilings never refuse the real parent in practice: one address can make at most
 // `REGISTER_LIMIT.attempts` registration attempts per 15 minutes in total (all students), so
-// the per-student ceiling of 25 is reached only when 5 or more different addresses hammer the
-// same student within 15 minutes: a family (a few guardians, each typing from a phone or a
-// home computer) makes a handful of attempts, far below. An attacker who does spend 5 fresh
-// addresses per 15 minutes on one child keeps the family waiting at most until the window
-// ends, and the ceiling caps their name guesses at 100 per hour for that child. Resend has
-// the same shape per hour: 3 per address, 15 per student (5 addresses).
+// the per-student ceiling of 60 is reached only when 12 or more different addresses (IPv6:
+// /64 networks) hammer the same student within 15 minutes: a family (a few guardians, each
+// typing from a phone or a home computer) makes a handful of attempts, far below. An attacker
+// who does keep 12 fresh networks busy on one child makes the family wait at most until the
+// window ends, and the ceiling caps their name guesses at 240 per hour for that child. Resend
+// has the same shape per hour: 3 per address, 30 per student (10 addresses).
 import type { RateLimitRule } from "@/lib/security/rate-limit";
+import { throttleSource } from "@/lib/security/throttle-source";
 import { distinctStudentIds, matchKey } from "@/lib/accounts/identity-match";
 
 /** Per source address (all students), and per student from one address. */
 export const REGISTER_LIMIT = { attempts: 5, windowSeconds: 15 * 60 };
 /** Per student from every address together. */
-export const REGISTER_STUDENT_CEILING = { attempts: 25, windowSeconds: 15 * 60 };
+export const REGISTER_STUDENT_CEILING = { attempts: 60, windowSeconds: 15 * 60 };
 
 /** Per source address, per student from one address, and per matched account. */
 export const RESEND_LIMIT = { attempts: 3, windowSeconds: 60 * 60 };
 /** Per student from every address together. */
-export const RESEND_STUDENT_CEILING = { attempts: 15, windowSeconds: 60 * 60 };
+export const RESEND_STUDENT_CEILING = { attempts: 30, windowSeconds: 60 * 60 };
 
 /**
  * Both answers are padded to a fixed duration, so the work done only for a matched parent
@@ -35,8 +36,9 @@ export const RESEND_STUDENT_CEILING = { attempts: 15, windowSeconds: 60 * 60 };
  */
 export const SELF_SERVICE_MINIMUM_MS = { register: 600, resend: 600 } as const;
 
-export function registerRateLimitRules(ip: string, studentIds: readonly string[]): RateLimitRule[] {
+export function registerRateLimitRules(clientIp: string, studentIds: readonly string[]): RateLimitRule[] {
   const { attempts, windowSeconds } = REGISTER_LIMIT;
+  const ip = throttleSource(clientIp);
   return [
     { key: `register:ip:${ip}`, limit: attempts, windowSeconds },
     ...distinctStudentIds(studentIds).flatMap((id) => [
@@ -46,8 +48,9 @@ export function registerRateLimitRules(ip: string, studentIds: readonly string[]
   ];
 }
 
-export function resendRateLimitRules(ip: string, studentId: string): RateLimitRule[] {
+export function resendRateLimitRules(clientIp: string, studentId: string): RateLimitRule[] {
   const { attempts, windowSeconds } = RESEND_LIMIT;
+  const ip = throttleSource(clientIp);
   const id = matchKey(studentId);
   return [
     { key: `resend:ip:${ip}`, limit: attempts, windowSeconds },

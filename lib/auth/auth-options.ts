@@ -58,7 +58,7 @@ export const authOptions: NextAuthOptions = {
           deviceToken: deviceCookieOf(req, "staff"),
         });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
-        await issueDeviceCookie("staff", result.staffUserId, publicUrlIsHttps());
+        await issueDeviceCookie("staff", result.deviceToken, publicUrlIsHttps());
         const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
         return { id: sessionId };
       },
@@ -75,7 +75,7 @@ export const authOptions: NextAuthOptions = {
           deviceToken: deviceCookieOf(req, "parent"),
         });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
-        await issueDeviceCookie("parent", result.parentAccountId, publicUrlIsHttps());
+        await issueDeviceCookie("parent", result.deviceToken, publicUrlIsHttps());
         const sessionId = await createAuthSession({ parentAccountId: result.parentAccountId }, meta);
         return { id: sessionId };
       },

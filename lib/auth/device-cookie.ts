@@ -2,7 +2,10 @@
 // naming that account. While an account is past its failure cap (lib/auth/sign-in-throttle.ts)
 // only such a browser may still try a password, so an attacker who spreads guesses over many
 // addresses cannot keep the owner out of the devices they already use. HMAC-SHA256 with the
-// server secret: it cannot be forged or moved to another account.
+// server secret: it cannot be forged or moved to another account. The MAC also covers the
+// account's current password hash (never put in the token), so any password change or reset
+// retires every device cookie minted before it: a browser that knew an old password is no
+// longer "the owner's".
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { randomId } from "@/lib/security/random-secret";
 import type { SignInScope } from "@/lib/auth/sign-in-throttle";
@@ -22,24 +25,34 @@ function secret(): string {
   return value;
 }
 
-function mac(payload: string): Buffer {
-  return createHmac("sha256", secret()).update(`device-cookie.v1.${payload}`).digest();
+function mac(payload: string, credential: string): Buffer {
+  return createHmac("sha256", secret()).update(`device-cookie.v2.${payload}`).update("\u0000").update(credential).digest();
 }
 
-export function deviceToken(scope: SignInScope, accountId: number, now = Date.now()): string {
+/** A token for the account's browser, bound to its current password hash (`credential`). */
+export function deviceToken(scope: SignInScope, accountId: number, credential: string, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + DEVICE_COOKIE_MAX_AGE_DAYS * 86_400;
   const payload = `${scope}.${accountId}.${expires}.${randomId(12)}`;
-  return `${payload}.${mac(payload).toString("base64url")}`;
+  return `${payload}.${mac(payload, credential).toString("base64url")}`;
 }
 
-/** The account and device a token names, or null when it is malformed, forged, expired or for the other scope. */
-export function readDeviceToken(scope: SignInScope, token: string | null | undefined, now = Date.now()): DeviceClaim | null {
-  if (!token || token.length > 300) return null;
+/**
+ * The account and device a token names, or null when it is malformed, forged, expired, for the
+ * other scope, or minted before the account's password last changed (`credential` is the
+ * account's current password hash; null when it has none).
+ */
+export function readDeviceToken(
+  scope: SignInScope,
+  token: string | null | undefined,
+  credential: string | null,
+  now = Date.now(),
+): DeviceClaim | null {
+  if (!token || token.length > 300 || !credential) return null;
   const parts = token.split(".");
   if (parts.length !== 5) return null;
   const [tokenScope, id, expires, deviceId, signature] = parts as [string, string, string, string, string];
   const payload = `${tokenScope}.${id}.${expires}.${deviceId}`;
-  const expected = mac(payload);
+  const expected = mac(payload, credential);
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if (tokenScope !== scope || !/^\d{1,10}$/.test(id) || !/^\d{1,12}$/.test(expires)) return null;
@@ -53,7 +66,12 @@ export function deviceCookieFromHeader(scope: SignInScope, cookieHeader: string 
   const name = DEVICE_COOKIE_NAMES[scope];
   for (const part of cookieHeader.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null; // a malformed value (planted from a sibling domain, say) is no cookie at all
+    }
   }
   return null;
 }

@@ -2,11 +2,12 @@
 // from next-auth's authorize(), which runs inside the route handler, so Next.js adds the
 // cookie to the sign-in response.
 import { cookies } from "next/headers";
-import { DEVICE_COOKIE_MAX_AGE_DAYS, DEVICE_COOKIE_NAMES, deviceToken } from "@/lib/auth/device-cookie";
+import { DEVICE_COOKIE_MAX_AGE_DAYS, DEVICE_COOKIE_NAMES } from "@/lib/auth/device-cookie";
 import type { SignInScope } from "@/lib/auth/sign-in-throttle";
 
-export async function issueDeviceCookie(scope: SignInScope, accountId: number, secure: boolean): Promise<void> {
-  (await cookies()).set(DEVICE_COOKIE_NAMES[scope], deviceToken(scope, accountId), {
+/** `token` comes from the sign-in result, which minted it bound to the account's password. */
+export async function issueDeviceCookie(scope: SignInScope, token: string, secure: boolean): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE_NAMES[scope], token, {
     httpOnly: true,
     sameSite: "lax",
     secure,

@@ -1,17 +1,22 @@
 // Sign-in throttling shared by the staff console and the parent portal, built so that an
 // attacker cannot lock the owner out (OWASP ASVS 6.3, NIST SP 800-63B-4 section 3.2.2):
-//  1. Per (name typed, source address): 10 wrong passwords per 15 minutes. A try is reserved
-//     before the hash check (parallel guesses cannot overshoot) and given back when the
-//     password is right. Another address is not affected, so the owner still gets in.
+//  1. Per (name typed, source address): 10 wrong passwords per 15 minutes and a daily limit
+//     well below the account cap (staff 20, parents 10), so no single source can reach the
+//     cap and lock the owner out; it takes five sources at once. A try is reserved before the
+//     hash check (parallel guesses cannot overshoot) and given back when the password is
+//     right. Another address is not affected, so the owner still gets in. An IPv6 source
+//     counts as its /64, which one subscriber usually holds whole.
 //  2. Per account, across every address: at most `cap` wrong passwords per 24-hour window
 //     (staff 100, NIST's ceiling; parents 50). Reaching it sets lockedUntil to the end of the
 //     window; until then only a browser holding a valid device cookie for that account
-//     (lib/auth/device-cookie.ts) may still try, itself limited per device. When the lock or
+//     (lib/auth/device-cookie.ts) may still try, limited per device and for all devices of the
+//     account together. When the lock or
 //     the window ends the counter starts again from zero. A right password does not refill
 //     the budget, so the cap holds however the attacker spreads the tries.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { clearRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
+import { clearRateLimit, hitRateLimits, type RateLimitRule } from "@/lib/security/rate-limit";
+import { throttleSource } from "@/lib/security/throttle-source";
 
 export type SignInScope = "staff" | "parent";
 
@@ -23,8 +28,15 @@ export interface AccountThrottlePolicy {
 
 export const FAILURE_WINDOW_HOURS = 24;
 export const PER_SOURCE_FAILURES = { limit: 10, windowSeconds: 15 * 60 } as const;
+/** Per (name, source) per day: a fifth of the account cap, so one source never reaches it. */
+export const PER_SOURCE_DAILY_FAILURES: Record<SignInScope, { limit: number; windowSeconds: number }> = {
+  staff: { limit: 20, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 },
+  parent: { limit: 10, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 },
+};
 /** A trusted device may keep trying while the account is capped, but not forever. */
 export const PER_DEVICE_FAILURES = { limit: 10, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 } as const;
+/** All trusted devices of one account together, past the cap: cookies do not multiply guesses. */
+export const PER_ACCOUNT_DEVICE_FAILURES = { limit: 20, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 } as const;
 
 export const STAFF_THROTTLE: AccountThrottlePolicy = { table: "StaffUser", cap: 100 };
 // Parents: half NIST's ceiling. Their passwords are shorter than staff passphrases and they
@@ -36,25 +48,33 @@ export function sourceFailurePrefix(scope: SignInScope, nameKey: string): string
   return `${scope}-sign-in:fail:${nameKey}:`;
 }
 
-function sourceRule(scope: SignInScope, nameKey: string, ip: string): RateLimitRule {
-  return { key: `${sourceFailurePrefix(scope, nameKey)}${ip}`, ...PER_SOURCE_FAILURES };
+function sourceRules(scope: SignInScope, nameKey: string, ip: string): RateLimitRule[] {
+  const source = throttleSource(ip);
+  return [
+    { key: `${sourceFailurePrefix(scope, nameKey)}${source}`, ...PER_SOURCE_FAILURES },
+    { key: `${sourceFailurePrefix(scope, nameKey)}day:${source}`, ...PER_SOURCE_DAILY_FAILURES[scope] },
+  ];
 }
 
 /** Reserves one failure for (name, source); false when that source is throttled. */
 export async function reserveSourceFailure(scope: SignInScope, nameKey: string, ip: string): Promise<boolean> {
-  return (await hitRateLimit(sourceRule(scope, nameKey, ip))).allowed;
+  return (await hitRateLimits(sourceRules(scope, nameKey, ip))).allowed;
 }
 
 /** A right password from this source: its failures are forgiven. */
 export async function forgiveSourceFailures(scope: SignInScope, nameKey: string, ip: string): Promise<void> {
-  await clearRateLimit(sourceRule(scope, nameKey, ip).key);
+  for (const rule of sourceRules(scope, nameKey, ip)) await clearRateLimit(rule.key);
 }
 
 const deviceKey = (scope: SignInScope, deviceId: string) => `${scope}-sign-in:device:${deviceId}`;
 
 /** Reserves one failure for a trusted device that tries while the account is capped. */
-export async function reserveDeviceFailure(scope: SignInScope, deviceId: string): Promise<boolean> {
-  return (await hitRateLimit({ key: deviceKey(scope, deviceId), ...PER_DEVICE_FAILURES })).allowed;
+export async function reserveDeviceFailure(scope: SignInScope, deviceId: string, accountId: number): Promise<boolean> {
+  const result = await hitRateLimits([
+    { key: deviceKey(scope, deviceId), ...PER_DEVICE_FAILURES },
+    { key: `${scope}-sign-in:devices-of:${accountId}`, ...PER_ACCOUNT_DEVICE_FAILURES },
+  ]);
+  return result.allowed;
 }
 
 /** A right password from a trusted device: its failures are forgiven. */

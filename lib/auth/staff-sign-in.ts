@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
 import { hitRateLimit } from "@/lib/security/rate-limit";
-import { readDeviceToken } from "@/lib/auth/device-cookie";
+import { throttleSource } from "@/lib/security/throttle-source";
+import { deviceToken, readDeviceToken } from "@/lib/auth/device-cookie";
 import {
   confirmAccountFailure,
   forgiveDeviceFailures,
@@ -17,7 +18,10 @@ import {
   STAFF_THROTTLE,
 } from "@/lib/auth/sign-in-throttle";
 
-export type StaffSignInResult = { ok: true; staffUserId: number } | { ok: false; reason: "invalid" | "rate_limited" };
+export type StaffSignInResult =
+  /** `deviceToken`: the device cookie for this browser, bound to the passphrase just used. */
+  | { ok: true; staffUserId: number; deviceToken: string }
+  | { ok: false; reason: "invalid" | "rate_limited" };
 
 export interface StaffSignInOptions {
   /** The browser's device cookie (lib/auth/device-cookie.ts), if it sent one. */
@@ -38,7 +42,7 @@ export async function authenticateStaff(
   const actor = { type: "ANONYMOUS" as const, label: email, ip };
   // Both are keyed by what the caller controls (address, typed e-mail), never by whether the
   // account exists, so saying "too many attempts" here reveals nothing.
-  const ipAllowed = (await hitRateLimit({ key: `staff-sign-in:ip:${ip}`, limit: 30, windowSeconds: 15 * 60 })).allowed;
+  const ipAllowed = (await hitRateLimit({ key: `staff-sign-in:ip:${throttleSource(ip)}`, limit: 30, windowSeconds: 15 * 60 })).allowed;
   const sourceAllowed = ipAllowed && (await reserveSourceFailure("staff", email, ip));
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
@@ -52,10 +56,10 @@ export async function authenticateStaff(
     return { ok: false, reason: "invalid" };
   }
   const staffActor = { ...actor, type: "STAFF" as const, id: user.id };
-  const device = readDeviceToken("staff", options.deviceToken);
+  const device = readDeviceToken("staff", options.deviceToken, user.passwordHash);
   const trusted = device !== null && device.accountId === user.id;
   const reservation = await reserveAccountFailure(STAFF_THROTTLE, user.id, trusted);
-  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("staff", device!.deviceId));
+  const deviceAllowed = !(reservation.reserved && reservation.capped) || (await reserveDeviceFailure("staff", device!.deviceId, user.id));
   // Verified on every path, so a capped account costs the same time as a wrong passphrase.
   const passwordMatches = await verifySecret(user.passwordHash, password);
 
@@ -85,5 +89,5 @@ export async function authenticateStaff(
     await tx.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAuditEvent(tx, { actor: { type: "STAFF", id: user.id, label: user.email, ip }, action: "staff.sign-in" });
   });
-  return { ok: true, staffUserId: user.id };
+  return { ok: true, staffUserId: user.id, deviceToken: deviceToken("staff", user.id, user.passwordHash!) };
 }

@@ -40,7 +40,7 @@ const staff: Subject = {
   signIn: (login, password, ip, device) => authenticateStaff(login, password, ip, { deviceToken: device }),
   row: (id) => prisma.staffUser.findUniqueOrThrow({ where: { id } }),
   setRow: (id, data) => prisma.staffUser.update({ where: { id }, data }),
-  device: (id) => deviceToken("staff", id),
+  device: (id) => deviceToken("staff", id, passwordHash),
 };
 
 const parent: Subject = {
@@ -58,7 +58,7 @@ const parent: Subject = {
   signIn: (login, password, ip, device) => authenticateParent(login, password, ip, { deviceToken: device }),
   row: (id) => prisma.parentAccount.findUniqueOrThrow({ where: { id } }),
   setRow: (id, data) => prisma.parentAccount.update({ where: { id }, data }),
-  device: (id) => deviceToken("parent", id),
+  device: (id) => deviceToken("parent", id, passwordHash),
 };
 
 beforeAll(async () => {
