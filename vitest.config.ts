@@ -31,7 +31,8 @@ export default defineConfig({
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/fresh-database.ts"],
           // Links in mail come only from the public URL (lib/config/public-url.ts).
-          env: { PORTAL_URL: "http://localhost:3000" },
+          // Signs device cookies minted by a successful sign-in (the e2e server gets its own).
+          env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

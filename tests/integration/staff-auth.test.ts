@@ -23,7 +23,7 @@ beforeEach(async () => {
 describe("authenticateStaff", () => {
   it("accepts the right password (e-mail case and spaces ignored) and audits the sign-in", async () => {
     const user = await staffUser();
-    expect(await authenticateStaff(`  ${user.email.toUpperCase()} `, PASSWORD, "198.51.100.1")).toEqual({ ok: true, staffUserId: user.id });
+    expect(await authenticateStaff(`  ${user.email.toUpperCase()} `, PASSWORD, "198.51.100.1")).toMatchObject({ ok: true, staffUserId: user.id });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "staff.sign-in", actorId: user.id } });
     expect(event).toMatchObject({ actorType: "STAFF", actorLabel: user.email, ip: "198.51.100.1" });
     expect(JSON.stringify(event.details)).not.toContain(PASSWORD);

@@ -69,7 +69,8 @@ describe("a site admin clears a staff sign-in lock", () => {
 
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "staff.sign-in-lock.clear" } });
     expect(event).toMatchObject({ actorId: admin.staffUserId });
-    expect(event.details).toMatchObject({ staffUserId: desk.staffUserId, email: desk.email, failedAttempts: STAFF_THROTTLE.cap, addressThrottlesCleared: 2 });
+    // Two throttled addresses, each with its 15-minute and its daily window.
+    expect(event.details).toMatchObject({ staffUserId: desk.staffUserId, email: desk.email, failedAttempts: STAFF_THROTTLE.cap, addressThrottlesCleared: 4 });
   });
 });
 
