@@ -7,13 +7,10 @@ import { prisma } from "@/lib/db";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { endStaffSessions } from "@/lib/auth/auth-session-store";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
 import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
-import { issueStaffSetupLink } from "@/lib/staff-auth/issue-staff-setup-link";
-import { SETUP_LINK_TTL_HOURS } from "@/lib/staff-auth/setup-link-token";
 import type { SendStaffSetupLinkInput } from "@/lib/staff-auth/staff-setup-schemas";
+import { mailStaffSetupLink } from "@/lib/staff-auth/mail-staff-setup-link";
 
 export async function sendStaffSetupLink(actor: StaffActor, input: SendStaffSetupLinkInput): Promise<{ email: string; sessionsEnded: number }> {
   assertStaffPermission(actor, "staff:manage");
@@ -25,13 +22,7 @@ export async function sendStaffSetupLink(actor: StaffActor, input: SendStaffSetu
     if (user.disabled) throw new ActionFailure("conflict", "This account is disabled. Enable it before sending a setup link.");
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash: null } });
     const sessionsEnded = await endStaffSessions(tx, user.id);
-    const link = await issueStaffSetupLink(tx, user.id, "RESET");
-    await enqueueEmail(tx, {
-      to: user.email,
-      locale: "en",
-      template: staffSetupLinkEmail,
-      params: { name: user.name, token: link.token, reason: "RESET", validHours: SETUP_LINK_TTL_HOURS },
-    });
+    const link = await mailStaffSetupLink(tx, user, "RESET");
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
       action: "staff.setup-link.send",

@@ -4,13 +4,10 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
 import { getDistrictSettings, isStaffEmail } from "@/lib/settings/district-settings";
 import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
 import type { CreateStaffUserInput } from "@/lib/staff/staff-user-schemas";
-import { issueStaffSetupLink } from "@/lib/staff-auth/issue-staff-setup-link";
-import { SETUP_LINK_TTL_HOURS } from "@/lib/staff-auth/setup-link-token";
+import { mailStaffSetupLink } from "@/lib/staff-auth/mail-staff-setup-link";
 
 const EMAIL_TAKEN = "A staff account already uses this email.";
 
@@ -28,13 +25,7 @@ export async function createStaffUser(actor: StaffActor, input: CreateStaffUserI
         data: { email: input.email, name: input.name, role: input.role },
         select: { id: true },
       });
-      const link = await issueStaffSetupLink(tx, user.id, "NEW_ACCOUNT");
-      await enqueueEmail(tx, {
-        to: input.email,
-        locale: "en",
-        template: staffSetupLinkEmail,
-        params: { name: input.name, token: link.token, reason: "NEW_ACCOUNT", validHours: SETUP_LINK_TTL_HOURS },
-      });
+      const link = await mailStaffSetupLink(tx, { id: user.id, email: input.email, name: input.name }, "NEW_ACCOUNT");
       await recordAuditEvent(tx, {
         actor: auditActorOf(actor),
         action: "staff.create",
