@@ -19,6 +19,10 @@ export function parseTrustedProxies(value: string | undefined): BlockList {
         `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (expected e.g. "10.0.0.0/8,192.168.1.7,fd00::/8").`,
       );
     }
+    // A /0 would make every peer a proxy, and X-Forwarded-For would decide the address again.
+    if (prefix === 0) {
+      throw new TrustedProxiesError(`TRUSTED_PROXIES: "${entry}" trusts every address; list only your reverse proxies' addresses.`);
+    }
     list.addSubnet(address, prefix, family === 4 ? "ipv4" : "ipv6");
   }
   return list;
@@ -38,6 +42,12 @@ export function normalizeAddress(raw: string | undefined): string | null {
 
 function isTrusted(address: string, trusted: BlockList): boolean {
   return trusted.check(address, isIP(address) === 4 ? "ipv4" : "ipv6");
+}
+
+/** Whether the socket's peer is one of the trusted reverse proxies. */
+export function peerIsTrustedProxy(peer: string | undefined, trusted: BlockList): boolean {
+  const address = normalizeAddress(peer);
+  return address !== null && isTrusted(address, trusted);
 }
 
 export function clientAddressOf(

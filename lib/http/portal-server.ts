@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
-import { clientAddressOf, parseTrustedProxies } from "@/lib/http/client-address";
+import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/http/client-address";
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import type { BlockList } from "node:net";
@@ -25,17 +25,21 @@ export interface RunningPortalServer {
   close(): Promise<void>;
 }
 
-const ADDRESS_HEADERS = new Set(["x-forwarded-for", "x-real-ip", CLIENT_ADDRESS_HEADER]);
+const ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", CLIENT_ADDRESS_HEADER];
+// Only a trusted proxy may say which host and scheme the browser used (Next.js compares a
+// server action's Origin with X-Forwarded-Host): from anyone else they are dropped.
+const FORWARDED_ORIGIN_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
 /** Replaces every address header the client may have sent with the one we computed. */
 export function stampClientAddress(req: IncomingMessage, trusted: BlockList): string {
   const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
-  for (const name of ADDRESS_HEADERS) delete req.headers[name];
+  const dropped = new Set(peerIsTrustedProxy(req.socket.remoteAddress, trusted) ? ADDRESS_HEADERS : [...ADDRESS_HEADERS, ...FORWARDED_ORIGIN_HEADERS]);
+  for (const name of dropped) delete req.headers[name];
   req.headers["x-forwarded-for"] = address;
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   const kept: string[] = [];
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
-    if (!ADDRESS_HEADERS.has(req.rawHeaders[index]!.toLowerCase())) kept.push(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
+    if (!dropped.has(req.rawHeaders[index]!.toLowerCase())) kept.push(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
   }
   kept.push("X-Forwarded-For", address, CLIENT_ADDRESS_HEADER, address);
   req.rawHeaders.splice(0, req.rawHeaders.length, ...kept);

@@ -1,6 +1,7 @@
 // The numbers of self-service recovery in one place. Windows are short so that an attacker
 // who hammers a parent's username or address blocks them for minutes, not hours.
 import type { RateLimitRule } from "@/lib/security/rate-limit";
+import { throttleSource } from "@/lib/security/throttle-source";
 
 export const SECURITY_CODE_LENGTH = 6;
 export const SECURITY_CODE_TTL_MINUTES = 15;
@@ -29,13 +30,13 @@ const MINUTE = 60;
 
 export const forgotUsernameLimits = (emailKey: string, ip: string): RateLimitRule[] => [
   { key: `forgot-username:email:${emailKey}`, limit: 5, windowSeconds: 60 * MINUTE },
-  { key: `forgot-username:ip:${ip}`, limit: 20, windowSeconds: 60 * MINUTE },
+  { key: `forgot-username:ip:${throttleSource(ip)}`, limit: 20, windowSeconds: 60 * MINUTE },
 ];
 
 /** Visible limits: their keys do not depend on whether the account exists. */
 export const requestCodeLimits = (usernameKey: string, ip: string): RateLimitRule[] => [
   { key: `reset-code:user:${usernameKey}`, limit: 5, windowSeconds: 15 * MINUTE },
-  { key: `reset-code:ip:${ip}`, limit: 20, windowSeconds: 60 * MINUTE },
+  { key: `reset-code:ip:${throttleSource(ip)}`, limit: 20, windowSeconds: 60 * MINUTE },
 ];
 
 /**
@@ -49,11 +50,11 @@ export const requestCodeEmailLimit = (emailKey: string): RateLimitRule => ({
 });
 
 export const verifyCodeLimits = (ip: string): RateLimitRule[] => [
-  { key: `reset-verify:ip:${ip}`, limit: 30, windowSeconds: 15 * MINUTE },
+  { key: `reset-verify:ip:${throttleSource(ip)}`, limit: 30, windowSeconds: 15 * MINUTE },
 ];
 
 export const setPasswordLimits = (ip: string): RateLimitRule[] => [
-  { key: `reset-set-password:ip:${ip}`, limit: 20, windowSeconds: 15 * MINUTE },
+  { key: `reset-set-password:ip:${throttleSource(ip)}`, limit: 20, windowSeconds: 15 * MINUTE },
 ];
 
 /**
