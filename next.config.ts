@@ -14,10 +14,18 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+        ],
+      },
+      // Headers set here replace a route's own. The Dev inbox's message route
+      // (lib/mail/dev-mail-html-response.ts) sends its own framing and referrer rules: only the
+      // console may frame it. Everything else: never framed.
+      {
+        source: "/:path((?!api/console/dev-inbox/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
     ];
