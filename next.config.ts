@@ -28,6 +28,14 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      // A staff setup link carries its token in the address: no request from that page may send
+      // it on as a Referer, not even to this site (logs). As a header, so it holds from the first
+      // request on (the page's <meta> may arrive after its scripts are requested); not
+      // "no-referrer", which makes the no-script POST carry `Origin: null` (refused by Next.js).
+      {
+        source: "/console/set-passphrase",
+        headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
+      },
     ];
   },
 };
