@@ -14,11 +14,27 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
+      },
+      // Headers set here replace a route's own. The Dev inbox's message route
+      // (lib/mail/dev-mail-html-response.ts) sends its own framing and referrer rules: only the
+      // console may frame it. Everything else: never framed.
+      {
+        source: "/:path((?!api/console/dev-inbox/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+      // A staff setup link carries its token in the address: no request from that page may send
+      // it on as a Referer, not even to this site (logs). As a header, so it holds from the first
+      // request on (the page's <meta> may arrive after its scripts are requested); not
+      // "no-referrer", which makes the no-script POST carry `Origin: null` (refused by Next.js).
+      {
+        source: "/console/set-passphrase",
+        headers: [{ key: "Referrer-Policy", value: "strict-origin" }],
       },
     ];
   },

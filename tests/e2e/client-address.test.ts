@@ -63,6 +63,11 @@ describe("client address", () => {
     // Every attempt counted against the socket's address; no bucket was keyed by client text.
     const buckets = await prisma.rateLimitBucket.findMany({ where: { key: { startsWith: "staff-sign-in:ip:" } } });
     expect(buckets.map((bucket) => bucket.key)).toEqual(["staff-sign-in:ip:127.0.0.1"]);
+    // The per-(e-mail, source) failure throttles of lib/auth/sign-in-throttle.ts too.
+    const sourceBuckets = await prisma.rateLimitBucket.findMany({ where: { key: { startsWith: "staff-sign-in:fail:nobody-" } } });
+    expect(sourceBuckets.length).toBeGreaterThan(0);
+    expect(sourceBuckets.filter((bucket) => !bucket.key.endsWith(":127.0.0.1"))).toEqual([]);
+    await expect(prisma.rateLimitBucket.count({ where: { key: { contains: "198.51." } } })).resolves.toBe(0);
     expect(new Set(await auditIpsFor("nobody-0@elsewhere.example.org"))).toEqual(new Set(["127.0.0.1"]));
   });
 

@@ -1,12 +1,15 @@
 // Outside demo mode (a real deployment: DATABASE_URL, no DEMO_MODE) the Dev inbox does not
-// exist, even for a site admin, and no process starts the built-in SMTP receiver: a replica
-// without SMTP_URL leaves mail queued instead of capturing real parents' mail.
+// exist, even for a site admin, and no process starts the built-in SMTP receiver: real mail
+// goes to the district's SMTP server (SMTP_URL, which such a start requires; the refusal
+// without it is tested in tests/integration/production-start.test.ts), never into the
+// table the Dev inbox reads.
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { findFreePort } from "../../scripts/embedded-postgres";
 import { startProductionServer, type ProductionServer } from "../../scripts/production-server";
 import { launchBrowser } from "../helpers/browser";
+import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
 
 const databaseUrl = await createDatabaseFromTemplate(inject("databaseServerUrl"), inject("templateDatabase"), "e2e_nodemo");
@@ -20,6 +23,7 @@ const { passwordChanged } = await import("@/lib/mail/templates/password-changed"
 const ADMIN = { email: "real-admin@riverside.example.org", password: "real admin passphrase 2024" };
 let server: ProductionServer;
 let smtpPort: number;
+let smtp: SmtpCapture;
 let browser: Browser;
 
 function isListening(port: number): Promise<boolean> {
@@ -37,9 +41,10 @@ beforeAll(async () => {
   await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Real Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
   await prisma.$transaction((tx) => enqueueEmail(tx, { to: "rosa@example.com", locale: "es", template: passwordChanged, params: { username: "rosa.m" } }));
   smtpPort = await findFreePort(2700);
+  smtp = await startSmtpCapture();
   server = await startProductionServer({
     databaseUrl,
-    env: { DEMO_MODE: "", SMTP_URL: "", DEV_SMTP_PORT: String(smtpPort), OUTBOX_POLL_MS: "200" },
+    env: { DEMO_MODE: "", SMTP_URL: smtp.url, DEV_SMTP_PORT: String(smtpPort), OUTBOX_POLL_MS: "200" },
     timeoutMs: 60_000,
   });
   browser = await launchBrowser();
@@ -48,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await smtp?.stop();
   await prisma.$disconnect();
 });
 
@@ -74,11 +80,11 @@ describe("Dev inbox outside demo mode", () => {
     await page.close();
   });
 
-  it("starts no SMTP receiver, says why, and leaves queued mail in the outbox", async () => {
+  it("starts no SMTP receiver: queued mail goes to SMTP_URL and never into the Dev inbox", async () => {
     expect(await isListening(smtpPort)).toBe(false);
-    expect(server.output()).toContain("SMTP_URL is not set");
-    const queued = await prisma.emailOutbox.findFirstOrThrow({ where: { toAddress: "rosa@example.com" } });
-    expect(queued).toMatchObject({ status: "PENDING", attempts: 0 });
-    await expect(prisma.devMailMessage.count({ where: { toAddress: "rosa@example.com" } })).resolves.toBe(0);
+    const delivered = await smtp.waitForMessageTo("rosa@example.com");
+    expect(delivered.subject.length).toBeGreaterThan(0);
+    expect(await isListening(smtpPort)).toBe(false);
+    await expect(prisma.devMailMessage.count({ where: { toAddress: { contains: "rosa@example.com" } } })).resolves.toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 // Every form that carries a secret, submitted in a browser with JavaScript off (as when Enter
 // is pressed before a slow phone has loaded the page's scripts): the secret goes in a POST
 // body and never into any URL the page requests or ends on (history, proxies, server logs).
-// Sign-in, change password and forgot password work without JavaScript; the others fail
-// safely (the post only reloads the page; nothing changes).
+// Sign-in, change password, forgot password and the staff passphrase forms (change your own,
+// choose one through a setup link) work without JavaScript; the others fail safely (the post
+// only reloads the page; nothing changes).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
@@ -14,9 +15,11 @@ const baseUrl = inject("e2eBaseUrl");
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret, verifySecret } = await import("@/lib/security/password-hash");
+const { issueStaffSetupLink } = await import("@/lib/staff-auth/issue-staff-setup-link");
 
 const PARENT = { username: "nojs.parent", password: "a parent password 4821", email: "nojs.parent@example.com" };
 const ADMIN = { email: "nojs.admin@riverside.example.org", password: "site admin passphrase for nojs" };
+const ADMIN_CHANGED = "site admin changed passphrase without scripts";
 const CHANGED = "brand new password 9134";
 const RECOVERED = "recovered password 5567";
 let browser: Browser;
@@ -99,7 +102,7 @@ describe("forms carrying a secret, with JavaScript off", () => {
     await context.close();
   });
 
-  it("staff sign-in posts and signs in, then the new staff member's passphrase does not reach a URL either", async () => {
+  it("staff sign-in posts and signs in; change your passphrase posts and works; Add staff member fails safely", async () => {
     const { context, page, urls } = await noScriptPage();
     await page.goto(`${baseUrl}/console/sign-in?callbackUrl=%2Fconsole%2Fstaff`);
     await page.getByLabel("E-mail address").fill(ADMIN.email);
@@ -109,16 +112,54 @@ describe("forms carrying a secret, with JavaScript off", () => {
     expectNoSecretIn(urls, page, [ADMIN.password]);
     await page.waitForURL(/\/console\/staff$/);
 
-    // "Add staff member" needs its scripts: without them it only posts back to the page.
-    const passphrase = "initial passphrase never in a url";
+    // "Add staff member" (no secret: the new member chooses a passphrase through a mailed
+    // link) needs its scripts: without them it only posts back to the page, creating nobody.
     await page.locator('input[name="email"]').fill("nojs.new@riverside.example.org");
     await page.locator('input[name="name"]').fill("New Person");
-    await page.locator('input[name="passphrase"]').fill(passphrase);
-    await page.locator('input[name="passphrase"]').press("Enter");
+    await page.locator('input[name="name"]').press("Enter");
     await page.waitForLoadState("load");
     expect(new URL(page.url()).pathname).toBe("/console/staff");
-    expectNoSecretIn(urls, page, [ADMIN.password, passphrase]);
     await expect(prisma.staffUser.count({ where: { email: "nojs.new@riverside.example.org" } })).resolves.toBe(0);
+
+    // Change your passphrase: a wrong current one is refused on the page, the right one changes it.
+    await page.goto(`${baseUrl}/console/account`);
+    await page.getByLabel("Current passphrase").fill("not my current passphrase at all");
+    await page.getByLabel("New passphrase", { exact: true }).fill(ADMIN_CHANGED);
+    await page.getByLabel("New passphrase again").fill(ADMIN_CHANGED);
+    await page.getByLabel("New passphrase again").press("Enter");
+    await page.waitForLoadState("load");
+    await page.getByText("That is not your current passphrase.").waitFor();
+    await page.getByLabel("Current passphrase").fill(ADMIN.password);
+    await page.getByLabel("New passphrase", { exact: true }).fill(ADMIN_CHANGED);
+    await page.getByLabel("New passphrase again").fill(ADMIN_CHANGED);
+    await page.getByRole("button", { name: "Change passphrase" }).click();
+    await page.waitForLoadState("load");
+    await page.getByText("Passphrase changed.", { exact: false }).waitFor();
+    expectNoSecretIn(urls, page, [ADMIN.password, "not my current passphrase at all", ADMIN_CHANGED]);
+    expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { email: ADMIN.email } })).passwordHash, ADMIN_CHANGED)).toBe(true);
+    await context.close();
+  });
+
+  it("a setup link's form posts and sets the passphrase without scripts", async () => {
+    const email = "nojs.setup@riverside.example.org";
+    const chosen = "passphrase chosen without any scripts";
+    const staff = await prisma.staffUser.create({ data: { email, name: "Nils Setup", role: "HELP_DESK", passwordHash: null } });
+    const { token } = await prisma.$transaction((tx) => issueStaffSetupLink(tx, staff.id, "NEW_ACCOUNT"));
+    const { context, page, urls } = await noScriptPage();
+    await page.goto(`${baseUrl}/console/set-passphrase?token=${encodeURIComponent(token)}`);
+    await page.getByLabel("New passphrase").fill(chosen);
+    await page.getByLabel("Repeat the passphrase").fill("a different passphrase typed here");
+    await page.getByLabel("Repeat the passphrase").press("Enter");
+    await page.waitForLoadState("load");
+    await page.getByText("The two passphrases do not match.").waitFor();
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash).toBeNull();
+
+    await page.getByLabel("New passphrase").fill(chosen);
+    await page.getByLabel("Repeat the passphrase").fill(chosen);
+    await page.getByRole("button", { name: "Set passphrase" }).click();
+    await page.waitForURL(/\/console\/set-passphrase\/done$/);
+    expectNoSecretIn(urls, page, [chosen, "a different passphrase typed here"]);
+    expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).passwordHash, chosen)).toBe(true);
     await context.close();
   });
 

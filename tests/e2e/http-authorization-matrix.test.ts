@@ -13,6 +13,7 @@ const baseUrl = inject("e2eBaseUrl");
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret, verifySecret } = await import("@/lib/security/password-hash");
+const { issueStaffSetupLink } = await import("@/lib/staff-auth/issue-staff-setup-link");
 const { getDistrictSettings } = await import("@/lib/settings/district-settings");
 const { DISTRICT_SETTINGS_FIELDS } = await import("@/lib/settings/district-settings-schema");
 
@@ -28,6 +29,13 @@ const parentOnly: PerRole<Outcome> = { anonymous: "unauthorized", parent: "ok", 
 
 interface Fixtures {
   parentAccountId: number;
+  /** Staff members of each staff role used only by changeOwnPassphraseAction (an "ok" changes their passphrase and ends their other sessions). */
+  passphraseChangers: Record<"helpDesk" | "siteAdmin", { id: number; cookie: string }>;
+  lockedStaffId: number;
+  setupTargetId: number;
+  /** A staff member with an open setup link, its real token and the same selector with a wrong verifier. */
+  pendingSetup: { staffUserId: number; token: string; forgedToken: string };
+  devMessageId: number;
   childId: number;
   resetLinkId: number;
   spareStaffId: number;
@@ -39,9 +47,11 @@ interface Fixtures {
 type Args = (fixtures: Fixtures, role: Role) => unknown[] | Promise<unknown[]>;
 /** Whether the change an "ok" call makes is in the database: false until the first "ok", so refusals changed nothing. */
 type Effect = (fixtures: Fixtures) => Promise<boolean>;
+/** The Cookie header a role's call carries, where a row needs its own session (default: the role's shared one). */
+type CookieOf = (fixtures: Fixtures, role: Role) => string;
 
 /** Every server action: its arguments (valid where "ok" is expected, and harmless) and the answer per role. */
-const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: Effect }> = {
+const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: Effect; cookie?: CookieOf }> = {
   setLocaleAction: { args: () => ["en"], expect: everyone("void") },
   signInParentFormAction: { args: (_, role) => [NO_STATE, new FormArgument({ username: `matrix-nobody-${role}`, password: "not a password 1" })], expect: everyone("refused") },
   signInStaffFormAction: { args: (_, role) => [null, new FormArgument({ email: `nobody-${role}@matrix.example.org`, password: "not a passphrase 1" })], expect: everyone("refused") },
@@ -60,16 +70,35 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   previewResetAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] } }], expect: staffOnly("ok") },
   resetParentsAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] }, includeOtherRows: false }], expect: staffOnly("ok"), effect: async () => (await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: "matrix.reset" } })).status === "RESET" },
   updateDistrictSettingsAction: { args: (f) => [f.settings], expect: staffOnly("forbidden") },
-  createStaffUserAction: { args: (f) => [{ email: `matrix.created@${f.staffDomain}`, name: "Matrix Created", role: "HELP_DESK", passphrase: "matrix created staff passphrase ".padEnd(f.passphraseMinLength, "x") }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.count({ where: { email: `matrix.created@${f.staffDomain}` } })) === 1 },
+  // No passphrase: the new member gets a setup link by mail and chooses one.
+  createStaffUserAction: { args: (f) => [{ email: `matrix.created@${f.staffDomain}`, name: "Matrix Created", role: "HELP_DESK" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.count({ where: { email: `matrix.created@${f.staffDomain}`, setupLinks: { some: { usedAt: null } } } })) === 1 },
   changeStaffUserRoleAction: { args: (f) => [{ staffUserId: f.spareStaffId, role: "SITE_ADMIN" }], expect: staffOnly("forbidden"), effect: async (f) => (await spareStaff(f)).role === "SITE_ADMIN" },
   setStaffUserDisabledAction: { args: (f) => [{ staffUserId: f.spareStaffId, disabled: true }], expect: staffOnly("forbidden"), effect: async (f) => (await spareStaff(f)).disabled },
+  clearStaffSignInLockAction: { args: (f) => [{ staffUserId: f.lockedStaffId }], expect: staffOnly("forbidden"), effect: async (f) => {
+    const locked = await prisma.staffUser.findUniqueOrThrow({ where: { id: f.lockedStaffId } });
+    return locked.lockedUntil === null && locked.failedAttempts === 0;
+  } },
+  sendStaffSetupLinkAction: { args: (f) => [{ staffUserId: f.setupTargetId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSetupLink.count({ where: { staffUserId: f.setupTargetId, usedAt: null } })) === 1 },
+  // Any staff member, for their own account only: each staff role signs in as its own fixture.
+  changeOwnPassphraseAction: {
+    args: () => [null, new FormArgument({ currentPassphrase: CHANGER_PASSPHRASES[0], newPassphrase: CHANGER_PASSPHRASES[1], confirmPassphrase: CHANGER_PASSPHRASES[1] })],
+    cookie: (f, role) => (role === "helpDesk" || role === "siteAdmin" ? f.passphraseChangers[role].cookie : cookies[role]),
+    expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "ok", siteAdmin: "ok" },
+    effect: async (f) => verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: f.passphraseChangers.helpDesk.id } })).passwordHash, CHANGER_PASSPHRASES[1]),
+  },
+  // Public: the setup link's token is the proof. A wrong verifier is refused whoever calls
+  // (the right token is tested below), and the account keeps having no passphrase.
+  setStaffPassphraseAction: { args: (f) => [{ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE }], expect: everyone("invalid"), effect: (f) => pendingSetupUsed(f) },
+  setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
 /** Every route handler: one request and the HTTP status per role. */
-const ROUTES: Record<string, { method: "GET" | "POST"; path: string; expect: PerRole<number> }> = {
+const ROUTES: Record<string, { method: "GET" | "POST"; path: string | ((fixtures: Fixtures) => string); expect: PerRole<number> }> = {
   "/api/auth/[...nextauth]": { method: "GET", path: "/api/auth/session", expect: everyone(200) },
   "/api/console/parents": { method: "GET", path: "/api/console/parents?q=matrix", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   "/api/console/audit/export": { method: "GET", path: "/api/console/audit/export", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
+  // The e2e server runs in demo mode; even there only a site admin reads captured mail (the others get the same 404).
+  "/api/console/dev-inbox/[id]": { method: "GET", path: (f) => `/api/console/dev-inbox/${f.devMessageId}`, expect: { anonymous: 404, parent: 404, helpDesk: 404, siteAdmin: 200 } },
 };
 
 const built = builtServerActions();
@@ -82,6 +111,10 @@ async function parentPasswords(f: Fixtures): Promise<[current: string, next: str
   return (await verifySecret(hash, PARENT_PASSWORDS[0])) ? [PARENT_PASSWORDS[0], PARENT_PASSWORDS[1]] : [PARENT_PASSWORDS[1], PARENT_PASSWORDS[0]];
 }
 const passwordChange = ([current, next]: [string, string]) => ({ currentPassword: current, newPassword: next, confirmPassword: next });
+/** The passphrase-changer fixtures' passphrase before and after their "ok" call. */
+const CHANGER_PASSPHRASES = ["matrix changer passphrase before the call", "matrix changer passphrase after the call"] as const;
+const CHOSEN_PASSPHRASE = "matrix chosen passphrase through a setup link";
+const pendingSetupUsed = async (f: Fixtures) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.pendingSetup.staffUserId } })).passwordHash !== null;
 const parentAccount = (f: Fixtures) => prisma.parentAccount.findUniqueOrThrow({ where: { id: f.parentAccountId } });
 const spareStaff = (f: Fixtures) => prisma.staffUser.findUniqueOrThrow({ where: { id: f.spareStaffId } });
 const cookies: PerRole<string> = everyone("");
@@ -135,8 +168,31 @@ beforeAll(async () => {
   await prisma.staffUser.create({ data: { email: staff.helpDesk, name: "Matrix Desk", role: "HELP_DESK", passwordHash: await hashSecret(staffPassphrase) } });
   await prisma.staffUser.create({ data: { email: staff.siteAdmin, name: "Matrix Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(staffPassphrase) } });
   const spare = await prisma.staffUser.create({ data: { email: `matrix.spare@${staffDomain}`, name: "Matrix Spare", role: "HELP_DESK", passwordHash: "x" } });
+  const changers = { helpDesk: `matrix.changer.desk@${staffDomain}`, siteAdmin: `matrix.changer.admin@${staffDomain}` };
+  const changerIds = {
+    helpDesk: (await prisma.staffUser.create({ data: { email: changers.helpDesk, name: "Matrix Changer Desk", role: "HELP_DESK", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]) } })).id,
+    siteAdmin: (await prisma.staffUser.create({ data: { email: changers.siteAdmin, name: "Matrix Changer Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]) } })).id,
+  };
+  const locked = await prisma.staffUser.create({
+    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000) },
+  });
+  const setupTarget = await prisma.staffUser.create({ data: { email: `matrix.setup-target@${staffDomain}`, name: "Matrix Setup Target", role: "HELP_DESK", passwordHash: "x" } });
+  const pending = await prisma.staffUser.create({ data: { email: `matrix.pending@${staffDomain}`, name: "Matrix Pending", role: "HELP_DESK", passwordHash: null } });
+  const link = await prisma.$transaction((tx) => issueStaffSetupLink(tx, pending.id, "RESET"));
+  const devMessage = await prisma.devMailMessage.create({
+    data: { fromAddress: "portal@example.org", toAddress: "matrix.parent@example.com", subject: "Matrix captured mail", textBody: "Hello", htmlBody: "<p>Hello</p>" },
+  });
   fixtures = {
     parentAccountId: parent.account!.id,
+    passphraseChangers: {
+      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }) },
+      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }) },
+    },
+    lockedStaffId: locked.id,
+    setupTargetId: setupTarget.id,
+    // Same selector (the row is found), another verifier: only the verifier check refuses it.
+    pendingSetup: { staffUserId: pending.id, token: link.token, forgedToken: `${link.token.split(".")[0]}.${"A".repeat(43)}` },
+    devMessageId: devMessage.id,
     childId: parent.student.id,
     resetLinkId: resetTarget.link.id,
     spareStaffId: spare.id,
@@ -179,7 +235,7 @@ describe("HTTP authorization matrix", () => {
     const answers: Partial<PerRole<string>> = {};
     let changed = false;
     for (const role of ROLES) {
-      answers[role] = outcomeOf(await callServerAction(baseUrl, action, await row.args(fixtures, role), cookies[role]));
+      answers[role] = outcomeOf(await callServerAction(baseUrl, action, await row.args(fixtures, role), row.cookie?.(fixtures, role) ?? cookies[role]));
       changed ||= answers[role] === "ok";
       if (row.effect) expect(await row.effect(fixtures), `${name}: database change after the ${role} call`).toBe(changed);
     }
@@ -204,11 +260,21 @@ describe("HTTP authorization matrix", () => {
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: fixtures.csrfTargetId } })).disabled).toBe(false);
   });
 
+  it("setStaffPassphraseAction: the setup link's own token sets the passphrase, once, for whoever holds it", async () => {
+    const action = built.find((candidate) => candidate.name === "setStaffPassphraseAction")!;
+    const input = { token: fixtures.pendingSetup.token, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE };
+    expect(outcomeOf(await callServerAction(baseUrl, action, [input], cookies.anonymous))).toBe("ok");
+    const staff = await prisma.staffUser.findUniqueOrThrow({ where: { id: fixtures.pendingSetup.staffUserId } });
+    expect(await verifySecret(staff.passwordHash, CHOSEN_PASSPHRASE)).toBe(true);
+    expect(outcomeOf(await callServerAction(baseUrl, action, [input], cookies.siteAdmin)), "a used link").toBe("invalid");
+  });
+
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {
     const row = ROUTES[route]!;
     const statuses: Partial<PerRole<number>> = {};
     for (const role of ROLES) {
-      const response = await fetch(new URL(row.path, baseUrl), { method: row.method, redirect: "manual", headers: cookies[role] ? { Cookie: cookies[role] } : {} });
+      const target = typeof row.path === "function" ? row.path(fixtures) : row.path;
+      const response = await fetch(new URL(target, baseUrl), { method: row.method, redirect: "manual", headers: cookies[role] ? { Cookie: cookies[role] } : {} });
       await response.arrayBuffer();
       statuses[role] = response.status;
     }

@@ -7,8 +7,10 @@ import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { findUsableSetupLink, INVALID_SETUP_LINK_MESSAGE } from "@/lib/staff-auth/find-usable-setup-link";
 import { SetPassphraseForm } from "./set-passphrase-form";
 
-// The token is in this page's address: never send it on as a Referer.
-export const metadata: Metadata = { title: "Choose your passphrase", referrer: "no-referrer", robots: { index: false, follow: false } };
+// The token is in this page's address: never send it on as a Referer. "strict-origin" sends
+// only the origin (no path, no query); "no-referrer" would also make the browser send
+// `Origin: null` with the form's no-script POST, which Next.js refuses as a cross-site action.
+export const metadata: Metadata = { title: "Choose your passphrase", referrer: "strict-origin", robots: { index: false, follow: false } };
 
 const tokenSchema = z.string().max(200).catch("");
 
