@@ -19,5 +19,7 @@ export const config = {
   // Everything but the build's static files (immutable, no nonce to carry) and the Dev inbox's
   // message route: its response carries its own, stricter CSP (no scripts at all, sandbox,
   // framed only by the console; lib/mail/dev-mail-html-response.ts), which this one would replace.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/console/dev-inbox/).*)" }],
+  // Anchored: a path that merely starts like one of them (/faviconXico, /_next/image/x) is a
+  // page like any other.
+  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|api/console/dev-inbox/).*)" }],
 };
