@@ -4,7 +4,7 @@
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
 import { deviceToken, readDeviceToken } from "@/lib/auth/device-cookie";
 import {
@@ -42,7 +42,10 @@ export async function authenticateParent(
   const anonymous = { type: "ANONYMOUS" as const, label: key, ip };
   // Keyed by what the caller controls (address, typed username), never by whether the account
   // exists, so saying "too many attempts" here reveals nothing.
-  const ipAllowed = (await hitRateLimit({ key: `parent-sign-in:ip:${throttleSource(ip)}`, limit: 50, windowSeconds: 15 * 60 })).allowed;
+  // Per address, any name: counts attempts, and a right password gives its hit back, so a
+  // school office or a mobile network behind one address is never limited by its own sign-ins.
+  const ipKey = `parent-sign-in:ip:${throttleSource(ip)}`;
+  const ipAllowed = (await hitRateLimit({ key: ipKey, limit: 50, windowSeconds: 15 * 60 })).allowed;
   const sourceAllowed = ipAllowed && (await reserveSourceFailure("parent", key, ip));
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
@@ -100,6 +103,7 @@ export async function authenticateParent(
     }
     return { ok: false, reason: "invalid" };
   }
+  await giveBackRateLimitHit(ipKey);
   await forgiveSourceFailures("parent", key, ip);
   if (trusted) await forgiveDeviceFailures("parent", device.deviceId);
   await releaseAccountFailure(PARENT_THROTTLE, account.id);

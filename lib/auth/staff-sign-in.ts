@@ -4,7 +4,7 @@
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
 import { deviceToken, readDeviceToken } from "@/lib/auth/device-cookie";
 import {
@@ -42,7 +42,10 @@ export async function authenticateStaff(
   const actor = { type: "ANONYMOUS" as const, label: email, ip };
   // Both are keyed by what the caller controls (address, typed e-mail), never by whether the
   // account exists, so saying "too many attempts" here reveals nothing.
-  const ipAllowed = (await hitRateLimit({ key: `staff-sign-in:ip:${throttleSource(ip)}`, limit: 30, windowSeconds: 15 * 60 })).allowed;
+  // Per address, any name: counts attempts, and a right password gives its hit back, so a
+  // school office or a mobile network behind one address is never limited by its own sign-ins.
+  const ipKey = `staff-sign-in:ip:${throttleSource(ip)}`;
+  const ipAllowed = (await hitRateLimit({ key: ipKey, limit: 30, windowSeconds: 15 * 60 })).allowed;
   const sourceAllowed = ipAllowed && (await reserveSourceFailure("staff", email, ip));
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
@@ -82,6 +85,7 @@ export async function authenticateStaff(
     }
     return { ok: false, reason: "invalid" };
   }
+  await giveBackRateLimitHit(ipKey);
   await forgiveSourceFailures("staff", email, ip);
   if (trusted) await forgiveDeviceFailures("staff", device.deviceId);
   await releaseAccountFailure(STAFF_THROTTLE, user.id);

@@ -51,3 +51,8 @@ export async function hitRateLimits(rules: RateLimitRule[]): Promise<RateLimitRe
 export async function clearRateLimit(key: string): Promise<void> {
   await prisma.rateLimitBucket.deleteMany({ where: { key } });
 }
+
+/** Gives one hit back, e.g. a sign-in that turned out right is no attempt to limit. */
+export async function giveBackRateLimitHit(key: string): Promise<void> {
+  await prisma.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}

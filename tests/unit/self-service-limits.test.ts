@@ -23,10 +23,10 @@ describe("self-service limit keys", () => {
     expect(REGISTER_STUDENT_CEILING.attempts).toBeGreaterThanOrEqual(5 * REGISTER_LIMIT.attempts);
   });
 
-  it("resend: the same shape", () => {
+  it("resend: the same shape, an IPv6 address counted as its /64", () => {
     expect(resendRateLimitRules("2001:db8::1", "AB12").map((rule) => [rule.key, rule.limit])).toEqual([
-      ["resend:ip:2001:db8::1", RESEND_LIMIT.attempts],
-      ["resend:student-ip:ab12:2001:db8::1", RESEND_LIMIT.attempts],
+      ["resend:ip:2001:db8:0:0::/64", RESEND_LIMIT.attempts],
+      ["resend:student-ip:ab12:2001:db8:0:0::/64", RESEND_LIMIT.attempts],
       ["resend:student:ab12", RESEND_STUDENT_CEILING.attempts],
     ]);
     expect(RESEND_STUDENT_CEILING.attempts).toBeGreaterThanOrEqual(5 * RESEND_LIMIT.attempts);

@@ -5,7 +5,7 @@
 // for CODE_ISSUING_BLOCK_HOURS. Both counters are rate-limit buckets, so they are shared by
 // every app instance and purged like the others.
 import { prisma } from "@/lib/db";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { ACCOUNT_WRONG_CODES_PER_DAY, CODE_ISSUING_BLOCK_HOURS } from "@/lib/accounts/recovery/recovery-limits";
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -20,8 +20,7 @@ export async function reserveCodeEntry(accountId: number): Promise<boolean> {
 
 /** The entry was the right code: it is not a wrong one. */
 export async function releaseCodeEntry(accountId: number): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${entryKey(accountId)}`;
+  await giveBackRateLimitHit(entryKey(accountId));
 }
 
 /**
