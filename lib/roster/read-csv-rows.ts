@@ -47,12 +47,14 @@ export async function* readCsvRows(
       return { line, breaks, record };
     },
     on_skip: (err) => {
-      const line = Math.max(lastEnd + 1, Number(err?.lines ?? 0) - drift);
-      lastEnd = line;
-      // csv-parse cannot find the end of this record again: every later row would be lost,
-      // which in a bulk file would remove them all. Fail the file instead.
-      if (err?.code === "CSV_QUOTE_NOT_CLOSED") {
-        unreadable ??= new RosterStructuralError(file, `${file} line ${line}: a quoted value is never closed, so the rest of the file can't be read.`, line);
+      const line = lastEnd + 1;
+      const end = Math.max(line, Number(err?.lines ?? 0) - drift);
+      lastEnd = end;
+      // A quote that runs past its line swallows the rows after it into one bad record (or all
+      // of them, when it is never closed); in a bulk file those rows would be removed. Fail the
+      // file instead of guessing.
+      if (err?.code === "CSV_QUOTE_NOT_CLOSED" || end > line) {
+        unreadable ??= new RosterStructuralError(file, `${file} line ${line}: a quoted value is never closed on its line, so the rows after it can't be read.`, line);
       } else {
         issues.rowError(file, line, null, "The quotes on this line are not valid CSV (a value with a quote must be quoted, and the quote doubled).");
       }
