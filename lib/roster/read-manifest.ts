@@ -57,6 +57,12 @@ export async function readManifest(input: Readable, issues: RosterIssueLog): Pro
       continue;
     }
     const fileName = `${name.slice("file.".length)}.csv`;
+    // Seen in real exports for files nobody sends; the files-present check still applies.
+    if (value === "") {
+      issues.warning(FILE, line, "value", `${name} has no value; read as absent.`);
+      listed.add(fileName);
+      continue;
+    }
     if (!MODES.has(value)) {
       throw new RosterStructuralError(FILE, `${name} is "${value}": it must be absent, bulk or delta.`, line);
     }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURES, fixtureZip, readRosterFully, removeScratchDirs } from "@/tests/helpers/roster-fixtures";
+import { FIXTURES, fixtureCopy, fixtureText, fixtureZip, readRosterFully, removeScratchDirs } from "@/tests/helpers/roster-fixtures";
 
 afterAll(removeScratchDirs);
 
@@ -102,6 +102,29 @@ describe("a 1.1 delta", () => {
     ]);
     expect(report.warnings).toEqual([
       { severity: "warning", file: "users.csv", line: 4, column: "status", reason: 'status "inactive" (OneRoster 1.0) is read as tobedeleted.' },
+    ]);
+  });
+});
+
+describe("a 1.2 delta", () => {
+  it("takes the kind from the delta roles.csv, and leaves it null for a user whose role did not change", async () => {
+    const manifest = (await fixtureText("v1p2p1-bulk", "manifest.csv"))
+      .replace("file.users,bulk", "file.users,delta")
+      .replace("file.roles,bulk", "file.roles,delta");
+    const users = (await fixtureText("v1p2p1-bulk", "users.csv"))
+      .replace("s-100,,,", "s-100,active,2026-11-20T10:00:00.000Z,")
+      .replace("p-200,,,", "p-200,tobedeleted,2026-11-20T10:00:00,");
+    const roles = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId\nr1,active,2026-11-20T10:00:00.000Z,s-100,primary,student,,,sch-1,\n";
+    const dir = await fixtureCopy("v1p2p1-bulk", { "manifest.csv": manifest, "users.csv": users, "roles.csv": roles });
+    const { users: read, report } = await readRosterFully(dir, { from: "metadata", column: "metadata.studentNumber" });
+    expect(read.map((u) => [u.sourcedId, u.kind, u.status, u.dateLastModified?.toISOString()])).toEqual([
+      ["s-100", "student", "active", "2026-11-20T10:00:00.000Z"],
+      ["p-200", null, "removed", "2026-11-20T10:00:00.000Z"],
+    ]);
+    if (report.outcome !== "read") throw new Error("expected a read report");
+    expect(report.rowErrors).toEqual([]);
+    expect(report.warnings).toEqual([
+      { severity: "warning", file: "users.csv", line: 3, column: "dateLastModified", reason: "dateLastModified should be in UTC (end with Z)." },
     ]);
   });
 });

@@ -96,3 +96,12 @@ describe("headers", () => {
     expect(report).toMatchObject({ outcome: "read", warnings: [{ file: "orgs.csv", reason: expect.stringContaining("no rows") }] });
   });
 });
+
+describe("lenient on known manifest defects", () => {
+  it("reads an empty file.* value as absent, with a warning", async () => {
+    const manifest = (await fixtureText("v1p1-bulk", "manifest.csv")).replace("file.courses,absent", "file.courses,");
+    const { report, users } = await readRosterFully(await fixtureCopy("v1p1-bulk", { "manifest.csv": manifest }));
+    expect(users).toHaveLength(6);
+    expect(report).toMatchObject({ outcome: "read", warnings: [{ file: "manifest.csv", column: "value", reason: "file.courses has no value; read as absent." }] });
+  });
+});
