@@ -6,6 +6,7 @@ import { RosterStructuralError, type RosterIssueLog } from "./roster-report";
 export type CsvRow = { line: number; fields: string[] };
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+export const MAX_RECORD_CHARS = 1024 * 1024;
 
 function countLineBreaks(fields: string[]): number {
   let breaks = 0;
@@ -38,6 +39,8 @@ export async function* readCsvRows(
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // One endless "row" (a file with no line ends, or a runaway value) must not fill memory.
+    max_record_size: MAX_RECORD_CHARS,
     on_record: (record, context) => {
       const line = lastEnd + 1 + (context.empty_lines - lastEmpty);
       const breaks = countLineBreaks(record);
@@ -53,7 +56,9 @@ export async function* readCsvRows(
       // A quote that runs past its line swallows the rows after it into one bad record (or all
       // of them, when it is never closed); in a bulk file those rows would be removed. Fail the
       // file instead of guessing.
-      if (err?.code === "CSV_QUOTE_NOT_CLOSED" || end > line) {
+      if (err?.code === "CSV_MAX_RECORD_SIZE") {
+        unreadable ??= new RosterStructuralError(file, `${file} line ${line}: a row is longer than ${MAX_RECORD_CHARS} characters, so the file can't be read.`, line);
+      } else if (err?.code === "CSV_QUOTE_NOT_CLOSED" || end > line) {
         unreadable ??= new RosterStructuralError(file, `${file} line ${line}: a quoted value is never closed on its line, so the rows after it can't be read.`, line);
       } else {
         issues.rowError(file, line, null, "The quotes on this line are not valid CSV (a value with a quote must be quoted, and the quote doubled).");

@@ -38,6 +38,11 @@ export function usersVersionFromHeader(header: readonly string[]): "1.2" | "1.2.
   return header[17] === "resourceSourcedIds" ? "1.2" : "1.2.1";
 }
 
+/** A header cell as quoted in a message, short enough to leave room for the expected list. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+}
+
 function describeVersion(version: RosterVersion): string {
   return `OneRoster ${version}`;
 }
@@ -56,15 +61,15 @@ export function assertHeader(file: RosterFileName, version: RosterVersion, heade
   for (let i = 0; i < spec.length; i += 1) {
     const got = header[i];
     if (got === spec[i]) continue;
-    const found = got === undefined ? "the header ends" : `column ${i + 1} is "${got}"`;
+    const found = got === undefined ? "the header ends" : `column ${i + 1} is "${shown(got)}"`;
     throw new RosterStructuralError(file, `${file}: ${found} where "${spec[i]}" was expected. ${expected}.`, 1);
   }
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     if (i >= spec.length && !name.startsWith("metadata.")) {
-      throw new RosterStructuralError(file, `${file}: extra column ${i + 1} "${name}" must be named metadata.<something> (extensions go after the standard columns).`, 1);
+      throw new RosterStructuralError(file, `${file}: extra column ${i + 1} "${shown(name)}" must be named metadata.<something> (extensions go after the standard columns).`, 1);
     }
-    if (index.has(name)) throw new RosterStructuralError(file, `${file}: the column "${name}" appears twice in the header.`, 1);
+    if (index.has(name)) throw new RosterStructuralError(file, `${file}: the column "${shown(name)}" appears twice in the header.`, 1);
     index.set(name, i);
   });
   return index;

@@ -29,7 +29,7 @@ export class RosterStructuralError extends Error {
   readonly line: number | null;
 
   constructor(file: string, message: string, line: number | null = null) {
-    super(message);
+    super(clip(message));
     this.name = "RosterStructuralError";
     this.file = file;
     this.line = line;
@@ -37,6 +37,14 @@ export class RosterStructuralError extends Error {
 }
 
 export const DEFAULT_ISSUE_CAP = 10_000;
+
+// Reasons quote values from the file (a role, a column name); a hostile file must not make the
+// report huge.
+const MAX_REASON_CHARS = 500;
+
+function clip(text: string): string {
+  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
+}
 
 export type RosterIssueLog = {
   rowError(file: string, line: number | null, column: string | null, reason: string): void;
@@ -52,11 +60,11 @@ export function createRosterIssueLog(cap = DEFAULT_ISSUE_CAP): RosterIssueLog {
   return {
     rowError(file, line, column, reason) {
       rowErrorCount += 1;
-      if (rowErrors.length < cap) rowErrors.push({ severity: "error", file, line, column, reason });
+      if (rowErrors.length < cap) rowErrors.push({ severity: "error", file, line, column, reason: clip(reason) });
     },
     warning(file, line, column, reason) {
       warningCount += 1;
-      if (warnings.length < cap) warnings.push({ severity: "warning", file, line, column, reason });
+      if (warnings.length < cap) warnings.push({ severity: "warning", file, line, column, reason: clip(reason) });
     },
     toReport(structural) {
       if (structural) {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MAX_RECORD_CHARS } from "@/lib/roster/read-csv-rows";
 import { FIXTURES, fixtureCopy, fixtureText, readRosterFully, removeScratchDirs } from "@/tests/helpers/roster-fixtures";
 
 afterAll(removeScratchDirs);
@@ -111,5 +112,23 @@ describe("the student ID number source", () => {
   it("fails before any row when the chosen metadata column does not exist", async () => {
     const { report } = await readRosterFully(bulk, { from: "metadata", column: "metadata.studentNumber" });
     expect(report).toMatchObject({ outcome: "structural-error", error: { file: "users.csv" } });
+  });
+});
+
+describe("hostile files", () => {
+  it("fails a file with a row longer than the record limit instead of buffering it", async () => {
+    const text = await fixtureText("v1p1-bulk", "users.csv");
+    const dir = await fixtureCopy("v1p1-bulk", { "users.csv": `${text}${"x".repeat(MAX_RECORD_CHARS + 10)}\r\n` });
+    const { report } = await readRosterFully(dir);
+    expect(report).toMatchObject({ outcome: "structural-error", error: { file: "users.csv", line: 8 } });
+  });
+
+  it("clips a reason that quotes a huge value", async () => {
+    const text = await fixtureText("v1p1-bulk", "users.csv");
+    const dir = await fixtureCopy("v1p1-bulk", { "users.csv": text.replace("t-300,,,true,sch-1,teacher", `t-300,,,true,sch-1,${"r".repeat(5000)}`) });
+    const { report } = await readRosterFully(dir);
+    if (report.outcome !== "read") throw new Error("expected a read report");
+    expect(report.rowErrors).toHaveLength(1);
+    expect(report.rowErrors[0]?.reason.length).toBe(500);
   });
 });
