@@ -35,6 +35,23 @@ describe("row problems reject that row only, with file, line, column and a plain
     expect(report.rowErrors.map((e) => e.line)).toEqual([3, 4, 6, 7, 8, 9]);
   });
 
+  it("counts empty lines and a rejected quote row, so later lines stay exact", async () => {
+    const lines = (await fixtureText("v1p1-defects", "users.csv")).split("\n");
+    lines.splice(2, 0, "", 's-q,,,true,sch-1,student,q,,Q,Qu"ote,,099,,,,,,');
+    const dir = await fixtureCopy("v1p1-defects", { "users.csv": lines.join("\r\n") });
+    const { report } = await readRosterFully(dir);
+    if (report.outcome !== "read") throw new Error("expected a read report");
+    expect(report.rowErrors.map((e) => [e.line, e.column])).toEqual([
+      [4, null],
+      [5, "givenName"],
+      [6, "familyName"],
+      [8, null],
+      [9, "role"],
+      [10, "sourcedId"],
+      [11, "identifier"],
+    ]);
+  });
+
   it("rejects a row with a stray quote and reads on", async () => {
     const text = await fixtureText("v1p1-bulk", "users.csv");
     const lines = text.split("\r\n");
