@@ -101,9 +101,8 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
     },
     async *users() {
       if (modes.users === "absent") return;
-      const roles = readsRoles && modes.roles !== "absent"
-        ? await readRoles(await pkg.openFile("roles.csv"), version, modes.roles, issues)
-        : null;
+      const rolesMode = readsRoles ? modes.roles : "absent";
+      const roles = rolesMode === "absent" ? null : await readRoles(await pkg.openFile("roles.csv"), version, rolesMode, issues);
       const input = await pkg.openFile("users.csv");
       yield* readUsers(input, { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles }, issues);
     },
