@@ -1,0 +1,48 @@
+import type { Readable } from "node:stream";
+import { assertHeader, type HeaderIndex } from "./roster-headers";
+import { readCsvRows } from "./read-csv-rows";
+import type { RosterMode, RosterSchool, RosterVersion } from "./roster-records";
+import type { RosterIssueLog } from "./roster-report";
+import { rowFields, rowLifecycle } from "./roster-row-fields";
+
+const FILE = "orgs.csv";
+const ORG_TYPES = ["department", "school", "district", "local", "state", "national"];
+
+/** Streams orgs.csv and yields the schools; other org types are checked and skipped. */
+export async function* readOrgs(
+  input: Readable,
+  version: RosterVersion,
+  mode: RosterMode,
+  issues: RosterIssueLog,
+): AsyncGenerator<RosterSchool> {
+  let header: HeaderIndex = new Map();
+  const seen = new Set<string>();
+  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+    header = assertHeader(FILE, version, names);
+  })) {
+    const row = rowFields(FILE, header, line, fields, issues);
+    const sourcedId = row.required("sourcedId");
+    const name = row.required("name");
+    const type = row.required("type");
+    if (!sourcedId || !name || !type) continue;
+    if (!ORG_TYPES.includes(type) && !(version !== "1.1" && type.startsWith("ext:"))) {
+      issues.rowError(FILE, line, "type", `type "${type}" is not an org type of OneRoster ${version}.`);
+      continue;
+    }
+    if (seen.has(sourcedId)) {
+      issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
+      continue;
+    }
+    seen.add(sourcedId);
+    const lifecycle = rowLifecycle(FILE, mode, row, issues);
+    if (!lifecycle || type !== "school") continue;
+    yield {
+      sourcedId,
+      name,
+      identifier: row.optional("identifier"),
+      parentSourcedId: row.optional("parentSourcedId"),
+      ...lifecycle,
+      line,
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import type { Readable } from "node:stream";
+import { assertHeader, type HeaderIndex } from "./roster-headers";
+import { readCsvRows } from "./read-csv-rows";
+import type { RosterMode, RosterVersion, UserKind } from "./roster-records";
+import type { RosterIssueLog } from "./roster-report";
+import { rowFields, rowLifecycle } from "./roster-row-fields";
+import { SourcedIdTable } from "./sourced-id-table";
+import { kindOfRank, kindOfRole, kindRank } from "./user-roles";
+
+const FILE = "roles.csv";
+
+/** What roles.csv says about each user: the kind that matters most and the orgs of the roles. */
+export type UserRoles = {
+  kindOf(userSourcedId: string): UserKind | null;
+  orgsOf(userSourcedId: string): string[];
+};
+
+/**
+ * Reads all of roles.csv into a compact table before users.csv is read (1.2 users carry no
+ * role). Per user one 32-bit value: kind rank (3 bits) and the first org's index; further orgs,
+ * rare, go to a small map. Removed roles are left out.
+ */
+export async function readRoles(
+  input: Readable,
+  version: RosterVersion,
+  mode: RosterMode,
+  issues: RosterIssueLog,
+): Promise<UserRoles> {
+  const byUser = new SourcedIdTable(1 << 16);
+  const roleIds = new SourcedIdTable(1 << 16);
+  const orgIndex = new Map<string, number>();
+  const orgNames: string[] = [];
+  const moreOrgs = new Map<string, string[]>();
+  let header: HeaderIndex = new Map();
+
+  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+    header = assertHeader(FILE, version, names);
+  })) {
+    const row = rowFields(FILE, header, line, fields, issues);
+    const sourcedId = row.required("sourcedId");
+    const userSourcedId = row.required("userSourcedId");
+    const roleType = row.required("roleType");
+    const role = row.required("role");
+    const orgSourcedId = row.required("orgSourcedId");
+    if (!sourcedId || !userSourcedId || !roleType || !role || !orgSourcedId) continue;
+    const kind = kindOfRole(role, "1.2");
+    if (!kind) {
+      issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.2 role.`);
+      continue;
+    }
+    if (roleType !== "primary" && roleType !== "secondary") {
+      issues.warning(FILE, line, "roleType", `roleType "${roleType}" should be primary or secondary.`);
+    }
+    if (roleIds.has(sourcedId)) {
+      issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
+      continue;
+    }
+    roleIds.set(sourcedId, 1);
+    const lifecycle = rowLifecycle(FILE, mode, row, issues);
+    if (!lifecycle || lifecycle.status === "removed") continue;
+
+    let org = orgIndex.get(orgSourcedId);
+    if (org === undefined) {
+      org = orgNames.length;
+      orgIndex.set(orgSourcedId, org);
+      orgNames.push(orgSourcedId);
+    }
+    const previous = byUser.get(userSourcedId);
+    if (previous === undefined) {
+      byUser.set(userSourcedId, ((org + 1) << 3) | kindRank(kind));
+      continue;
+    }
+    const rank = Math.max(previous & 7, kindRank(kind));
+    byUser.set(userSourcedId, (previous & ~7) | rank);
+    const firstOrg = orgNames[(previous >>> 3) - 1];
+    if (firstOrg !== orgSourcedId) {
+      const extra = moreOrgs.get(userSourcedId) ?? [];
+      if (!extra.includes(orgSourcedId)) extra.push(orgSourcedId);
+      moreOrgs.set(userSourcedId, extra);
+    }
+  }
+
+  return {
+    kindOf(userSourcedId) {
+      const value = byUser.get(userSourcedId);
+      return value === undefined ? null : kindOfRank(value & 7);
+    },
+    orgsOf(userSourcedId) {
+      const value = byUser.get(userSourcedId);
+      if (value === undefined) return [];
+      const first = orgNames[(value >>> 3) - 1];
+      return [...(first ? [first] : []), ...(moreOrgs.get(userSourcedId) ?? [])];
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { Readable } from "node:stream";
+import type { UserRoles } from "./read-roles";
+import { assertHeader, usersVersionFromHeader, type HeaderIndex } from "./roster-headers";
+import { readCsvRows } from "./read-csv-rows";
+import { CONTACT_LANGUAGES, type ContactLanguage, type RosterMode, type RosterUser, type RosterVersion, type UserKind } from "./roster-records";
+import type { RosterIssueLog } from "./roster-report";
+import { rowFields, rowLifecycle, type RowFields } from "./roster-row-fields";
+import { SourcedIdTable } from "./sourced-id-table";
+import { assertStudentIdColumnExists, readStudentNumber, studentIdColumn, type StudentIdSource } from "./student-id-source";
+import { kindOfRole } from "./user-roles";
+
+const FILE = "users.csv";
+const MAX_ID_LENGTH = 255;
+
+export type ReadUsersOptions = {
+  manifestVersion: "1.1" | "1.2";
+  mode: RosterMode;
+  studentIdSource: StudentIdSource;
+  /** Required for 1.2 (the kind and orgs of a user come only from roles.csv). */
+  roles: UserRoles | null;
+  /** Told once the header is read: 1.2 and 1.2.1 differ only there. */
+  onVersion?: (version: RosterVersion) => void;
+};
+
+/**
+ * Streams users.csv as typed records. Never reads the password column. Rows with a problem are
+ * reported and skipped; a duplicate sourcedId keeps the first row.
+ */
+export async function* readUsers(input: Readable, options: ReadUsersOptions, issues: RosterIssueLog): AsyncGenerator<RosterUser> {
+  const { manifestVersion, mode, studentIdSource, roles } = options;
+  let header: HeaderIndex = new Map();
+  let version: RosterVersion = manifestVersion;
+  const seen = new SourcedIdTable(1 << 16);
+
+  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+    version = manifestVersion === "1.1" ? "1.1" : usersVersionFromHeader(names);
+    header = assertHeader(FILE, version, names);
+    assertStudentIdColumnExists(studentIdSource, header);
+    options.onVersion?.(version);
+  })) {
+    const row = rowFields(FILE, header, line, fields, issues);
+    const sourcedId = row.required("sourcedId");
+    const givenName = row.required("givenName");
+    const familyName = row.required("familyName");
+    if (!sourcedId || !givenName || !familyName) continue;
+    if (sourcedId.length > MAX_ID_LENGTH) {
+      issues.rowError(FILE, line, "sourcedId", `sourcedId is longer than ${MAX_ID_LENGTH} characters.`);
+      continue;
+    }
+    for (const column of ["enabledUser", "username"]) {
+      if (!row.text(column)) issues.warning(FILE, line, column, `${column} is required by OneRoster and is empty (not used here).`);
+    }
+
+    let kind: UserKind | null;
+    let orgSourcedIds: string[];
+    if (version === "1.1") {
+      const role = row.required("role");
+      const orgs = row.list("orgSourcedIds");
+      if (orgs.length === 0) issues.rowError(FILE, line, "orgSourcedIds", "orgSourcedIds is required and is empty.");
+      if (!role || orgs.length === 0) continue;
+      kind = kindOfRole(role, "1.1");
+      if (!kind) {
+        issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.1 role.`);
+        continue;
+      }
+      orgSourcedIds = orgs;
+    } else {
+      kind = roles?.kindOf(sourcedId) ?? null;
+      orgSourcedIds = roles?.orgsOf(sourcedId) ?? [];
+      // A delta roles.csv only lists changed roles; in bulk every user must have one.
+      if (!kind && mode === "bulk") {
+        issues.rowError(FILE, line, "sourcedId", `The user "${sourcedId}" has no active role in roles.csv.`);
+        continue;
+      }
+    }
+
+    if (seen.has(sourcedId)) {
+      issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
+      continue;
+    }
+    seen.set(sourcedId, 1);
+
+    const lifecycle = rowLifecycle(FILE, mode, row, issues);
+    if (!lifecycle) continue;
+    let studentNumber: string | null = null;
+    if (kind === "student") {
+      studentNumber = readStudentNumber(studentIdSource, row);
+      if (!studentNumber && lifecycle.status === "active") {
+        issues.rowError(FILE, line, studentIdColumn(studentIdSource), "This student has no student ID number.");
+        continue;
+      }
+    }
+
+    yield {
+      sourcedId,
+      kind,
+      givenName,
+      familyName,
+      middleName: row.optional("middleName"),
+      email: row.optional("email"),
+      phone: row.optional("phone"),
+      sms: row.optional("sms"),
+      grades: row.list("grades"),
+      orgSourcedIds,
+      agentSourcedIds: row.list("agentSourcedIds"),
+      studentNumber,
+      relationship: row.optional("metadata.relationship"),
+      language: readLanguage(row, issues),
+      ...lifecycle,
+      line,
+    };
+  }
+}
+
+function readLanguage(row: RowFields, issues: RosterIssueLog): ContactLanguage | null {
+  const value = row.text("metadata.language");
+  if (!value) return null;
+  const code = value.toLowerCase().split(/[-_]/)[0] as ContactLanguage;
+  if (CONTACT_LANGUAGES.includes(code)) return code;
+  issues.warning(FILE, row.line, "metadata.language", `Language "${value}" is not one of en, es, vi, ar; the default is used.`);
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { RosterMode, RosterStatus } from "./roster-records";
+import type { RosterIssueLog } from "./roster-report";
+import type { HeaderIndex } from "./roster-headers";
+
+/** Reads one row's fields by column name, trimmed; reports problems against the row's line. */
+export type RowFields = {
+  readonly line: number;
+  text(column: string): string;
+  /** Empty text reports "required" and returns null, which rejects the row. */
+  required(column: string): string | null;
+  optional(column: string): string | null;
+  list(column: string): string[];
+};
+
+export function rowFields(file: string, header: HeaderIndex, line: number, fields: string[], issues: RosterIssueLog): RowFields {
+  const text = (column: string) => {
+    const index = header.get(column);
+    return index === undefined ? "" : (fields[index] ?? "").trim();
+  };
+  return {
+    line,
+    text,
+    required(column) {
+      const value = text(column);
+      if (value) return value;
+      issues.rowError(file, line, column, `${column} is required and is empty.`);
+      return null;
+    },
+    optional(column) {
+      return text(column) || null;
+    },
+    list(column) {
+      return splitList(text(column));
+    },
+  };
+}
+
+/** OneRoster lists are comma-separated inside one (quoted) field; blanks and repeats dropped. */
+export function splitList(value: string): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))];
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?$/;
+
+export type RowLifecycle = { status: RosterStatus; dateLastModified: Date | null };
+
+/**
+ * status and dateLastModified per the file's mode: required in delta (active / tobedeleted, and
+ * the legacy inactive counted as removed), expected empty in bulk (warned, but honored, since
+ * real bulk exports fill them). Returns null when the row must be rejected.
+ */
+export function rowLifecycle(file: string, mode: RosterMode, row: RowFields, issues: RosterIssueLog): RowLifecycle | null {
+  const rawStatus = row.text("status");
+  const rawDate = row.text("dateLastModified");
+  if (mode === "bulk" && (rawStatus || rawDate)) {
+    issues.warning(file, row.line, rawStatus ? "status" : "dateLastModified", "In a bulk file status and dateLastModified should be empty.");
+  }
+  if (mode === "delta" && (!row.required("status") || !row.required("dateLastModified"))) return null;
+
+  let status: RosterStatus = "active";
+  if (rawStatus === "tobedeleted" || rawStatus === "inactive") status = "removed";
+  else if (rawStatus && rawStatus !== "active") {
+    issues.rowError(file, row.line, "status", `status "${rawStatus}" is not active or tobedeleted.`);
+    return null;
+  }
+  if (rawStatus === "inactive") issues.warning(file, row.line, "status", 'status "inactive" (OneRoster 1.0) is read as tobedeleted.');
+
+  let dateLastModified: Date | null = null;
+  if (rawDate) {
+    const parsed = DATE_TIME.test(rawDate) ? new Date(rawDate.endsWith("Z") || /[+-]\d{2}:\d{2}$/.test(rawDate) ? rawDate : `${rawDate}Z`) : null;
+    if (!parsed || Number.isNaN(parsed.getTime())) {
+      if (mode === "delta") {
+        issues.rowError(file, row.line, "dateLastModified", `dateLastModified "${rawDate}" is not a date and time like 2024-03-01T10:00:00.000Z.`);
+        return null;
+      }
+    } else {
+      if (!rawDate.endsWith("Z")) issues.warning(file, row.line, "dateLastModified", "dateLastModified should be in UTC (end with Z).");
+      if (mode === "delta") dateLastModified = parsed;
+    }
+  }
+  return { status, dateLastModified };
+}

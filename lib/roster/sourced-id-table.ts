@@ -1,0 +1,88 @@
+// A compact map from sourcedId to a 32-bit value, for 2.3M ids within the memory budget: a
+// Map<string, …> costs ~120 bytes an entry, this ~24 (two 32-bit hashes and a value per slot,
+// at most three quarters full). Two ids colliding on all 64 bits is ~1e-7 likely for 2.3M ids; that
+// risk is accepted for duplicate detection and the roles join.
+
+function hashPair(text: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  // 0/0 marks an empty slot.
+  return [a >>> 0, (b >>> 0) || 1];
+}
+
+export class SourcedIdTable {
+  private keys: Uint32Array;
+  private values: Uint32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(initialCapacity = 1024) {
+    let size = 16;
+    while (size * 3 < initialCapacity * 4) size *= 2;
+    this.keys = new Uint32Array(size * 2);
+    this.values = new Uint32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private slotOf(a: number, b: number): number {
+    let slot = a & this.mask;
+    for (;;) {
+      const ka = this.keys[slot * 2];
+      const kb = this.keys[slot * 2 + 1];
+      if (kb === 0 || (ka === a && kb === b)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  get(id: string): number | undefined {
+    const [a, b] = hashPair(id);
+    const slot = this.slotOf(a, b);
+    return this.keys[slot * 2 + 1] === 0 ? undefined : this.values[slot];
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  set(id: string, value: number): void {
+    const [a, b] = hashPair(id);
+    this.put(a, b, value);
+  }
+
+  private put(a: number, b: number, value: number): void {
+    const slot = this.slotOf(a, b);
+    if (this.keys[slot * 2 + 1] === 0) {
+      this.keys[slot * 2] = a;
+      this.keys[slot * 2 + 1] = b;
+      this.count += 1;
+    }
+    this.values[slot] = value;
+    if (this.count * 4 > this.values.length * 3) this.grow();
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.values = new Uint32Array(oldValues.length * 2);
+    this.mask = this.values.length - 1;
+    this.count = 0;
+    for (let slot = 0; slot < oldValues.length; slot += 1) {
+      const b = oldKeys[slot * 2 + 1] ?? 0;
+      if (b !== 0) this.put(oldKeys[slot * 2] ?? 0, b, oldValues[slot] ?? 0);
+    }
+  }
+}
