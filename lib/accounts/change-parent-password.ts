@@ -10,9 +10,11 @@ import { hitRateLimit } from "@/lib/security/rate-limit";
 import { setParentPassword } from "@/lib/accounts/set-parent-password";
 import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 import type { PasswordViolation } from "@/lib/accounts/password-policy";
+import { deviceToken } from "@/lib/auth/device-cookie";
 
 export type ChangeParentPasswordResult =
-  | { ok: true }
+  /** `deviceToken`: a device cookie for this browser, bound to the new password (the old ones end). */
+  | { ok: true; deviceToken: string }
   | { ok: false; reason: "current_password_wrong" | "rate_limited" | "not_allowed" | "account_reset" }
   | { ok: false; reason: "policy"; violations: PasswordViolation[] };
 
@@ -61,7 +63,7 @@ export async function changeParentPassword(input: ChangeParentPasswordInput): Pr
       keepSessionId: input.sessionId,
     });
   });
-  if (result.ok) return { ok: true };
+  if (result.ok) return { ok: true, deviceToken: deviceToken("parent", account.id, passwordHash) };
   if (result.reason === "policy") return { ok: false, reason: "policy", violations: result.violations };
   // Lost the race to a staff reset or another change: worth a line in the parent's trail.
   await recordAuditEvent(prisma, { actor, action: "parent.password.change.failed", contactIds: [account.contactId], details: { reason: result.reason } });

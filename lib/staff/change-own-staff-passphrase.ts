@@ -13,6 +13,7 @@ import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staf
 import { checkStaffPassphrase } from "@/lib/staff/check-staff-passphrase";
 import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import type { ChangeOwnPassphraseInput } from "@/lib/staff/staff-user-schemas";
+import { deviceToken } from "@/lib/auth/device-cookie";
 
 const INVALID = "Some fields need attention.";
 
@@ -20,7 +21,7 @@ export async function changeOwnStaffPassphrase(
   actor: StaffActor,
   currentSessionId: string,
   input: ChangeOwnPassphraseInput,
-): Promise<{ sessionsEnded: number }> {
+): Promise<{ sessionsEnded: number; deviceToken: string }> {
   assertStaffPermission(actor, "account:change-own-passphrase");
   // The current-passphrase check is a guessing oracle for whoever holds the session.
   const limit = await hitRateLimit({ key: `staff-change-passphrase:${actor.staffUserId}`, limit: 5, windowSeconds: 15 * 60 });
@@ -53,6 +54,7 @@ export async function changeOwnStaffPassphrase(
     });
     const sessionsEnded = await endStaffSessions(tx, locked.id, currentSessionId);
     await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.passphrase.change", details: { sessionsEnded } });
-    return { sessionsEnded };
+    // Device cookies end with the passphrase they were minted under: this browser gets a new one.
+    return { sessionsEnded, deviceToken: deviceToken("staff", locked.id, passwordHash) };
   });
 }

@@ -99,7 +99,7 @@ describe("device cookies end with the password they were minted under", () => {
       if (!result.ok) throw new Error("sign-in failed");
       stale.push(result.deviceToken);
     }
-    expect(await changeParentPassword({ parentAccountId: id, sessionId: "owner-session", currentPassword: PASSWORD, newPassword: NEW_PASSWORD, ip: "198.51.100.5" })).toEqual({ ok: true });
+    expect(await changeParentPassword({ parentAccountId: id, sessionId: "owner-session", currentPassword: PASSWORD, newPassword: NEW_PASSWORD, ip: "198.51.100.5" })).toMatchObject({ ok: true });
     await prisma.parentAccount.update({ where: { id }, data: { ...capAccount, failedAttempts: PARENT_THROTTLE.cap } });
     for (const [n, cookie] of stale.entries()) {
       for (let i = 0; i < 3; i++) await authenticateParent(login, `guess ${i}`, `198.18.${n}.${i + 1}`, { deviceToken: cookie });

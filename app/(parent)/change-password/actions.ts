@@ -3,6 +3,8 @@
 import { ActionFailure } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
 import { getParentPrincipal } from "@/lib/auth/current-principal";
+import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { getValidationMessages } from "@/lib/i18n/validation-messages";
 import { getTranslations } from "next-intl/server";
 import { changePasswordSchema } from "@/lib/accounts/account-schemas";
@@ -23,7 +25,11 @@ export const changePasswordAction = publicAction(
       newPassword: input.newPassword,
       ip,
     });
-    if (result.ok) return { changed: true };
+    if (result.ok) {
+      // Device cookies end with the password they were minted under: this browser gets a new one.
+      await issueDeviceCookie("parent", result.deviceToken, publicUrlIsHttps());
+      return { changed: true };
+    }
     const { t, invalid } = await getValidationMessages();
     switch (result.reason) {
       case "policy": {

@@ -3,6 +3,8 @@
 // action (FormData in), so the form posts and works before or without JavaScript.
 import { formText } from "@/components/ui/form-text";
 import { staffAction } from "@/lib/actions/safe-action";
+import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { changeOwnStaffPassphrase } from "@/lib/staff/change-own-staff-passphrase";
 import { changeOwnPassphraseSchema } from "@/lib/staff/staff-user-schemas";
@@ -10,7 +12,11 @@ import { staffActorOf } from "@/lib/staff/staff-actor";
 
 const changeOwnPassphrase = staffAction(
   { schema: changeOwnPassphraseSchema, permission: "account:change-own-passphrase" },
-  (input, ctx) => changeOwnStaffPassphrase(staffActorOf(ctx), ctx.staff.sessionId, input),
+  async (input, ctx) => {
+    const { sessionsEnded, deviceToken } = await changeOwnStaffPassphrase(staffActorOf(ctx), ctx.staff.sessionId, input);
+    await issueDeviceCookie("staff", deviceToken, publicUrlIsHttps());
+    return { sessionsEnded };
+  },
 );
 
 export async function changeOwnPassphraseAction(
