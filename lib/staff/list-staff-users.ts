@@ -1,5 +1,6 @@
-// Staff accounts for the management page (never the password hash), with the sign-in
-// lock state as it stands now (a finished window or lock reads as zero).
+// Staff accounts for the management page (never the password hash: only whether one is set,
+// so admins see who has not yet used their setup link), with the sign-in lock state as it
+// stands now (a finished window or lock reads as zero).
 import { prisma } from "@/lib/db";
 import { currentLockState } from "@/lib/auth/sign-in-throttle";
 
@@ -17,11 +18,13 @@ export async function listStaffUsers() {
       failedAttempts: true,
       failureWindowStartedAt: true,
       lockedUntil: true,
+      passwordHash: true,
     },
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
   });
-  return users.map(({ failedAttempts, failureWindowStartedAt, lockedUntil, ...user }) => ({
+  return users.map(({ failedAttempts, failureWindowStartedAt, lockedUntil, passwordHash, ...user }) => ({
     ...user,
+    awaitingSetup: passwordHash === null,
     signInLock: currentLockState({ failedAttempts, failureWindowStartedAt, lockedUntil }, now),
   }));
 }

@@ -46,7 +46,7 @@ describe("staff and settings forms", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByText(`Created the account ${email} and mailed them a link`).waitFor();
     const row = page.getByTestId("staff-row").filter({ hasText: email });
-    await row.waitFor();
+    await row.getByText("Awaiting setup", { exact: true }).waitFor();
     expect(await prisma.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({ role: "HELP_DESK", disabled: false, passwordHash: null });
     expect(await prisma.emailOutbox.count({ where: { toAddress: email, template: "staff-setup-link" } })).toBe(1);
 

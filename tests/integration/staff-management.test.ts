@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { createAuthSession } from "@/lib/auth/auth-session-store";
 import { verifySecret } from "@/lib/security/password-hash";
 import { createStaffUser } from "@/lib/staff/create-staff-user";
+import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { setStaffUserDisabled } from "@/lib/staff/set-staff-user-disabled";
 import { changeStaffUserRole } from "@/lib/staff/change-staff-user-role";
 import { createStaffUserSchema } from "@/lib/staff/staff-user-schemas";
@@ -57,6 +58,11 @@ describe("createStaffUser", () => {
     expect(events[0]).toMatchObject({ actorId: admin.staffUserId, actorLabel: admin.email, ip: "192.0.2.1" });
     expect(JSON.stringify(events[0]!.details)).not.toContain(token.split(".")[1]);
     expect(await verifySecret(user.passwordHash, "")).toBe(false);
+    // The staff page tells the admin who has not used their link yet, and never the hash.
+    const listed = (await listStaffUsers()).find((item) => item.id === id)!;
+    expect(listed.awaitingSetup).toBe(true);
+    expect(listed).not.toHaveProperty("passwordHash");
+    expect((await listStaffUsers()).find((item) => item.id === admin.staffUserId)!.awaitingSetup).toBe(false);
   });
 
   it("enforces staff domains and unique email", async () => {

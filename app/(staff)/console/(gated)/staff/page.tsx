@@ -42,7 +42,15 @@ export default async function StaffPage() {
                 <td className="px-3 py-2">{user.email}</td>
                 <td className="px-3 py-2">{STAFF_ROLE_LABELS[user.role]}</td>
                 <td className="px-3 py-2">
-                  {user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+                  {user.disabled ? (
+                    <Badge tone="danger">Disabled</Badge>
+                  ) : user.awaitingSetup ? (
+                    <Badge tone="warning" title="No passphrase yet: the setup link has not been used">
+                      Awaiting setup
+                    </Badge>
+                  ) : (
+                    <Badge tone="success">Active</Badge>
+                  )}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDate(user.lastSignInAt)}</td>
                 <td className="px-3 py-2">
