@@ -65,7 +65,7 @@ async function eraseTypedData(tx: Tx, before: Date): Promise<number> {
       AND (details ?| ${TYPED_DETAIL_KEYS}::text[] OR ("actorType" = 'ANONYMOUS' AND "actorLabel" IS NOT NULL))`;
 }
 
-async function purge(tx: Tx, now: Date): Promise<RetentionCounts> {
+async function purge(tx: Tx, now: Date, rateLimitRowsDeleted: number): Promise<RetentionCounts> {
   const settings = (await tx.districtSettings.findUnique({ where: { id: 1 } })) ?? DEFAULT_RETENTION;
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const expiredBefore = daysAgo(settings.expiredRecordRetentionDays);
@@ -73,8 +73,7 @@ async function purge(tx: Tx, now: Date): Promise<RetentionCounts> {
     sessionsDeleted: (await tx.authSession.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     resetCodesDeleted: (await tx.passwordResetCode.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     staffSetupLinksDeleted: (await tx.staffSetupLink.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
-    // An ended window limits nothing: the next hit starts a new one either way.
-    rateLimitRowsDeleted: (await tx.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } })).count,
+    rateLimitRowsDeleted,
     devMailDeleted: (await tx.devMailMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DEV_MAIL_RETENTION_MS) } } })).count,
     failedAttemptEventsErased: await eraseTypedData(tx, daysAgo(settings.failedAttemptDataRetentionDays)),
     auditEventsDeleted: (await tx.auditEvent.deleteMany({ where: { at: { lt: daysAgo(settings.auditRetentionDays) } } })).count,
@@ -84,6 +83,10 @@ async function purge(tx: Tx, now: Date): Promise<RetentionCounts> {
 /** Runs the retention job once, unless another instance is running it (or ran it recently). */
 export async function runRetention(options: RetentionOptions = {}): Promise<RetentionRun> {
   const now = options.now ?? new Date();
+  // An ended window limits nothing: the next hit starts a new one either way. Deleted in its own
+  // short statement (harmless if two instances do it): inside the long transaction below, a
+  // sign-in hitting one of these keys would wait for the whole run to commit.
+  const rateLimitRowsDeleted = (await prisma.rateLimitBucket.deleteMany({ where: { expiresAt: { lt: now } } })).count;
   return prisma.$transaction(
     async (tx): Promise<RetentionRun> => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEYS[0]}::int, ${LOCK_KEYS[1]}::int) AS locked`;
@@ -91,7 +94,7 @@ export async function runRetention(options: RetentionOptions = {}): Promise<Rete
       if (options.minIntervalMs && (await recentRunExists(tx, new Date(now.getTime() - options.minIntervalMs)))) {
         return { status: "skipped", reason: "recent" };
       }
-      const counts = await purge(tx, now);
+      const counts = await purge(tx, now, rateLimitRowsDeleted);
       await recordAuditEvent(tx, { actor: { type: "SYSTEM", label: "retention" }, action: "retention.run", details: { ...counts } });
       return { status: "done", counts };
     },
