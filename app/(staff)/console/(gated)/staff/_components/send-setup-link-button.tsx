@@ -4,10 +4,11 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { sendStaffSetupLinkAction } from "../_actions/send-staff-setup-link-action";
+import { RowActionStatus, type RowActionMessage } from "./row-action-status";
 
 export function SendSetupLinkButton({ user }: { user: { id: number; email: string } }) {
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<RowActionMessage | null>(null);
 
   function onClick() {
     const question = `Send ${user.email} a link to choose a new passphrase? Their current passphrase stops working now and they are signed out everywhere.`;
@@ -31,9 +32,7 @@ export function SendSetupLinkButton({ user }: { user: { id: number; email: strin
       <Button size="sm" variant="outline" disabled={pending} aria-label={`Send setup link to ${user.email}`} onClick={onClick}>
         {pending ? "Sending…" : "Send setup link"}
       </Button>
-      <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-green-800"}>
-        {message?.text ?? ""}
-      </p>
+      <RowActionStatus message={message} />
     </div>
   );
 }

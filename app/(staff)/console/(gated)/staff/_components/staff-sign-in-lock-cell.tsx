@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { clearStaffSignInLockAction } from "../_actions/clear-staff-sign-in-lock-action";
+import { RowActionStatus, type RowActionMessage } from "./row-action-status";
 
 interface StaffSignInLockCellProps {
   user: { id: number; email: string; signInLock: { failedAttempts: number; lockedUntil: Date | null } };
@@ -15,7 +16,7 @@ const formatUtc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T"
 export function StaffSignInLockCell({ user }: StaffSignInLockCellProps) {
   const { failedAttempts, lockedUntil } = user.signInLock;
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<RowActionMessage | null>(null);
 
   function onClear() {
     startTransition(async () => {
@@ -43,9 +44,7 @@ export function StaffSignInLockCell({ user }: StaffSignInLockCellProps) {
           </Button>
         </div>
       )}
-      <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-green-800"}>
-        {message?.text ?? ""}
-      </p>
+      <RowActionStatus message={message} />
     </div>
   );
 }

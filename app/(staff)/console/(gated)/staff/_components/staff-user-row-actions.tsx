@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/staff/staff-user-schemas";
 import { changeStaffUserRoleAction } from "../_actions/change-staff-user-role-action";
 import { setStaffUserDisabledAction } from "../_actions/set-staff-user-disabled-action";
+import { RowActionStatus, type RowActionMessage } from "./row-action-status";
 
 type Role = (typeof STAFF_ROLES)[number];
 
@@ -18,7 +19,7 @@ interface StaffUserRowActionsProps {
 export function StaffUserRowActions({ user }: StaffUserRowActionsProps) {
   const [role, setRole] = useState<Role>(user.role);
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<RowActionMessage | null>(null);
 
   function run(action: () => Promise<ActionResult<unknown>>, success: string) {
     startTransition(async () => {
@@ -65,9 +66,7 @@ export function StaffUserRowActions({ user }: StaffUserRowActionsProps) {
           {user.disabled ? "Enable" : "Disable"}
         </Button>
       </div>
-      <p role="status" className={message?.tone === "error" ? "text-xs text-red-700" : "text-xs text-green-800"}>
-        {message?.text ?? ""}
-      </p>
+      <RowActionStatus message={message} />
     </div>
   );
 }
