@@ -9,7 +9,7 @@ import { hashSecret } from "@/lib/security/password-hash";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import { findUsableSetupLink, INVALID_SETUP_LINK_MESSAGE } from "@/lib/staff-auth/find-usable-setup-link";
-import { staffPassphraseProblems } from "@/lib/staff-auth/staff-passphrase-policy";
+import { checkStaffPassphrase } from "@/lib/staff-auth/staff-passphrase-policy";
 import type { SetStaffPassphraseInput } from "@/lib/staff-auth/staff-setup-schemas";
 
 function invalidLink(): ActionFailure {
@@ -24,7 +24,7 @@ export async function completeStaffPassphraseSetup(
   const link = await findUsableSetupLink(input.token, now);
   if (!link) throw invalidLink();
   const settings = await getDistrictSettings();
-  const problems = staffPassphraseProblems(input.passphrase, { minLength: settings.staffPassphraseMinLength, email: link.email });
+  const problems = checkStaffPassphrase(input.passphrase, { minLength: settings.staffPassphraseMinLength, email: link.email });
   if (problems.length > 0) throw new ActionFailure("invalid", "Some fields need attention.", { passphrase: problems });
   if (input.confirmation !== input.passphrase) {
     throw new ActionFailure("invalid", "Some fields need attention.", { confirmation: ["The two passphrases do not match."] });

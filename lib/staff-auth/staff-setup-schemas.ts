@@ -1,13 +1,14 @@
 // Input of the staff setup-link flows: the set-passphrase form and the admin's "send setup link".
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "@/lib/accounts/password-policy-limits";
+import { STAFF_PASSPHRASE_MAX_LENGTH } from "@/lib/staff-auth/staff-passphrase-policy";
 
 const staffUserId = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const setStaffPassphraseSchema = z.object({
   token: z.string().min(1, "This link is incomplete. Open the link from your e-mail again.").max(200),
-  passphrase: z.string().min(1, "Choose a passphrase.").max(PASSWORD_MAX_LENGTH * 4, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
-  confirmation: z.string().max(PASSWORD_MAX_LENGTH * 4),
+  // UTF-16 units here (an emoji is two); the policy counts characters and says the exact limit.
+  passphrase: z.string().min(1, "Choose a passphrase.").max(STAFF_PASSPHRASE_MAX_LENGTH * 2, `Use at most ${STAFF_PASSPHRASE_MAX_LENGTH} characters.`),
+  confirmation: z.string().max(STAFF_PASSPHRASE_MAX_LENGTH * 2),
 });
 export type SetStaffPassphraseInput = z.infer<typeof setStaffPassphraseSchema>;
 

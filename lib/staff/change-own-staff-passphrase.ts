@@ -10,7 +10,7 @@ import { hashSecret, verifySecret } from "@/lib/security/password-hash";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
-import { checkStaffPassphrase } from "@/lib/staff/check-staff-passphrase";
+import { checkStaffPassphrase } from "@/lib/staff-auth/staff-passphrase-policy";
 import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import type { ChangeOwnPassphraseInput } from "@/lib/staff/staff-user-schemas";
 import { deviceToken } from "@/lib/auth/device-cookie";
