@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { startDevSmtpReceiver } from "@/lib/mail/dev-smtp-receiver";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
@@ -19,6 +19,7 @@ async function waitFor<T>(check: () => Promise<T | null | undefined>, timeoutMs 
 }
 
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await closeMailTransport();
   await prisma.devMailMessage.deleteMany();
   await prisma.emailOutbox.deleteMany();
@@ -58,10 +59,9 @@ describe("dev SMTP receiver", () => {
   });
 
   it("in demo mode without SMTP_URL, the running worker delivers into the dev inbox", async () => {
-    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT, demo: process.env.DEMO_MODE };
-    delete process.env.SMTP_URL;
-    process.env.DEV_SMTP_PORT = "0";
-    process.env.DEMO_MODE = "1";
+    vi.stubEnv("SMTP_URL", undefined);
+    vi.stubEnv("DEV_SMTP_PORT", "0");
+    vi.stubEnv("DEMO_MODE", "1");
     const worker = startOutboxWorker({ pollMs: 50 });
     try {
       await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { parentName: "Sara", username: "sara" } }));
@@ -72,26 +72,19 @@ describe("dev SMTP receiver", () => {
       expect(sent).toMatchObject({ status: "SENT", attempts: 1 });
     } finally {
       await worker.stop();
-      process.env.SMTP_URL = saved.smtp;
-      process.env.DEV_SMTP_PORT = saved.port;
-      process.env.DEMO_MODE = saved.demo;
-      if (saved.smtp === undefined) delete process.env.SMTP_URL;
-      if (saved.port === undefined) delete process.env.DEV_SMTP_PORT;
-      if (saved.demo === undefined) delete process.env.DEMO_MODE;
     }
   });
 
   it("outside demo mode without SMTP_URL, the mail services start no receiver and say which variable is missing", async () => {
-    const saved = { smtp: process.env.SMTP_URL, port: process.env.DEV_SMTP_PORT, demo: process.env.DEMO_MODE };
-    delete process.env.SMTP_URL;
-    delete process.env.DEMO_MODE;
+    vi.stubEnv("SMTP_URL", undefined);
+    vi.stubEnv("DEMO_MODE", undefined);
     const port = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, "127.0.0.1", () => {
         const { port: free } = probe.address() as net.AddressInfo;
         probe.close(() => resolve(free));
       });
     });
-    process.env.DEV_SMTP_PORT = String(port);
+    vi.stubEnv("DEV_SMTP_PORT", String(port));
     const errors: string[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => void errors.push(args.map(String).join(" "));
@@ -111,12 +104,6 @@ describe("dev SMTP receiver", () => {
       console.error = originalError;
       await closeMailTransport();
       (globalThis as { mailServicesStarted?: boolean }).mailServicesStarted = undefined;
-      process.env.SMTP_URL = saved.smtp;
-      process.env.DEV_SMTP_PORT = saved.port;
-      process.env.DEMO_MODE = saved.demo;
-      if (saved.smtp === undefined) delete process.env.SMTP_URL;
-      if (saved.port === undefined) delete process.env.DEV_SMTP_PORT;
-      if (saved.demo === undefined) delete process.env.DEMO_MODE;
     }
   });
 });
