@@ -62,10 +62,14 @@ function sqlDirection(desc: boolean) {
   return desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
 }
 
-/** The WHERE clause of a search on StudentContact (alias sc). */
+/**
+ * The WHERE clause of a search on StudentContact (alias sc). Only rows still in the roster:
+ * the condition must stay as written, it is what makes PostgreSQL use the partial index.
+ */
 export function searchWhere(search: Pick<ParentSearch, "q" | "letter">): Prisma.Sql {
   const pattern = likePatternFor(search);
-  return pattern === null ? Prisma.sql`TRUE` : Prisma.sql`sc."parentKey" LIKE ${pattern} ESCAPE '\\'`;
+  const inRoster = Prisma.sql`sc."removedAt" IS NULL`;
+  return pattern === null ? inRoster : Prisma.sql`${inRoster} AND sc."parentKey" LIKE ${pattern} ESCAPE '\\'`;
 }
 
 async function keysetPageIds(search: ParentSearch, where: Prisma.Sql, cursor: KeysetCursor | null) {
