@@ -29,6 +29,12 @@ export const KNOWN_AUDIT_ACTIONS = [
   "settings.update",
   "audit.export",
   "retention.run",
+  "roster.import",
+  "roster.import.dry-run",
+  "roster.import.needs-confirmation",
+  "roster.import.failed",
+  "roster.contact-email-change",
+  "parent.login.disabled",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */
