@@ -14,7 +14,12 @@ import {
   type EnqueueRosterImportInput,
 } from "@/lib/roster/jobs/roster-import-jobs";
 import { runNextRosterImport, type RosterRunOutcome } from "@/lib/roster/jobs/roster-import-runner";
-import { fixtureCopy, fixtureZip, removeScratchDirs } from "../helpers/roster-fixtures";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { buildZip } from "../helpers/build-zip";
+import { FIXTURES, fixtureCopy, fixtureZip, removeScratchDirs, writeZip } from "../helpers/roster-fixtures";
+import { family, writeV11Package } from "../helpers/roster-packages";
 
 const LEASE_MS = 60_000;
 
@@ -43,8 +48,26 @@ async function waitForLockWait(): Promise<void> {
   throw new Error("the claim never waited for the other transaction");
 }
 
+/** The fixture zipped, with users.csv's compressed bytes garbled: the reader throws mid-file (a crash, not a structural error). */
+async function corruptZip(): Promise<string> {
+  const dir = path.join(FIXTURES, "v1p1-bulk");
+  const files = await Promise.all((await readdir(dir)).map(async (name) => ({ name, data: await readFile(path.join(dir, name)) })));
+  const zip = buildZip(files);
+  const body = deflateRawSync(files.find((file) => file.name === "users.csv")!.data);
+  const at = zip.indexOf(body);
+  for (let i = at + 10; i < at + body.length - 4; i += 1) zip[i] = 0xff;
+  const file = await writeZip([]);
+  await writeFile(file, zip);
+  return file;
+}
+
+async function runAuditEvents(importId: number) {
+  const events = await prisma.auditEvent.findMany({ where: { action: { startsWith: "roster.import" } }, orderBy: { id: "asc" } });
+  return events.filter((event) => (event.details as { importId?: number }).importId === importId);
+}
+
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe(`TRUNCATE "RosterImport", "AuditEvent" RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(`TRUNCATE "RosterImport", "AuditEvent", "StudentContact", "ParentAccount", "Contact", "Student", "School", "EmailOutbox" RESTART IDENTITY CASCADE`);
 });
 afterAll(removeScratchDirs);
 
@@ -135,6 +158,8 @@ describe("running", () => {
     };
     await Promise.all([runner(), runner()]);
     expect(ran.sort()).toEqual(ids);
+    // Each run's audit event (written by importRoster) exactly once.
+    for (const id of ids) expect((await runAuditEvents(id)).map((event) => event.action)).toEqual(["roster.import.dry-run"]);
     const rows = await prisma.rosterImport.findMany({ orderBy: { startedAt: "asc" } });
     expect(rows.map((row) => row.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED"]);
     // Never two at once: each run started after the previous one finished.
@@ -174,6 +199,42 @@ describe("running", () => {
     const row = await getRosterImport(job.id);
     expect(row).toMatchObject({ status: "FAILED" });
     expect(row!.error).toMatch(/no longer on the server/);
+    const [event] = await runAuditEvents(job.id);
+    expect(event).toMatchObject({ action: "roster.import.failed", actorLabel: "admin@district.example.org", details: { reason: "file-missing", fileName: "roster.zip" } });
+  });
+
+  it("fails a run whose importer crashed with a plain message (no stack), and audits it", async () => {
+    const job = await enqueueRosterImport(input(await corruptZip(), { dryRun: false, requestedById: 3 }));
+    const outcome = await runNextRosterImport({ leaseMs: LEASE_MS });
+    expect(outcome).toMatchObject({ status: "ran", stored: true });
+    const row = await getRosterImport(job.id);
+    expect(row).toMatchObject({ status: "FAILED", summary: null });
+    expect(row!.error).toMatch(/^The import stopped on an unexpected error: .+/);
+    expect(row!.error).not.toMatch(/\n|\s+at /);
+    const [event] = await runAuditEvents(job.id);
+    expect(event).toMatchObject({ action: "roster.import.failed", actorType: "STAFF", actorId: 3, details: { reason: "crash", message: row!.error } });
+    expect(await prisma.student.count()).toBe(0);
+  });
+
+  it("applies a package, stops a bulk that removes too much (NEEDS_CONFIRMATION), and applies it once confirmed", async () => {
+    const all = Array.from({ length: 10 }, (_, i) => family(`f${i}`, String(1000 + i), 1)).flat();
+    const first = await enqueueRosterImport(input(await writeV11Package({ users: all }), { dryRun: false }));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    expect(await getRosterImport(first.id)).toMatchObject({ status: "SUCCEEDED", dryRun: false });
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(10);
+    expect((await runAuditEvents(first.id)).map((event) => event.action)).toEqual(["roster.import"]);
+
+    const fewer = await enqueueRosterImport(input(await writeV11Package({ users: all.slice(6) }), { dryRun: false }));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    const stopped = await getRosterImport(fewer.id);
+    expect(stopped).toMatchObject({ status: "NEEDS_CONFIRMATION", error: null });
+    expect(stopped!.summary!.removalGuard.exceeded).toBe(true);
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(10);
+
+    const confirmed = await enqueueRosterApply(fewer.id, { requestedById: null, requestedBy: "admin", confirmRemovals: true });
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    expect(await getRosterImport(confirmed.id)).toMatchObject({ status: "SUCCEEDED", confirmRemovals: true });
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(7); // three families of two gone
   });
 
   it("marks a RUNNING import whose lease passed as interrupted, then runs the next one", async () => {
@@ -190,6 +251,8 @@ describe("running", () => {
     expect(row).toMatchObject({ status: "FAILED", error: INTERRUPTED_MESSAGE });
     expect(row!.error).toMatch(/^interrupted/);
     expect(row!.finishedAt).not.toBeNull();
+    const [event] = await runAuditEvents(abandoned.id);
+    expect(event).toMatchObject({ action: "roster.import.failed", actorType: "SYSTEM", actorLabel: "roster worker", details: { reason: "interrupted" } });
   });
 
   it("leaves a RUNNING import with a live lease alone and reports busy", async () => {

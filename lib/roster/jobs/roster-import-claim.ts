@@ -2,8 +2,9 @@
 // finish, and recovery of runs whose worker died. Every write after the claim is conditional
 // on the row still being RUNNING: once recovery has marked a run FAILED, its old worker can no
 // longer overwrite that. Times are the database's, in UTC like the values Prisma writes.
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { RosterImport } from "@/lib/generated/prisma/client";
 import type { RosterImportProgress } from "@/lib/roster/import-roster-types";
 import type { RosterImportTriggerName } from "./roster-import-jobs";
@@ -21,11 +22,34 @@ export type ClaimedRosterImport = Pick<
 
 export type ClaimOutcome = { status: "claimed"; job: ClaimedRosterImport } | { status: "idle" } | { status: "busy" };
 
+export const WORKER_ACTOR: Actor = { type: "SYSTEM", label: "roster worker" };
+
+/** A run that ended without importRoster writing its audit event (crash, file gone, interrupted, cancelled). */
+export type RunnerFailureEvent = { actor: Actor; reason: "crash" | "file-missing" | "interrupted" | "cancelled" };
+
+async function auditRunnerFailure(
+  tx: Tx,
+  run: { id: number; fileName: string },
+  event: RunnerFailureEvent,
+  message: string,
+): Promise<void> {
+  await recordAuditEvent(tx, {
+    actor: event.actor,
+    action: "roster.import.failed",
+    details: { importId: run.id, fileName: run.fileName, outcome: "failed", reason: event.reason, message },
+  });
+}
+
 /** RUNNING rows whose lease passed: their worker died. Importing is one transaction, so nothing is half-applied. */
 export async function recoverAbandonedRosterImports(): Promise<number> {
-  return prisma.$executeRaw`
-    UPDATE "RosterImport" SET "status" = 'FAILED', "error" = ${INTERRUPTED_MESSAGE}, "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL
-    WHERE "status" = 'RUNNING' AND "leaseUntil" < ${DB_NOW}`;
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number; fileName: string }[]>`
+      UPDATE "RosterImport" SET "status" = 'FAILED', "error" = ${INTERRUPTED_MESSAGE}, "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL
+      WHERE "status" = 'RUNNING' AND "leaseUntil" < ${DB_NOW}
+      RETURNING id, "fileName"`;
+    for (const row of rows) await auditRunnerFailure(tx, row, { actor: WORKER_ACTOR, reason: "interrupted" }, INTERRUPTED_MESSAGE);
+    return rows.length;
+  });
 }
 
 function isOneRunningViolation(error: unknown): boolean {
@@ -102,30 +126,37 @@ export type RosterImportFinish = {
   error: string | null;
 };
 
-/** Stores the outcome; false when the run was no longer ours (recovery marked it meanwhile). */
-export async function finishRosterImport(id: number, finish: RosterImportFinish): Promise<boolean> {
+/**
+ * Stores the outcome; false when the run was no longer ours (recovery marked it meanwhile).
+ * `failure`: importRoster did not get to write the run's audit event, so it is written here,
+ * in the same transaction as the outcome.
+ */
+export async function finishRosterImport(id: number, finish: RosterImportFinish, failure: RunnerFailureEvent | null = null): Promise<boolean> {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  const updated = await prisma.$executeRaw`
-    UPDATE "RosterImport" SET
-      "status" = ${finish.status}::"RosterImportStatus", "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL,
-      "version" = ${finish.version}, "summary" = ${json(finish.summary)}::jsonb, "report" = ${json(finish.report)}::jsonb,
-      "error" = ${finish.error}
-    WHERE id = ${id} AND "status" = 'RUNNING'`;
-  return updated === 1;
+  return prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: number; fileName: string }[]>`
+      UPDATE "RosterImport" SET
+        "status" = ${finish.status}::"RosterImportStatus", "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL,
+        "version" = ${finish.version}, "summary" = ${json(finish.summary)}::jsonb, "report" = ${json(finish.report)}::jsonb,
+        "error" = ${finish.error}
+      WHERE id = ${id} AND "status" = 'RUNNING'
+      RETURNING id, "fileName"`;
+    if (row && failure) await auditRunnerFailure(tx, row, failure, finish.error ?? "failed");
+    return Boolean(row);
+  });
 }
 
-/** A run nobody will start any more (its command was stopped while it waited). */
-export async function cancelQueuedRosterImport(id: number, message: string): Promise<boolean> {
-  const updated = await prisma.$executeRaw`
-    UPDATE "RosterImport" SET "status" = 'FAILED', "finishedAt" = ${DB_NOW}, "error" = ${message}
-    WHERE id = ${id} AND "status" = 'QUEUED'`;
-  return updated === 1;
-}
-
-/** The command's own run, stopped by its user while running: the import's transaction dies with the process. */
-export async function failRunningRosterImport(id: number, message: string): Promise<boolean> {
-  const updated = await prisma.$executeRaw`
-    UPDATE "RosterImport" SET "status" = 'FAILED', "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL, "error" = ${message}
-    WHERE id = ${id} AND "status" = 'RUNNING'`;
-  return updated === 1;
+/**
+ * The command's own run, stopped by its user: a queued one never starts, a running one's
+ * import transaction dies with the process.
+ */
+export async function cancelRosterImport(id: number, message: string, actor: Actor): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: number; fileName: string }[]>`
+      UPDATE "RosterImport" SET "status" = 'FAILED', "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL, "error" = ${message}
+      WHERE id = ${id} AND "status" IN ('QUEUED', 'RUNNING')
+      RETURNING id, "fileName"`;
+    if (row) await auditRunnerFailure(tx, row, { actor, reason: "cancelled" }, message);
+    return Boolean(row);
+  });
 }

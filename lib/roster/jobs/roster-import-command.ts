@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { RosterImportProgress } from "@/lib/roster/import-roster-types";
 import { rosterReportCsv } from "@/lib/roster/roster-report-csv";
-import { cancelQueuedRosterImport, failRunningRosterImport } from "./roster-import-claim";
+import { cancelRosterImport } from "./roster-import-claim";
 import { enqueueRosterImport, getRosterImport, type RosterImportDetail } from "./roster-import-jobs";
 import { runNextRosterImport } from "./roster-import-runner";
 import { exitCodeOf, outcomeLines, progressBar, progressText, reportHasIssues } from "./roster-command-output";
@@ -71,9 +71,10 @@ export async function runRosterImportCommand(options: RosterCommandOptions): Pro
   const pollMs = options.pollMs ?? (Number(process.env.ROSTER_POLL_MS) || 2000);
   const source = path.resolve(options.source);
   const fileBytes = await packageBytes(source);
+  const requestedBy = `command (${os.userInfo().username}@${os.hostname()})`;
   const job = await enqueueRosterImport({
     trigger: "COMMAND",
-    requestedBy: `command (${os.userInfo().username}@${os.hostname()})`,
+    requestedBy,
     fileName: path.basename(source),
     filePath: source,
     fileBytes,
@@ -84,7 +85,7 @@ export async function runRosterImportCommand(options: RosterCommandOptions): Pro
 
   const onSignal = (signal: NodeJS.Signals) => {
     void (async () => {
-      const cancelled = (await cancelQueuedRosterImport(job.id, CANCELLED_MESSAGE)) || (await failRunningRosterImport(job.id, CANCELLED_MESSAGE));
+      const cancelled = await cancelRosterImport(job.id, CANCELLED_MESSAGE, { type: "SYSTEM", label: requestedBy });
       out.write(`\n${cancelled ? "Stopped" : "Stopping"} (${signal}): nothing was changed.\n`);
       process.exit(130);
     })();

@@ -13,6 +13,7 @@ import {
   writeRosterProgress,
   type ClaimedRosterImport,
   type RosterImportFinish,
+  type RunnerFailureEvent,
 } from "./roster-import-claim";
 import type { RosterImportTriggerName } from "./roster-import-jobs";
 import { throttleProgress } from "./throttle-progress";
@@ -38,6 +39,8 @@ export type RosterRunOutcome =
   | { status: "busy" }
   | { status: "ran"; importId: number; finish: RosterImportFinish; stored: boolean };
 
+type Ending = { finish: RosterImportFinish; failure: RunnerFailureEvent | null };
+
 const DEFAULT_LEASE_MS = 120_000;
 const MAX_ERROR_CHARS = 500;
 
@@ -58,6 +61,10 @@ function actorOf(job: ClaimedRosterImport): RosterActor {
     return { type: "STAFF", staffUserId: job.requestedById, label: job.requestedBy };
   }
   return { type: "SYSTEM", label: job.requestedBy };
+}
+
+function auditActorOf(actor: RosterActor): RunnerFailureEvent["actor"] {
+  return actor.type === "STAFF" ? { type: "STAFF", id: actor.staffUserId, label: actor.label } : { type: "SYSTEM", label: actor.label };
 }
 
 function finishOf(result: RosterImportResult): RosterImportFinish {
@@ -94,17 +101,19 @@ function holdLease(id: number, leaseMs: number) {
   };
 }
 
-async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): Promise<RosterImportFinish> {
+async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): Promise<Ending> {
+  const actor = actorOf(job);
+  const failed = (error: string, reason: RunnerFailureEvent["reason"]): Ending => ({
+    finish: { status: "FAILED", version: null, summary: null, report: null, error },
+    failure: { actor: auditActorOf(actor), reason },
+  });
   try {
     await access(job.filePath);
   } catch {
-    return {
-      status: "FAILED",
-      version: null,
-      summary: null,
-      report: null,
-      error: "The package file is no longer on the server (deleted, or not in a storage folder this server shares). Upload it again.",
-    };
+    return failed(
+      "The package file is no longer on the server (deleted, or not in a storage folder this server shares). Upload it again.",
+      "file-missing",
+    );
   }
   const progress = throttleProgress(
     (value: RosterImportProgress) => writeRosterProgress(job.id, value),
@@ -116,7 +125,7 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
       source: job.filePath,
       dryRun: job.dryRun,
       confirmRemovals: job.confirmRemovals,
-      actor: actorOf(job),
+      actor,
       importId: job.id,
       fileName: job.fileName,
       onProgress(value) {
@@ -124,10 +133,11 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
         options.onProgress?.(value);
       },
     });
-    return finishOf(result);
+    // importRoster wrote the run's audit event itself.
+    return { finish: finishOf(result), failure: null };
   } catch (error) {
     console.error(`[roster] import ${job.id} crashed:`, error);
-    return { status: "FAILED", version: null, summary: null, report: null, error: plainErrorMessage(error) };
+    return failed(plainErrorMessage(error), "crash");
   } finally {
     await progress.flush();
   }
@@ -145,14 +155,15 @@ export async function runNextRosterImport(options: RosterRunnerOptions = {}): Pr
   if (claim.status !== "claimed") return claim;
   const { job } = claim;
   const lease = holdLease(job.id, leaseMs);
-  let finish: RosterImportFinish;
+  let ending: Ending;
   try {
     await options.onStart?.(job);
-    finish = await execute(job, options);
+    ending = await execute(job, options);
   } finally {
     await lease.stop();
   }
-  const stored = await finishRosterImport(job.id, finish);
+  const { finish, failure } = ending;
+  const stored = await finishRosterImport(job.id, finish, failure);
   if (!stored) console.warn(`[roster] import ${job.id} finished after its lease ran out; the row keeps the recovery's outcome`);
   return { status: "ran", importId: job.id, finish, stored };
 }
