@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { fixtureCopy, fixtureZip, removeScratchDirs } from "../helpers/roster-fixtures";
+import { family, runImport, writeV11Package } from "../helpers/roster-packages";
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -35,7 +36,9 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), "roster-command-"));
 });
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe(`TRUNCATE "RosterImport", "AuditEvent" RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE "RosterImport", "AuditEvent", "StudentContact", "ParentAccount", "Contact", "Student", "School", "EmailOutbox" RESTART IDENTITY CASCADE`,
+  );
 });
 afterAll(async () => {
   await removeScratchDirs();
@@ -43,19 +46,37 @@ afterAll(async () => {
 });
 
 describe("npm run roster:import", () => {
-  it("runs a dry run of a zip: progress lines, the summary, exit 0, a COMMAND run on record", async () => {
+  it("runs a dry run of a zip: progress lines, the counts, exit 0, nothing changed", async () => {
     const zip = await fixtureZip("v1p1-bulk");
     const run = await command([zip, "--dry-run"]);
     expect(run.stderr).not.toMatch(/✗/);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Roster import #1: dry run of /m);
-    expect(run.stdout).toMatch(/^progress: reading\s+\d+ \/ \d+ rows\s+\d+%$/m); // plain lines: not a terminal
+    // Plain lines (not a terminal): phase, rows done / total, percent.
+    expect(run.stdout).toMatch(/^progress: reading\s+\d+ \/ \d+ rows\s+\d+%$/m);
+    expect(run.stdout).toMatch(/^progress: finishing\s+\d+ \/ \d+ rows\s+\d+%$/m);
     expect(run.stdout).toMatch(/✓ Dry run of package\.zip \(OneRoster 1\.1\) in [\d.]+ s: nothing was changed/);
     expect(run.stdout).toMatch(/^\s+add\s+change\s+remove\s+restore\s+unchanged$/m);
-    expect(run.stdout).toMatch(/^\s+students\s+\d+/m);
+    expect(run.stdout).toMatch(/^\s+students\s+2\s+0\s+0\s+0\s+0$/m);
+    expect(run.stdout).toMatch(/^\s+contacts\s+3\s+0\s+0\s+0\s+0$/m);
+    expect(run.stdout).toMatch(/e\.g\. added: .*Simpson/);
     const row = await prisma.rosterImport.findFirstOrThrow();
     expect(row).toMatchObject({ trigger: "COMMAND", status: "SUCCEEDED", dryRun: true, filePath: zip, fileName: "package.zip" });
     expect(row.requestedBy).toMatch(/^command \(/);
+    expect(await prisma.student.count()).toBe(0);
+  });
+
+  it("applies a folder with row errors: lists them, writes the report CSV, exit 0", async () => {
+    const folder = await fixtureCopy("v1p1-defects");
+    const reportPath = path.join(workDir, "defects-report.csv");
+    const run = await command([folder, "--report", reportPath]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ Import of .* applied in/);
+    expect(run.stdout).toMatch(/^Row errors \(\d+; these rows were not imported\):$/m);
+    expect(run.stdout).toMatch(/^\s+users\.csv, line 3, column givenName: .+$/m);
+    expect(run.stdout).toContain(`Full report (CSV): ${reportPath}`);
+    expect(await readFile(reportPath, "utf8")).toMatch(/\r\nerror,users\.csv,3,givenName,/);
+    expect(await prisma.student.count()).toBeGreaterThan(0);
   });
 
   it("fails a broken package with exit 1, the message and the report CSV", async () => {
@@ -67,6 +88,21 @@ describe("npm run roster:import", () => {
     expect(run.stdout).toMatch(/no manifest\.csv/);
     expect(run.stdout).toContain(`Full report (CSV): ${reportPath}`);
     expect(await readFile(reportPath, "utf8")).toMatch(/severity,file,line,column,reason\r\nerror,manifest\.csv,/);
+  });
+
+  it("stops at the removal guard with exit 3 and says --confirm-removals goes ahead; with it, exit 0", async () => {
+    const all = Array.from({ length: 10 }, (_, i) => family(`f${i}`, String(1000 + i), 1)).flat();
+    expect((await runImport(await writeV11Package({ users: all }))).outcome).toBe("applied");
+    const fewer = await writeV11Package({ users: all.slice(6) });
+    const stopped = await command([fewer]);
+    expect(stopped.code).toBe(3);
+    expect(stopped.stdout).toMatch(/! Import of .* stopped before changing anything: it would remove more than the district allows\./);
+    expect(stopped.stdout).toMatch(/Removal guard: students 3 of 10 active \(30%\), .*the limit is 10%\./);
+    expect(stopped.stdout).toMatch(/Run again with --confirm-removals to go ahead/);
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(10);
+    const confirmed = await command([fewer, "--confirm-removals"]);
+    expect(confirmed.code).toBe(0);
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(7);
   });
 
   it("waits while another import is running, then runs", async () => {
