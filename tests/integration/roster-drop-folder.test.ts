@@ -10,12 +10,15 @@ import { rosterDropFolder } from "@/lib/roster/jobs/roster-drop-folder";
 import { runNextRosterImport } from "@/lib/roster/jobs/roster-import-runner";
 import { startRosterWorkerLoop } from "@/lib/roster/jobs/roster-worker";
 import { fixtureZip, removeScratchDirs, writeZip } from "../helpers/roster-fixtures";
+import { family, runImport, writeV11Package } from "../helpers/roster-packages";
 
 let dropDir: string;
 let storageDir: string;
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe(`TRUNCATE "RosterImport", "AuditEvent" RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(
+    `TRUNCATE "RosterImport", "AuditEvent", "StudentContact", "ParentAccount", "Contact", "Student", "School", "EmailOutbox" RESTART IDENTITY CASCADE`,
+  );
   dropDir = await mkdtemp(path.join(tmpdir(), "roster-drop-"));
   storageDir = await mkdtemp(path.join(tmpdir(), "roster-store-"));
   process.env.ROSTER_STORAGE_DIR = storageDir;
@@ -85,6 +88,24 @@ describe("the drop folder", () => {
     await folder.settle();
     expect(await files("processed")).toHaveLength(1);
     expect(await files("failed")).toHaveLength(1);
+  });
+
+  it("stops a bulk that removes too much (NEEDS_CONFIRMATION, nothing changed), moves it to failed/ and keeps its package for the confirmation", async () => {
+    const all = Array.from({ length: 10 }, (_, i) => family(`f${i}`, String(1000 + i), 1)).flat();
+    expect((await runImport(await writeV11Package({ users: all }))).outcome).toBe("applied");
+    const fewer = await writeV11Package({ users: all.slice(6) });
+    const zip = await writeZip(await Promise.all((await readdir(fewer)).map(async (name) => ({ name, data: await readFile(path.join(fewer, name)) }))));
+    await writeFile(path.join(dropDir, "nightly.zip"), await readFile(zip));
+    const folder = rosterDropFolder(dropDir);
+    await folder.scan();
+    const [id] = await folder.scan();
+    await runAll();
+    await folder.settle();
+    expect(await files("failed")).toHaveLength(1);
+    const run = await prisma.rosterImport.findUniqueOrThrow({ where: { id } });
+    expect(run).toMatchObject({ status: "NEEDS_CONFIRMATION", dryRun: false });
+    expect(await prisma.student.count({ where: { removedAt: null } })).toBe(10);
+    expect((await stat(run.filePath)).isFile()).toBe(true);
   });
 
   it("leaves dotfiles, .part/.tmp names and a file that is still growing alone", async () => {

@@ -255,6 +255,26 @@ describe("running", () => {
     expect(event).toMatchObject({ action: "roster.import.failed", actorType: "SYSTEM", actorLabel: "roster worker", details: { reason: "interrupted" } });
   });
 
+  it("renews the lease while a run takes longer than the lease, so other runners never take it for abandoned", async () => {
+    const job = await enqueueRosterImport(input(await fixtureZip("v1p1-bulk")));
+    const leaseMs = 2_000;
+    const otherRunner: RosterRunOutcome[] = [];
+    const outcome = await runNextRosterImport({
+      leaseMs,
+      // Three lease lengths inside the run, while a second runner keeps looking.
+      onStart: async () => {
+        const until = Date.now() + 3 * leaseMs;
+        while (Date.now() < until) {
+          otherRunner.push(await runNextRosterImport({ leaseMs }));
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      },
+    });
+    expect(outcome).toMatchObject({ status: "ran", stored: true });
+    expect(new Set(otherRunner.map((other) => other.status))).toEqual(new Set(["busy"]));
+    expect(await getRosterImport(job.id)).toMatchObject({ status: "SUCCEEDED", error: null });
+  });
+
   it("leaves a RUNNING import with a live lease alone and reports busy", async () => {
     const zip = await fixtureZip("v1p1-bulk");
     const running = await enqueueRosterImport(input(zip));
