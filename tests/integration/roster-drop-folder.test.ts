@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { rosterDropFolder } from "@/lib/roster/jobs/roster-drop-folder";
+import { enqueueRosterImport } from "@/lib/roster/jobs/roster-import-jobs";
 import { runNextRosterImport } from "@/lib/roster/jobs/roster-import-runner";
 import { startRosterWorkerLoop } from "@/lib/roster/jobs/roster-worker";
 import { fixtureZip, removeScratchDirs, writeZip } from "../helpers/roster-fixtures";
@@ -149,5 +150,28 @@ describe("the drop folder", () => {
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: "DROP_FOLDER", status: "SUCCEEDED" });
     expect((await stat(runs[0]!.filePath)).isFile()).toBe(true); // kept for the retention window
+  });
+
+  it("a missing drop folder does not stop the worker from running the console's imports", async () => {
+    const job = await enqueueRosterImport({
+      trigger: "CONSOLE",
+      requestedBy: "admin",
+      fileName: "roster.zip",
+      filePath: await fixtureZip("v1p1-bulk"),
+      fileBytes: 1,
+      dryRun: true,
+      confirmRemovals: false,
+    });
+    const worker = startRosterWorkerLoop({ pollMs: 30, dropDir: path.join(dropDir, "not-there"), leaseMs: 60_000 });
+    try {
+      for (let i = 0; i < 1_000; i += 1) {
+        const { status } = await prisma.rosterImport.findUniqueOrThrow({ where: { id: job.id } });
+        if (status !== "QUEUED" && status !== "RUNNING") break;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    } finally {
+      await worker.stop();
+    }
+    expect((await prisma.rosterImport.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("SUCCEEDED");
   });
 });

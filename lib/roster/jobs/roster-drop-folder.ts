@@ -86,7 +86,10 @@ export function rosterDropFolder(dir: string): DropFolder {
   }
 
   async function scan(): Promise<number[]> {
-    await mkdir(incoming, { recursive: true });
+    // Not recursive: a drop folder that is not there (a typo in ROSTER_DROP_DIR) is an error to see.
+    await mkdir(incoming).catch((error: unknown) => {
+      if (errorCode(error) !== "EEXIST") throw error;
+    });
     const seen = new Set<string>();
     const ids: number[] = [];
     for (const entry of await readdir(root, { withFileTypes: true })) {

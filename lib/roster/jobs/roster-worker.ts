@@ -2,7 +2,7 @@
 // drop folder, runs the next queued import (one at a time: a run takes the loop until it ends),
 // and now and then deletes package files no run needs any more.
 import { rosterDropFolder } from "./roster-drop-folder";
-import { defaultLeaseMs, plainErrorMessage, runNextRosterImport } from "./roster-import-runner";
+import { defaultLeaseMs, runNextRosterImport } from "./roster-import-runner";
 import { purgeRosterPackages } from "./roster-package-retention";
 
 export type RosterWorkerOptions = {
@@ -19,6 +19,12 @@ export type RosterWorker = { stop(): Promise<void> };
 
 const HOUR_MS = 3_600_000;
 
+/** For the server log: the first line of the message, no credentials from URLs. */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split("\n")[0] ?? "").replace(/\/\/[^\s/@]+@/g, "//***@").slice(0, 500);
+}
+
 export function startRosterWorkerLoop(options: RosterWorkerOptions = {}): RosterWorker {
   const pollMs = options.pollMs ?? (Number(process.env.ROSTER_POLL_MS) || 3000);
   const leaseMs = options.leaseMs ?? defaultLeaseMs();
@@ -33,17 +39,32 @@ export function startRosterWorkerLoop(options: RosterWorkerOptions = {}): Roster
       wake = () => { clearTimeout(timer); wake = null; resolve(); };
     });
 
+  // A drop folder that is missing or unreadable, or a purge that fails, must not stop the
+  // console's imports: those parts only log (once until they work again).
+  const failing = new Set<string>();
+  const guarded = async (part: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+      failing.delete(part);
+    } catch (error) {
+      if (!failing.has(part)) console.error(`[roster] ${part} failed:`, describe(error));
+      failing.add(part);
+    }
+  };
+
   const turn = async (): Promise<boolean> => {
     if (drop) {
-      await drop.settle();
-      await drop.scan();
+      await guarded("drop folder", async () => {
+        await drop.settle();
+        await drop.scan();
+      });
     }
     // The command runs its own runs (it waits for them in its terminal).
     const outcome = await runNextRosterImport({ leaseMs, triggers: ["CONSOLE", "DROP_FOLDER"] });
-    if (drop && outcome.status === "ran") await drop.settle();
+    if (drop && outcome.status === "ran") await guarded("drop folder (moving finished files)", () => drop.settle());
     if (Date.now() >= nextPurgeAt) {
       nextPurgeAt = Date.now() + purgeEveryMs;
-      await purgeRosterPackages();
+      await guarded("package purge", () => purgeRosterPackages());
     }
     return outcome.status === "ran";
   };
@@ -58,7 +79,7 @@ export function startRosterWorkerLoop(options: RosterWorkerOptions = {}): Roster
       } catch (error) {
         // Database or disk unavailable: keep the worker alive, slow down.
         errorStreak += 1;
-        console.error("[roster] worker turn failed:", plainErrorMessage(error));
+        console.error("[roster] worker turn failed:", describe(error));
         await sleep(Math.min(60_000, pollMs * 2 ** Math.min(errorStreak, 6)));
       }
     }
