@@ -1,64 +1,83 @@
-import pg from "pg";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { searchParents } from "@/lib/parents/search-parents";
-import { parseParentSearch } from "@/lib/parents/search-schema";
-import { verifySecret } from "@/lib/security/password-hash";
-import { parentSearchKey } from "@/lib/text/fold-name";
-import { BENCH_ADMIN_PASSPHRASE, BENCH_PARENT_PASSWORD, generateDistrict, type GeneratedDistrict } from "@/scripts/bench/generate-district";
+import type { RosterUser } from "@/lib/roster/roster-records";
+import { generateRosterCsv, generateRosterDelta, planDelta, type GeneratedRoster } from "@/scripts/bench/generate-roster-csv";
+import { CULTURES } from "@/scripts/demo/names";
+import { readRosterFully, removeScratchDirs, type RosterReadout } from "@/tests/helpers/roster-fixtures";
 
-describe("scripts/bench/generate-district.ts", () => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  let generated: GeneratedDistrict;
+const STUDENTS = 1_500;
+
+describe("scripts/bench/generate-roster-csv.ts (the benchmark district as OneRoster 1.2 CSV)", () => {
+  let folder: string;
+  let generated: GeneratedRoster;
+  let bulk: RosterReadout;
+  let byId: Map<string, RosterUser>;
 
   beforeAll(async () => {
-    await client.connect();
-    generated = await generateDistrict(client, 3_000);
+    folder = await mkdtemp(path.join(tmpdir(), "bench-roster-test-"));
+    generated = await generateRosterCsv(path.join(folder, "bulk"), STUDENTS);
+    bulk = await readRosterFully(path.join(folder, "bulk"));
+    byId = new Map(bulk.users.map((user) => [user.sourcedId, user]));
   });
-  afterAll(() => client.end());
-
-  it("creates the requested number of parent-child rows, two guardians per student", async () => {
-    expect(generated).toMatchObject({ rows: 3_000, students: 1_500, contacts: 2_000 });
-    expect(await prisma.studentContact.count()).toBe(3_000);
-    expect(await prisma.student.count()).toBe(1_500);
-    expect(await prisma.contact.count()).toBe(2_000);
-    const perStudent = await prisma.studentContact.groupBy({ by: ["studentId"], _count: { _all: true } });
-    expect(new Set(perStudent.map((row) => row._count._all))).toEqual(new Set([2]));
-    const perParent = await prisma.studentContact.groupBy({ by: ["contactId"], _count: { _all: true } });
-    expect(new Set(perParent.map((row) => row._count._all))).toEqual(new Set([1, 2]));
+  afterAll(async () => {
+    await removeScratchDirs();
+    await rm(folder, { recursive: true, force: true });
   });
 
-  it("computes parentKey in SQL exactly as foldName does in the app", async () => {
-    const links = await prisma.studentContact.findMany({ include: { contact: true } });
-    const mismatches = links.filter((link) => link.parentKey !== parentSearchKey(link.contact.lastName, link.contact.firstName));
-    expect(mismatches).toEqual([]);
-    expect(links.some((link) => link.contact.lastName === "Nguyễn")).toBe(true);
+  it("writes a valid OneRoster 1.2 bulk package: no row errors, no warnings", () => {
+    expect(bulk.report).toMatchObject({ outcome: "read", rowErrorCount: 0, warningCount: 0 });
+    expect(bulk.version).toBe("1.2");
+    expect(generated).toMatchObject({ students: 1_500, contacts: 2_000, links: 3_000, schools: 6 });
+    expect(bulk.schools).toHaveLength(6);
   });
 
-  it("produces data the grid's search finds, accent-insensitively", async () => {
-    const result = await searchParents(parseParentSearch({ q: "nguyen" }), { staffEmailDomains: [] });
-    expect(result.rows.length).toBeGreaterThan(0);
-    expect(result.rows.every((row) => row.parentLastName === "Nguyễn")).toBe(true);
+  it("has the district's shape: students and two parents per family, every link listed from both sides", () => {
+    const students = bulk.users.filter((user) => user.kind === "student");
+    const parents = bulk.users.filter((user) => user.kind === "parent");
+    expect(students).toHaveLength(1_500);
+    expect(parents).toHaveLength(2_000);
+    expect(new Set(students.map((user) => user.agentSourcedIds.length))).toEqual(new Set([2]));
+    expect(new Set(parents.map((user) => user.agentSourcedIds.length))).toEqual(new Set([1, 2]));
+    for (const student of students) {
+      for (const parent of student.agentSourcedIds) expect(byId.get(parent)!.agentSourcedIds).toContain(student.sourcedId);
+    }
+    expect(new Set(parents.map((user) => user.relationship))).toEqual(new Set(["Mother", "Father"]));
   });
 
-  it("gives most contacts a login sharing one hash, and a site admin for the HTTP benchmark", async () => {
-    const accounts = await prisma.parentAccount.groupBy({ by: ["status"], _count: { _all: true } });
-    const total = accounts.reduce((sum, row) => sum + row._count._all, 0);
-    expect(total).toBe(generated.accounts);
-    expect(total / generated.contacts).toBeGreaterThan(0.8);
-    const active = await prisma.parentAccount.findFirstOrThrow({ where: { status: "ACTIVE" } });
-    expect(await verifySecret(active.passwordHash!, BENCH_PARENT_PASSWORD)).toBe(true);
-    expect(await prisma.parentAccount.count({ where: { status: "RESET", passwordHash: { not: null } } })).toBe(0);
-    const admin = await prisma.staffUser.findUniqueOrThrow({ where: { email: generated.adminEmail } });
-    expect(admin.role).toBe("SITE_ADMIN");
-    expect(await verifySecret(admin.passwordHash, BENCH_ADMIN_PASSPHRASE)).toBe(true);
+  it("keeps the name distribution: all four cultures, common surnames first, zero-padded unique ID numbers", () => {
+    const parents = bulk.users.filter((user) => user.kind === "parent");
+    const surnames = parents.map((user) => user.familyName);
+    expect(surnames).toEqual(expect.arrayContaining(["Nguyễn", "García", "Smith"]));
+    expect(surnames.some((name) => name.startsWith("Al-"))).toBe(true);
+    const count = (name: string) => surnames.filter((surname) => surname === name).length;
+    expect(count(CULTURES.en.lastNames[0]!)).toBeGreaterThan(count(CULTURES.en.lastNames.at(-1)!));
+    const shares = (locale: string) => parents.filter((user) => user.language === locale).length / parents.length;
+    expect(shares("en")).toBeGreaterThan(0.4);
+    expect(shares("es")).toBeGreaterThan(0.1);
+    expect(shares("vi")).toBeGreaterThan(0.05);
+    expect(shares("ar")).toBeGreaterThan(0.05);
+    const numbers = bulk.users.flatMap((user) => (user.studentNumber ? [user.studentNumber] : []));
+    expect(new Set(numbers).size).toBe(1_500);
+    expect(numbers.some((number) => number.startsWith("0"))).toBe(true);
   });
 
-  it("moves the id sequences past the generated rows", async () => {
-    const school = await prisma.school.create({ data: { code: "NEW", name: "New School" } });
-    const student = await prisma.student.create({ data: { studentNumber: "x-1", firstName: "A", lastName: "B", grade: "1", schoolId: school.id } });
-    const contact = await prisma.contact.create({ data: { firstName: "C", lastName: "D" } });
-    expect(student.id).toBe(1_501);
-    expect(contact.id).toBe(2_001);
+  it("writes a delta of changed users: each row one real change, status and dateLastModified set, links unchanged", async () => {
+    const plan = await generateRosterDelta(path.join(folder, "delta"), STUDENTS, 100, new Date("2026-11-26T12:00:00.000Z"));
+    expect(plan).toEqual(planDelta(100));
+    const delta = await readRosterFully(path.join(folder, "delta"));
+    expect(delta.report).toMatchObject({ outcome: "read", rowErrorCount: 0, warningCount: 0 });
+    expect(delta.users).toHaveLength(100);
+    const changes = { grades: 0, phone: 0, familyName: 0, email: 0 };
+    for (const user of delta.users) {
+      const before = byId.get(user.sourcedId)!;
+      expect(user).toMatchObject({ status: "active", dateLastModified: new Date("2026-11-26T12:00:00.000Z"), kind: before.kind });
+      expect(user.agentSourcedIds).toEqual(before.agentSourcedIds);
+      const differing = (["grades", "phone", "familyName", "email"] as const).filter((key) => JSON.stringify(user[key]) !== JSON.stringify(before[key]));
+      expect(differing).toHaveLength(1);
+      changes[differing[0]!] += 1;
+    }
+    expect(changes).toEqual({ grades: plan.grades, phone: plan.phones, familyName: plan.surnames, email: plan.emails });
   });
 });
