@@ -29,6 +29,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "settings.update",
   "audit.export",
   "retention.run",
+  "roster.upload",
+  "roster.apply",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */
