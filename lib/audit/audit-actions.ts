@@ -29,6 +29,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "settings.update",
   "audit.export",
   "retention.run",
+  "roster.import",
+  "roster.import.dry-run",
+  "roster.import.needs-confirmation",
+  "roster.import.failed",
+  "roster.contact-email-change",
   "roster.upload",
   "roster.apply",
 ] as const;
