@@ -29,6 +29,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "settings.update",
   "audit.export",
   "retention.run",
+  "roster.import",
+  "roster.import.dry-run",
+  "roster.import.needs-confirmation",
+  "roster.import.failed",
+  "roster.contact-email-change",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

@@ -22,7 +22,8 @@ export function newMessageId(senderAddress: string): string {
   return `<${randomId(18)}@${domainOf(senderAddress)}>`;
 }
 
-function outboxRow<Params>(request: EmailRequest<Params>, senderAddress: string) {
+/** The outbox row for one request (exported for writers that insert on their own connection). */
+export function outboxRow<Params>(request: EmailRequest<Params>, senderAddress: string) {
   const to = request.to.trim();
   if (!to.includes("@")) throw new Error("enqueueEmail: recipient address is not an email address");
   // The worker can only send what it can look up again: the very same template object.
@@ -54,7 +55,7 @@ export function emailRequest<Params>(request: EmailRequest<Params>): EmailReques
   return request as EmailRequest<unknown>;
 }
 
-type OutboxRow = ReturnType<typeof outboxRow>;
+export type OutboxRow = ReturnType<typeof outboxRow>;
 
 // One INSERT ... SELECT FROM unnest(arrays) per chunk: Prisma's createMany spends about
 // 130 ms per 1,000 rows building its statement, this takes a few ms.

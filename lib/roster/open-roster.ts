@@ -15,6 +15,8 @@ export type OpenRosterOptions = {
   issues: RosterIssueLog;
   studentIdSource?: StudentIdSource;
   limits?: RosterPackageLimits;
+  /** Told the sourcedId of each rejected orgs/users row that has one (bulk must not remove those). */
+  onRejectedId?: (file: "orgs.csv" | "users.csv", sourcedId: string) => void;
 };
 
 /** An opened, structurally checked package; the rows are read (once each) by iterating. */
@@ -97,14 +99,20 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
     modes,
     async *schools() {
       if (modes.orgs === "absent") return;
-      yield* readOrgs(await pkg.openFile("orgs.csv"), version, modes.orgs, issues);
+      const onRejectedId = options.onRejectedId;
+      yield* readOrgs(await pkg.openFile("orgs.csv"), version, modes.orgs, issues, onRejectedId && ((id) => onRejectedId("orgs.csv", id)));
     },
     async *users() {
       if (modes.users === "absent") return;
       const rolesMode = readsRoles ? modes.roles : "absent";
       const roles = rolesMode === "absent" ? null : await readRoles(await pkg.openFile("roles.csv"), version, rolesMode, issues);
       const input = await pkg.openFile("users.csv");
-      yield* readUsers(input, { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles }, issues);
+      const onRejectedId = options.onRejectedId;
+      yield* readUsers(
+        input,
+        { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles, onRejectedId: onRejectedId && ((id) => onRejectedId("users.csv", id)) },
+        issues,
+      );
     },
     close: () => pkg.close(),
   };

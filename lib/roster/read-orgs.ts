@@ -14,6 +14,8 @@ export async function* readOrgs(
   version: RosterVersion,
   mode: RosterMode,
   issues: RosterIssueLog,
+  /** Told the sourcedId of each rejected row that has one: a bulk import must not remove it. */
+  onRejectedId?: (sourcedId: string) => void,
 ): AsyncGenerator<RosterSchool> {
   let header: HeaderIndex = new Map();
   const seen = new Set<string>();
@@ -24,9 +26,13 @@ export async function* readOrgs(
     const sourcedId = row.required("sourcedId");
     const name = row.required("name");
     const type = row.required("type");
-    if (!sourcedId || !name || !type) continue;
+    if (!sourcedId || !name || !type) {
+      if (sourcedId) onRejectedId?.(sourcedId);
+      continue;
+    }
     if (!ORG_TYPES.includes(type) && !(version !== "1.1" && type.startsWith("ext:"))) {
       issues.rowError(FILE, line, "type", `type "${type}" is not an org type of OneRoster ${version}.`);
+      onRejectedId?.(sourcedId);
       continue;
     }
     if (seen.has(sourcedId)) {
@@ -35,7 +41,11 @@ export async function* readOrgs(
     }
     seen.add(sourcedId);
     const lifecycle = rowLifecycle(FILE, mode, row, issues);
-    if (!lifecycle || type !== "school") continue;
+    if (!lifecycle) {
+      onRejectedId?.(sourcedId);
+      continue;
+    }
+    if (type !== "school") continue;
     yield {
       sourcedId,
       name,

@@ -20,6 +20,8 @@ export type ReadUsersOptions = {
   roles: UserRoles | null;
   /** Told once the header is read: 1.2 and 1.2.1 differ only there. */
   onVersion?: (version: RosterVersion) => void;
+  /** Told the sourcedId of each rejected row that has one: a bulk import must not remove it. */
+  onRejectedId?: (sourcedId: string) => void;
 };
 
 /**
@@ -42,7 +44,13 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
     const sourcedId = row.required("sourcedId");
     const givenName = row.required("givenName");
     const familyName = row.required("familyName");
-    if (!sourcedId || !givenName || !familyName) continue;
+    const rejected = () => {
+      if (sourcedId && sourcedId.length <= MAX_ID_LENGTH) options.onRejectedId?.(sourcedId);
+    };
+    if (!sourcedId || !givenName || !familyName) {
+      rejected();
+      continue;
+    }
     if (sourcedId.length > MAX_ID_LENGTH) {
       issues.rowError(FILE, line, "sourcedId", `sourcedId is longer than ${MAX_ID_LENGTH} characters.`);
       continue;
@@ -57,10 +65,14 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       const role = row.required("role");
       const orgs = row.list("orgSourcedIds");
       if (orgs.length === 0) issues.rowError(FILE, line, "orgSourcedIds", "orgSourcedIds is required and is empty.");
-      if (!role || orgs.length === 0) continue;
+      if (!role || orgs.length === 0) {
+        rejected();
+        continue;
+      }
       kind = kindOfRole(role, "1.1");
       if (!kind) {
         issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.1 role.`);
+        rejected();
         continue;
       }
       orgSourcedIds = orgs;
@@ -70,6 +82,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       // A delta roles.csv only lists changed roles; in bulk every user must have one.
       if (!kind && mode === "bulk") {
         issues.rowError(FILE, line, "sourcedId", `The user "${sourcedId}" has no active role in roles.csv.`);
+        rejected();
         continue;
       }
     }
@@ -81,12 +94,16 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
     seen.set(sourcedId, 1);
 
     const lifecycle = rowLifecycle(FILE, mode, row, issues);
-    if (!lifecycle) continue;
+    if (!lifecycle) {
+      rejected();
+      continue;
+    }
     let studentNumber: string | null = null;
     if (kind === "student") {
       studentNumber = readStudentNumber(studentIdSource, row);
       if (!studentNumber && lifecycle.status === "active") {
         issues.rowError(FILE, line, studentIdColumn(studentIdSource), "This student has no student ID number.");
+        rejected();
         continue;
       }
     }

@@ -3,6 +3,7 @@
 // queued at all (enqueueEmail checks), and renaming one strands the rows queued under the
 // old name (the worker then fails them with a clear error).
 import type { EmailTemplate } from "@/lib/mail/email-template";
+import { contactEmailChanged } from "@/lib/mail/templates/contact-email-changed";
 import { forgotUsername } from "@/lib/mail/templates/forgot-username";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
 import { passwordChanged } from "@/lib/mail/templates/password-changed";
@@ -11,7 +12,7 @@ import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
 import { temporaryPasswordEmail } from "@/lib/mail/templates/temporary-password";
 
 // Params are checked by TypeScript where a mail is queued; stored JSON is read back untyped.
-const ALL: ReadonlyArray<EmailTemplate<never>> = [forgotUsername, loginResetNotice, passwordChanged, securityCode, staffSetupLinkEmail, temporaryPasswordEmail];
+const ALL: ReadonlyArray<EmailTemplate<never>> = [contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffSetupLinkEmail, temporaryPasswordEmail];
 
 export const EMAIL_TEMPLATES: ReadonlyMap<string, EmailTemplate<unknown>> = new Map(
   ALL.map((template) => [template.name, template as unknown as EmailTemplate<unknown>]),

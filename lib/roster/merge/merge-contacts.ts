@@ -1,0 +1,51 @@
+// Parents, guardians and relatives from users.csv, by sourcedId. Their names, e-mail, phone,
+// role and (metadata.language) language update in place; the parent login (ParentAccount) is
+// never touched here: it survives every import, whatever happens to the contact.
+import type pg from "pg";
+import type { RosterMode } from "../roster-records";
+
+const FAMILY = `('parent', 'guardian', 'relative')`;
+
+/** Writes plan_contact (old_email kept for the e-mail change notices). */
+export async function planContacts(client: pg.ClientBase, mode: RosterMode): Promise<void> {
+  const bulkRemovals =
+    mode === "bulk"
+      ? `UNION ALL
+         SELECT c.id, c."sourcedId", NULL::int, 'remove', c."firstName", c."lastName", c.email, c.phone,
+                c."preferredLocale"::text, c."rosterRole", c.email
+         FROM "Contact" c
+         WHERE c."sourcedId" IS NOT NULL AND c."removedAt" IS NULL
+           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = c."sourcedId")
+           AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = c."sourcedId")`
+      : "";
+  await client.query(`
+    CREATE TEMP TABLE plan_contact ON COMMIT DROP AS
+    SELECT c.id, u.sourced_id, u.line,
+      CASE
+        WHEN u.status = 'removed' THEN CASE WHEN c.id IS NOT NULL AND c."removedAt" IS NULL THEN 'remove' ELSE 'none' END
+        WHEN c.id IS NULL THEN 'add'
+        WHEN c."removedAt" IS NOT NULL THEN 'restore'
+        WHEN (c."firstName", c."lastName", c.email, c.phone, c."preferredLocale"::text, c."rosterRole")
+             IS DISTINCT FROM (u.given_name, u.family_name, u.email, u.phone, n.locale, u.kind) THEN 'change'
+        ELSE 'unchanged'
+      END AS action,
+      u.given_name AS first_name, u.family_name AS last_name, u.email, u.phone, n.locale, u.kind AS roster_role,
+      c.email AS old_email
+    FROM roster_user u
+    LEFT JOIN "Contact" c ON c."sourcedId" = u.sourced_id
+    CROSS JOIN LATERAL (SELECT COALESCE(u.language, c."preferredLocale"::text, 'en') AS locale) n
+    WHERE u.kind IN ${FAMILY} AND NOT u.rejected
+    ${bulkRemovals}`);
+}
+
+export async function applyContacts(client: pg.ClientBase): Promise<void> {
+  await client.query(`UPDATE "Contact" c SET "removedAt" = localtimestamp FROM plan_contact p WHERE p.id = c.id AND p.action = 'remove'`);
+  await client.query(`
+    UPDATE "Contact" c
+    SET "firstName" = p.first_name, "lastName" = p.last_name, email = p.email, phone = p.phone,
+        "preferredLocale" = p.locale::"Locale", "rosterRole" = p.roster_role, "removedAt" = NULL
+    FROM plan_contact p WHERE p.id = c.id AND p.action IN ('change', 'restore')`);
+  await client.query(`
+    INSERT INTO "Contact" ("sourcedId", "firstName", "lastName", email, phone, "preferredLocale", "rosterRole")
+    SELECT sourced_id, first_name, last_name, email, phone, locale::"Locale", roster_role FROM plan_contact WHERE action = 'add'`);
+}

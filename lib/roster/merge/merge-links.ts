@@ -1,0 +1,127 @@
+// Parent-child links (StudentContact, the grid's rows) from agentSourcedIds. A link is claimed
+// by the student's row, the contact's row, or both (the union: exports differ in direction).
+// Each side is remembered (listedByStudent / listedByContact) because a delta row restates only
+// its own side. A link is in the roster while some side lists it and both ends are active;
+// otherwise it keeps its row (and its reset history) with removedAt set.
+import type pg from "pg";
+import { parentSearchKey } from "@/lib/text/fold-name";
+import type { RosterEntityCounts } from "../import-roster-types";
+import type { RosterMode } from "../roster-records";
+import type { RosterIssueLog } from "../roster-report";
+import { countPlan } from "./plan-counts";
+
+const FAMILY = `('parent', 'guardian', 'relative')`;
+
+/** Claims from active rows, and the report of ids that name nobody at all. */
+async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promise<void> {
+  await client.query(`
+    CREATE TEMP TABLE roster_claim ON COMMIT DROP AS
+    SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
+    FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)
+    WHERE NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`);
+  // A link to a teacher or another student is not a family link and is dropped quietly; a link
+  // to an id that nobody has (in the package, among its rejected rows, or stored) is reported.
+  const { rows } = await client.query<{ line: number; to_id: string }>(`
+    SELECT c.line, c.to_id FROM roster_claim c
+    WHERE NOT EXISTS (SELECT 1 FROM roster_user o WHERE o.sourced_id = c.to_id)
+      AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.sourced_id = c.to_id)
+      AND NOT EXISTS (SELECT 1 FROM "Student" s WHERE s."sourcedId" = c.to_id)
+      AND NOT EXISTS (SELECT 1 FROM "Contact" k WHERE k."sourcedId" = c.to_id)
+    ORDER BY c.line`);
+  for (const row of rows) {
+    issues.rowError("users.csv", row.line, "agentSourcedIds", `"${row.to_id}" is no user in this package or an earlier import: that link is skipped.`);
+  }
+  await client.query(`
+    CREATE TEMP TABLE roster_pair ON COMMIT DROP AS
+    SELECT st.id AS student_id, k.id AS contact_id,
+           bool_or(c.from_student) AS by_student, bool_or(NOT c.from_student) AS by_contact
+    FROM roster_claim c
+    JOIN "Student" st ON st."sourcedId" = CASE WHEN c.from_student THEN c.from_id ELSE c.to_id END
+    JOIN "Contact" k ON k."sourcedId" = CASE WHEN c.from_student THEN c.to_id ELSE c.from_id END
+    GROUP BY 1, 2`);
+}
+
+/**
+ * Bulk: every link between imported students and contacts is in scope, and each side is what the
+ * file says. Delta: only links whose student or contact has a row in the file, and only that side.
+ */
+async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void> {
+  const bulk = mode === "bulk";
+  const scope = bulk
+    ? `st."sourcedId" IS NOT NULL AND k."sourcedId" IS NOT NULL`
+    : `(EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = st."sourcedId" AND NOT u.rejected)
+        OR EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = k."sourcedId" AND NOT u.rejected))`;
+  await client.query(`
+    CREATE TEMP TABLE plan_link ON COMMIT DROP AS
+    WITH scoped AS (
+      SELECT sc.id, sc."studentId" AS student_id, sc."contactId" AS contact_id, sc."listedByStudent" AS old_ls,
+             sc."listedByContact" AS old_lc, sc."removedAt" AS old_removed, sc.relationship AS old_relationship,
+             sc."parentKey" AS old_key
+      FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId" JOIN "Contact" k ON k.id = sc."contactId"
+      WHERE ${scope}
+    ), joined AS (
+      SELECT s.id, COALESCE(s.student_id, p.student_id) AS student_id, COALESCE(s.contact_id, p.contact_id) AS contact_id,
+             s.old_ls, s.old_lc, s.old_removed, s.old_relationship, s.old_key, p.by_student, p.by_contact
+      FROM scoped s FULL JOIN roster_pair p ON p.student_id = s.student_id AND p.contact_id = s.contact_id
+    ), valued AS (
+      SELECT j.*,
+        CASE WHEN ${bulk} OR us.sourced_id IS NOT NULL THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
+        CASE WHEN ${bulk} OR uc.sourced_id IS NOT NULL THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
+        st."removedAt" IS NULL AND k."removedAt" IS NULL AS ends_active,
+        COALESCE(uc.parent_key, j.old_key) AS new_key,
+        COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(k."rosterRole"), 'Parent') AS new_relationship
+      FROM joined j
+      JOIN "Student" st ON st.id = j.student_id
+      JOIN "Contact" k ON k.id = j.contact_id
+      LEFT JOIN roster_user us ON us.sourced_id = st."sourcedId" AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'
+      LEFT JOIN roster_user uc ON uc.sourced_id = k."sourcedId" AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'
+    )
+    SELECT v.*, (v.new_ls OR v.new_lc) AND v.ends_active AS active,
+      CASE
+        WHEN v.id IS NULL THEN CASE WHEN (v.new_ls OR v.new_lc) AND v.ends_active THEN 'add' ELSE 'add_inactive' END
+        WHEN v.old_removed IS NULL AND NOT ((v.new_ls OR v.new_lc) AND v.ends_active) THEN 'remove'
+        WHEN v.old_removed IS NOT NULL AND (v.new_ls OR v.new_lc) AND v.ends_active THEN 'restore'
+        WHEN v.old_removed IS NULL AND (v.new_key, v.new_relationship) IS DISTINCT FROM (v.old_key, v.old_relationship) THEN 'change'
+        WHEN v.old_removed IS NULL THEN 'unchanged'
+        ELSE 'none'
+      END AS action
+    FROM valued v`);
+  await fillMissingKeys(client);
+}
+
+/** A new link to a stored contact the file does not carry: its key is computed here, in JS. */
+async function fillMissingKeys(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ contact_id: number; first_name: string; last_name: string }>(`
+    SELECT DISTINCT p.contact_id, k."firstName" AS first_name, k."lastName" AS last_name
+    FROM plan_link p JOIN "Contact" k ON k.id = p.contact_id WHERE p.new_key IS NULL`);
+  if (rows.length === 0) return;
+  await client.query(
+    `UPDATE plan_link p SET new_key = f.key FROM unnest($1::int[], $2::text[]) AS f(contact_id, key)
+     WHERE p.contact_id = f.contact_id AND p.new_key IS NULL`,
+    [rows.map((row) => row.contact_id), rows.map((row) => parentSearchKey(row.last_name, row.first_name))],
+  );
+}
+
+async function applyLinks(client: pg.ClientBase): Promise<void> {
+  await client.query(`
+    UPDATE "StudentContact" sc
+    SET "listedByStudent" = p.new_ls, "listedByContact" = p.new_lc,
+        "removedAt" = CASE WHEN p.active THEN NULL ELSE COALESCE(p.old_removed, localtimestamp) END,
+        "parentKey" = p.new_key, relationship = p.new_relationship
+    FROM plan_link p
+    WHERE p.id = sc.id
+      AND (p.new_ls, p.new_lc, p.active, p.new_key, p.new_relationship)
+          IS DISTINCT FROM (p.old_ls, p.old_lc, p.old_removed IS NULL, p.old_key, p.old_relationship)`);
+  await client.query(`
+    INSERT INTO "StudentContact" ("studentId", "contactId", relationship, "parentKey", "listedByStudent", "listedByContact", "removedAt")
+    SELECT student_id, contact_id, new_relationship, new_key, new_ls, new_lc, CASE WHEN active THEN NULL ELSE localtimestamp END
+    FROM plan_link WHERE id IS NULL`);
+}
+
+/** Runs after students and contacts are merged (their ids and removal state are final). */
+export async function mergeLinks(client: pg.ClientBase, mode: RosterMode, issues: RosterIssueLog): Promise<RosterEntityCounts> {
+  await stageClaims(client, issues);
+  await planLinks(client, mode);
+  await applyLinks(client);
+  return countPlan(client, "plan_link");
+}

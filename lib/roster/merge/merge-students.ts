@@ -1,0 +1,51 @@
+// Students from users.csv, by sourcedId. Planned first (plan_student), so the removal guard and
+// a dry run see exactly what the apply statements will do. The student ID number is text as
+// the SIS wrote it; the school is the first of the student's orgs that is a school.
+import type pg from "pg";
+import type { RosterMode } from "../roster-records";
+
+/** Writes plan_student. Bulk: stored students the file no longer has are planned for removal. */
+export async function planStudents(client: pg.ClientBase, mode: RosterMode): Promise<void> {
+  const bulkRemovals =
+    mode === "bulk"
+      ? `UNION ALL
+         SELECT s.id, s."sourcedId", NULL::int, 'remove', s."studentNumber", s."firstName", s."lastName", s.grade, s."schoolId"
+         FROM "Student" s
+         WHERE s."sourcedId" IS NOT NULL AND s."removedAt" IS NULL
+           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = s."sourcedId")
+           AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = s."sourcedId")`
+      : "";
+  await client.query(`
+    CREATE TEMP TABLE plan_student ON COMMIT DROP AS
+    SELECT s.id, u.sourced_id, u.line,
+      CASE
+        WHEN u.status = 'removed' THEN CASE WHEN s.id IS NOT NULL AND s."removedAt" IS NULL THEN 'remove' ELSE 'none' END
+        WHEN s.id IS NULL THEN 'add'
+        WHEN s."removedAt" IS NOT NULL THEN 'restore'
+        WHEN (s."studentNumber", s."firstName", s."lastName", s.grade, s."schoolId")
+             IS DISTINCT FROM (n.student_number, u.given_name, u.family_name, u.grade, n.school_id) THEN 'change'
+        ELSE 'unchanged'
+      END AS action,
+      n.student_number, u.given_name AS first_name, u.family_name AS last_name, u.grade, n.school_id
+    FROM roster_user u
+    LEFT JOIN "Student" s ON s."sourcedId" = u.sourced_id
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(u.student_number, s."studentNumber") AS student_number,
+             COALESCE((SELECT sch.id FROM unnest(u.org_ids) WITH ORDINALITY AS o(id, n)
+                       JOIN "School" sch ON sch."sourcedId" = o.id ORDER BY o.n LIMIT 1), s."schoolId") AS school_id
+    ) n
+    WHERE u.kind = 'student' AND NOT u.rejected
+    ${bulkRemovals}`);
+}
+
+export async function applyStudents(client: pg.ClientBase): Promise<void> {
+  await client.query(`UPDATE "Student" s SET "removedAt" = localtimestamp FROM plan_student p WHERE p.id = s.id AND p.action = 'remove'`);
+  await client.query(`
+    UPDATE "Student" s
+    SET "studentNumber" = p.student_number, "firstName" = p.first_name, "lastName" = p.last_name,
+        grade = p.grade, "schoolId" = p.school_id, "removedAt" = NULL
+    FROM plan_student p WHERE p.id = s.id AND p.action IN ('change', 'restore')`);
+  await client.query(`
+    INSERT INTO "Student" ("sourcedId", "studentNumber", "firstName", "lastName", grade, "schoolId")
+    SELECT sourced_id, student_number, first_name, last_name, grade, school_id FROM plan_student WHERE action = 'add'`);
+}
