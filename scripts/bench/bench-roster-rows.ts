@@ -30,36 +30,12 @@ function u(n: number, salt: number): number {
   return (h >>> 0) / 4294967296;
 }
 
-function hex(value: number, width: number): string {
-  return (value >>> 0).toString(16).padStart(width, "0").slice(-width);
-}
-
-/**
- * GUID-shaped sourcedIds, as many SIS write them (36 characters, so the files are as large as
- * real ones): random-looking in front, unique by kind and number at the end.
- */
-function sourcedId(kind: number, n: number): string {
-  const key = n * 8 + kind;
-  let id = recentIds.get(key);
-  if (id === undefined) {
-    // Each id is written three or four times close together (own row, agents, role): keep a few.
-    if (recentIds.size >= 8192) recentIds.clear();
-    recentIds.set(key, (id = newSourcedId(kind, n)));
-  }
-  return id;
-}
-const recentIds = new Map<number, string>();
-
-function newSourcedId(kind: number, n: number): string {
-  const a = Math.floor(u(n, 40 + kind) * 4294967296);
-  const b = Math.floor(u(n, 50 + kind) * 4294967296);
-  return `${hex(a, 8)}-${hex(b, 4)}-4${hex(b >>> 16, 3)}-8${hex(a >>> 8, 3)}-${kind}${n.toString(16).padStart(11, "0")}`;
-}
-
-export const BENCH_DISTRICT_SOURCED_ID = sourcedId(6, 1);
-export const schoolSourcedId = (school: number) => sourcedId(1, school);
-export const studentSourcedId = (student: number) => sourcedId(2, student);
-export const contactSourcedId = (contact: number) => sourcedId(3, contact);
+// Short prefixed sourcedIds, as PowerSchool's exports write them (S/G + internal number):
+// users.csv comes to ~115 bytes a row with agents listed both ways, as in real exports.
+export const BENCH_DISTRICT_SOURCED_ID = "D1";
+export const schoolSourcedId = (school: number) => `SCH${school}`;
+export const studentSourcedId = (student: number) => `S${student}`;
+export const contactSourcedId = (contact: number) => `G${contact}`;
 
 export type BenchShape = { students: number; families: number; contacts: number; links: number; schools: number };
 
@@ -136,13 +112,13 @@ export function contactRow(id: number, shape: BenchShape): UserRow {
 }
 
 export function studentRole(s: number, shape: BenchShape): RoleRow {
-  return { sourcedId: sourcedId(4, s), userSourcedId: studentSourcedId(s), role: "student", orgSourcedId: schoolSourcedId(schoolOfStudent(s, shape)) };
+  return { sourcedId: `RS${s}`, userSourcedId: studentSourcedId(s), role: "student", orgSourcedId: schoolSourcedId(schoolOfStudent(s, shape)) };
 }
 
 /** A parent's role sits at the school of the family's first child. */
 export function contactRole(id: number, shape: BenchShape): RoleRow {
   const firstChild = studentsOfFamily(Math.ceil(id / 2), shape)[0]!;
-  return { sourcedId: sourcedId(5, id), userSourcedId: contactSourcedId(id), role: "parent", orgSourcedId: schoolSourcedId(schoolOfStudent(firstChild, shape)) };
+  return { sourcedId: `RG${id}`, userSourcedId: contactSourcedId(id), role: "parent", orgSourcedId: schoolSourcedId(schoolOfStudent(firstChild, shape)) };
 }
 
 export function schoolRow(school: number): OrgRow {

@@ -3,6 +3,7 @@
 // users.csv into an unlogged table gives the floor the importer is compared with.
 import { spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
+import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -26,7 +27,7 @@ export type ImportRun = {
 /** Runs one import of `source` against `databaseUrl` in a child process and returns what it measured. */
 export function runImportProcess(source: string, databaseUrl: string, log: (line: string) => void): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/run-import.ts", source], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "run-import.ts"), source], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -3,6 +3,7 @@
 // sourcedId. Mixed states as a real district has them: ACTIVE, RESET (the links carry the
 // reset), PENDING_PASSWORD_CHANGE. Contacts that already have a login keep it untouched, so a
 // second run creates nothing.
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { usernameKey } from "@/lib/accounts/parent-sign-in";
 import { hashSecret } from "@/lib/security/password-hash";
@@ -20,7 +21,7 @@ export async function createDemoLogins(district: DemoDistrict, options: { parent
   const bySourcedId = new Map(contacts.map((contact) => [contact.sourcedId, contact]));
   const daysAgo = (max: number) => new Date(now - random.int(1, max) * DAY_MS);
 
-  const rows = [];
+  const rows: Prisma.ParentAccountCreateManyInput[] = [];
   const resets: { contactId: number; resetAt: Date }[] = [];
   for (const [index, account] of district.accounts.entries()) {
     // Drawn for every account, created or not, so the dates do not depend on what exists.

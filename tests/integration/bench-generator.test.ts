@@ -1,9 +1,18 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { searchParents } from "@/lib/parents/search-parents";
+import { parseParentSearch } from "@/lib/parents/search-schema";
+import { importRoster } from "@/lib/roster/import-roster";
 import type { RosterUser } from "@/lib/roster/roster-records";
 import { generateRosterCsv, generateRosterDelta, planDelta, type GeneratedRoster } from "@/scripts/bench/generate-roster-csv";
+import { verifySecret } from "@/lib/security/password-hash";
+import { parentSearchKey } from "@/lib/text/fold-name";
+import { BENCH_PARENT_PASSWORD, createParentLogins, prepareBenchDistrict } from "@/scripts/bench/bench-accounts";
+import { rowsWritten } from "@/scripts/bench/import-bench";
 import { CULTURES } from "@/scripts/demo/names";
 import { readRosterFully, removeScratchDirs, type RosterReadout } from "@/tests/helpers/roster-fixtures";
 
@@ -79,5 +88,58 @@ describe("scripts/bench/generate-roster-csv.ts (the benchmark district as OneRos
       changes[differing[0]!] += 1;
     }
     expect(changes).toEqual({ grades: plan.grades, phone: plan.phones, familyName: plan.surnames, email: plan.emails });
+  });
+});
+
+describe("the benchmark district imported with importRoster (what npm run bench measures search on)", () => {
+  let folder: string;
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  const run = (source: string) => importRoster({ source, dryRun: false, confirmRemovals: false, actor: { type: "SYSTEM", label: "test" } });
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), "bench-import-test-"));
+    await generateRosterCsv(path.join(folder, "bulk"), STUDENTS);
+    await prepareBenchDistrict(pool);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("imports every student, contact and link, with the app's search key", async () => {
+    const result = await run(path.join(folder, "bulk"));
+    expect(result.outcome).toBe("applied");
+    expect(result.summary).toMatchObject({ students: { added: 1_500 }, contacts: { added: 2_000 }, links: { added: 3_000 }, rejected: 0 });
+    expect(await prisma.studentContact.count()).toBe(3_000);
+    const links = await prisma.studentContact.findMany({ include: { contact: true } });
+    expect(links.filter((link) => link.parentKey !== parentSearchKey(link.contact.lastName, link.contact.firstName))).toEqual([]);
+    expect(new Set(links.map((link) => link.relationship))).toEqual(new Set(["Mother", "Father"]));
+    const search = await searchParents(parseParentSearch({ q: "nguyen" }), { staffEmailDomains: [] });
+    expect(search.rows.length).toBeGreaterThan(0);
+    expect(search.rows.every((row) => row.parentLastName === "Nguyễn")).toBe(true);
+  });
+
+  it("gives ~90% of the imported contacts a login sharing one hash", async () => {
+    const created = await createParentLogins(pool);
+    expect(created / 2_000).toBeGreaterThan(0.8);
+    expect(created / 2_000).toBeLessThan(0.97);
+    const active = await prisma.parentAccount.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    expect(await verifySecret(active.passwordHash!, BENCH_PARENT_PASSWORD)).toBe(true);
+    expect(await prisma.parentAccount.count({ where: { status: "RESET", passwordHash: { not: null } } })).toBe(0);
+    expect(await createParentLogins(pool)).toBe(0);
+  });
+
+  it("writes nothing when the same files come again, and the delta changes exactly its users", async () => {
+    const again = await run(path.join(folder, "bulk"));
+    expect(again.outcome).toBe("applied");
+    expect(rowsWritten(again.summary)).toBe(0);
+
+    const plan = await generateRosterDelta(path.join(folder, "delta"), STUDENTS, 100);
+    const delta = await run(path.join(folder, "delta"));
+    expect(delta.outcome).toBe("applied");
+    expect(delta.summary).toMatchObject({ students: { changed: plan.grades }, contacts: { changed: plan.phones + plan.surnames + plan.emails }, rejected: 0 });
+    expect(delta.summary!.links.added + delta.summary!.links.removed).toBe(0);
+    const links = await prisma.studentContact.findMany({ include: { contact: true } });
+    expect(links.filter((link) => link.parentKey !== parentSearchKey(link.contact.lastName, link.contact.firstName))).toEqual([]);
   });
 });
