@@ -28,8 +28,8 @@ export type RosterRunnerOptions = {
   progressIntervalMs?: number;
   /** Also told every progress report, unthrottled (the command's progress bar). */
   onProgress?: (progress: RosterImportProgress) => void;
-  /** Called once the run is claimed. */
-  onStart?: (job: ClaimedRosterImport) => void;
+  /** Called (and awaited) once the run is claimed, before the import starts. */
+  onStart?: (job: ClaimedRosterImport) => void | Promise<void>;
 };
 
 export type RosterRunOutcome =
@@ -144,10 +144,10 @@ export async function runNextRosterImport(options: RosterRunnerOptions = {}): Pr
   const claim = await claimRosterImport({ leaseMs, importId: options.importId, triggers: options.triggers });
   if (claim.status !== "claimed") return claim;
   const { job } = claim;
-  options.onStart?.(job);
   const lease = holdLease(job.id, leaseMs);
   let finish: RosterImportFinish;
   try {
+    await options.onStart?.(job);
     finish = await execute(job, options);
   } finally {
     await lease.stop();
