@@ -45,6 +45,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
+const get = (route: string) => fetch(new URL(route, baseUrl), { headers: { Cookie: cookie } });
+
 describe("roster upload route", () => {
   it("stores a package over 10 MB whole and queues its dry run", async () => {
     const response = await post(zipLike(11 * MB), "eleven.zip");
@@ -67,5 +69,52 @@ describe("roster upload route", () => {
     const filesAfter = await readdir(storage).catch(() => [] as string[]);
     const added = filesAfter.filter((file) => !filesBefore.includes(file));
     expect(await Promise.all(added.map(async (file) => (await stat(path.join(storage, file))).size))).toEqual([]);
+  });
+
+  it("gives a run's progress as JSON without its path on the server, and its report as formula-escaped CSV", async () => {
+    const run = await prisma.rosterImport.create({
+      data: {
+        trigger: "CONSOLE",
+        requestedBy: ADMIN.email,
+        fileName: "report.zip",
+        filePath: "/srv/secret/report.zip",
+        dryRun: true,
+        status: "FAILED",
+        finishedAt: new Date(),
+        error: "manifest.csv is missing.",
+        report: {
+          outcome: "read",
+          rowErrors: [{ severity: "error", file: "users.csv", line: 4, column: "givenName", reason: '=HYPERLINK("http://evil.test","x")' }],
+          rowErrorCount: 3,
+          warnings: [{ severity: "warning", file: "manifest.csv", line: 2, column: "value", reason: "manifest.version 1 read as 1.0" }],
+          warningCount: 1,
+        },
+      },
+    });
+    const json = await get(`/api/console/roster/runs/${run.id}`);
+    expect(json.status).toBe(200);
+    const text = await json.text();
+    expect(text).not.toContain("/srv/secret");
+    expect(JSON.parse(text)).toMatchObject({ ok: true, data: { id: run.id, status: "FAILED", error: "manifest.csv is missing.", fileName: "report.zip" } });
+    expect((await get("/api/console/roster/runs/2147483647")).status).toBe(404);
+    expect((await get("/api/console/roster/runs/abc")).status).toBe(404);
+
+    const csv = await get(`/api/console/roster/runs/${run.id}/report`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.headers.get("content-disposition")).toBe(`attachment; filename="roster-import-${run.id}-report.csv"`);
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe("severity,file,line,column,reason");
+    expect(lines[1]).toBe(`error,users.csv,4,givenName,"'=HYPERLINK(""http://evil.test"",""x"")"`);
+    expect(lines).toContain("error,,,,2 more row errors not listed");
+  });
+
+  it("serves the demo district's OneRoster 1.2 zip as the example package", async () => {
+    const response = await get("/api/console/roster/example");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.zip"/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 4)).toEqual(Buffer.from("PK\x03\x04", "latin1"));
+    expect(bytes.includes(Buffer.from("roles.csv"))).toBe(true);
   });
 });
