@@ -27,7 +27,7 @@ export function progressBar(progress: RosterImportProgress, width = 30): string 
 }
 
 function countsRow(label: string, counts: RosterEntityCounts): string {
-  const cells = [counts.added, counts.changed, counts.removed, counts.restored, counts.unchanged].map((value) => number(value).padStart(9));
+  const cells = [counts.added, counts.changed, counts.removed, counts.restored, counts.unchanged].map((value) => number(value).padStart(10));
   return `  ${label.padEnd(9)}${cells.join("")}`;
 }
 
@@ -37,7 +37,7 @@ function share(label: string, value: RosterRemovalShare): string {
 
 function summaryLines(summary: RosterImportSummary): string[] {
   const lines = [
-    `  ${"".padEnd(9)}${["add", "change", "remove", "restore", "unchanged"].map((title) => title.padStart(9)).join("")}`,
+    `  ${"".padEnd(9)}${["add", "change", "remove", "restore", "unchanged"].map((title) => title.padStart(10)).join("")}`,
     countsRow("schools", summary.schools),
     countsRow("students", summary.students),
     countsRow("contacts", summary.contacts),
