@@ -118,6 +118,8 @@ async function main() {
   const databaseName = `bench_${ROWS}`;
   const databaseUrl = `${serverUrl}/${databaseName}`;
   process.env.DATABASE_URL = databaseUrl;
+  // Mail the bench queues (reset notices, the delta's e-mail change notices) links to the portal; it is never delivered.
+  if (!process.env.PORTAL_URL && !process.env.NEXTAUTH_URL) process.env.PORTAL_URL = "http://localhost:3000";
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   try {
     let imports: ImportFigures | undefined;

@@ -136,6 +136,7 @@ function importSection(imports: ImportFigures): string[] {
     "",
     `Plain COPY of the same users.csv into an unlogged table: ${seconds(imports.copySeconds)}; ` +
       `full import / COPY = ${(imports.full.seconds / imports.copySeconds).toFixed(1)}x`,
+    "",
   ];
 }
 
