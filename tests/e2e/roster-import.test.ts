@@ -139,4 +139,21 @@ describe("roster import page", () => {
     await page.getByRole("row").filter({ hasText: "Quillfeather, Odalys" }).waitFor();
     expect(await page.getByRole("row").filter({ hasText: "Quillfeather, Bram" }).filter({ hasText: "0042117" }).count()).toBe(1);
   });
+
+  it("'Show removed' lists only the rows the roster removed, marked as such", async () => {
+    const bram = await prisma.contact.findFirstOrThrow({ where: { lastName: "Quillfeather", firstName: "Bram" } });
+    await prisma.studentContact.updateMany({ where: { contactId: bram.id }, data: { removedAt: new Date() } });
+    await page.goto(`${baseUrl}/console/parents?q=quillfeather`);
+    await page.getByRole("row").filter({ hasText: "Quillfeather, Odalys" }).waitFor();
+    expect(await page.getByRole("row").filter({ hasText: "Quillfeather, Bram" }).count()).toBe(0);
+    await page.getByRole("checkbox", { name: "Show removed" }).check();
+    await page.waitForURL(/removed=1/);
+    const removed = page.getByRole("row").filter({ hasText: "Quillfeather, Bram" });
+    await removed.getByText("Removed from roster").waitFor();
+    expect(await page.getByRole("row").filter({ hasText: "Quillfeather, Odalys" }).count()).toBe(0);
+    await page.getByTestId("removed-view-note").waitFor();
+    await page.getByRole("checkbox", { name: "Show removed" }).uncheck();
+    await page.waitForURL((url) => !url.searchParams.has("removed"));
+    await page.getByRole("row").filter({ hasText: "Quillfeather, Odalys" }).waitFor();
+  });
 });
