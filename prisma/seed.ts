@@ -1,20 +1,27 @@
-// Demo district for `npm start`: settings, six schools, ~300 students, ~500 multilingual
-// contacts with parent logins, a site admin and a help-desk agent. Run with DATABASE_URL
-// set: `npx tsx prisma/seed.ts`. Safe to run twice: settings and staff are upserted and the
-// district is only written into a database without students, in one transaction.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Demo district for `npm start`: settings, a site admin and a help-desk agent, and the demo
+// district (six schools, 300 students, ~500 multilingual contacts) loaded the way a real
+// district's is: as a OneRoster 1.2 package through importRoster. Then parent logins for most
+// contacts. Run with DATABASE_URL set: `npx tsx prisma/seed.ts`. Safe to run twice: settings
+// and staff are upserted, the second import of the same package changes nothing, and logins
+// are only added for contacts without one. A database holding students that are not the
+// demo's (a real roster) is left alone.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { prisma } from "@/lib/db";
-import { usernameKey } from "@/lib/accounts/parent-sign-in";
+import { importRoster } from "@/lib/roster/import-roster";
+import type { RosterImportSummary } from "@/lib/roster/import-roster-types";
 import { hashSecret } from "@/lib/security/password-hash";
 import { defaultDistrictSettings } from "@/lib/settings/district-settings";
-import { buildDemoDistrict, createRandom, DEMO_PARENT_USERNAME, type DemoDistrict } from "@/scripts/demo/build-demo-district";
+import { buildZip } from "@/lib/zip/build-zip";
+import { DEMO_PARENT_USERNAME, type DemoDistrict } from "@/scripts/demo/build-demo-district";
+import { buildDemoRosterFiles, buildSeedDistrict, DEMO_ROSTER_FILE_NAME } from "@/scripts/demo/build-demo-roster";
+import { createDemoLogins } from "@/scripts/demo/create-demo-logins";
 
 // Demo-only secrets, printed on purpose: this data set exists to be tried out.
 const ADMIN_PASSPHRASE = "riverside-demo-admin-passphrase";
 const HELP_DESK_PASSPHRASE = "riverside-demo-helpdesk-passphrase";
 const PARENT_PASSWORD = "Sunflower-Garden-2026";
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function upsertStaff(staffDomain: string) {
   const [adminHash, helpDeskHash] = await Promise.all([hashSecret(ADMIN_PASSPHRASE), hashSecret(HELP_DESK_PASSPHRASE)]);
@@ -32,62 +39,39 @@ async function upsertStaff(staffDomain: string) {
   return { admin, helpDesk };
 }
 
-async function maxId(table: "Student" | "Contact"): Promise<number> {
-  const rows = await prisma.$queryRawUnsafe<{ max: number | null }[]>(`SELECT max(id) AS max FROM "${table}"`);
-  return rows[0]?.max ?? 0;
+/** Students that did not come from the demo package: a real district's roster. */
+function countOtherStudents(): Promise<number> {
+  return prisma.student.count({ where: { OR: [{ sourcedId: null }, { NOT: { sourcedId: { startsWith: "demo-" } } }] } });
 }
 
-async function writeDistrict(district: DemoDistrict, resetById: number) {
-  const random = createRandom(7);
-  const now = Date.now();
-  const parentHash = await hashSecret(PARENT_PASSWORD);
-  // Offsets keep the builder's ids valid even if contacts exist without students.
-  const studentBase = await maxId("Student");
-  const contactBase = await maxId("Contact");
-  const resetAtByContact = new Map<number, Date>();
+/** Imports the demo package (a .zip in a scratch folder) and returns what the run changed. */
+async function importDemoRoster(district: DemoDistrict): Promise<RosterImportSummary> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "demo-roster-"));
+  try {
+    const source = path.join(dir, DEMO_ROSTER_FILE_NAME);
+    writeFileSync(source, buildZip(buildDemoRosterFiles(district)));
+    const result = await importRoster({
+      source,
+      dryRun: false,
+      confirmRemovals: false,
+      actor: { type: "SYSTEM", label: "Demo seed" },
+      fileName: DEMO_ROSTER_FILE_NAME,
+    });
+    if (result.outcome === "failed") throw new Error(`The demo roster did not import: ${result.message}`);
+    if (result.outcome !== "applied") throw new Error(`The demo roster did not import (${result.outcome}).`);
+    return result.summary;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.school.createMany({ data: district.schools.map(({ code, name }) => ({ code, name })), skipDuplicates: true });
-      const schools = await tx.school.findMany({ where: { code: { in: district.schools.map((school) => school.code) } } });
-      const schoolIdByCode = new Map(schools.map((school) => [school.code, school.id]));
-      const schoolId = (demoId: number) => schoolIdByCode.get(district.schools.find((school) => school.id === demoId)!.code)!;
-
-      await tx.student.createMany({
-        data: district.students.map((student) => ({ ...student, id: studentBase + student.id, schoolId: schoolId(student.schoolId) })),
-      });
-      await tx.contact.createMany({ data: district.contacts.map((contact) => ({ ...contact, id: contactBase + contact.id })) });
-      await tx.parentAccount.createMany({
-        data: district.accounts.map((account) => {
-          const contactId = contactBase + account.contactId;
-          const daysAgo = (max: number) => new Date(now - random.int(1, max) * DAY_MS);
-          const common = { contactId, username: account.username, usernameKey: usernameKey(account.username), status: account.status };
-          if (account.status === "RESET") {
-            const resetAt = daysAgo(30);
-            resetAtByContact.set(contactId, resetAt);
-            return { ...common, passwordHash: null, resetAt };
-          }
-          if (account.status === "PENDING_PASSWORD_CHANGE") {
-            // Re-registered parents: the shared demo password stands in for the e-mailed temporary one.
-            return { ...common, passwordHash: parentHash, resetAt: daysAgo(10), tempPasswordExpiresAt: new Date(now + DAY_MS) };
-          }
-          return { ...common, passwordHash: parentHash, passwordChangedAt: daysAgo(400), lastSignInAt: daysAgo(60) };
-        }),
-      });
-      await tx.studentContact.createMany({
-        data: district.links.map((link) => {
-          const contactId = contactBase + link.contactId;
-          const resetAt = resetAtByContact.get(contactId) ?? null;
-          return { ...link, studentId: studentBase + link.studentId, contactId, resetAt, resetById: resetAt ? resetById : null };
-        }),
-      });
-      // Explicit ids leave the sequences behind; move them past the rows just written.
-      for (const table of ["Student", "Contact"]) {
-        await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
-      }
-    },
-    { timeout: 60_000 },
-  );
+function describeChanges(summary: RosterImportSummary): string {
+  const parts = (["schools", "students", "contacts", "links"] as const).flatMap((entity) => {
+    const { added, changed, removed, restored } = summary[entity];
+    const counts = Object.entries({ added, changed, removed, restored }).filter(([, n]) => n > 0);
+    return counts.length > 0 ? [`${entity} ${counts.map(([kind, n]) => `${n} ${kind}`).join(", ")}`] : [];
+  });
+  return parts.length > 0 ? parts.join("; ") : "nothing changed";
 }
 
 function writeCredentials(lines: string[]) {
@@ -104,14 +88,16 @@ async function main() {
   const staffDomain = defaults.staffEmailDomains[0] ?? "riverside.example.org";
   const { admin, helpDesk } = await upsertStaff(staffDomain);
 
-  if ((await prisma.student.count()) > 0) {
-    console.log("Demo seed: the database already has students; district data left unchanged.");
+  if ((await countOtherStudents()) > 0) {
+    console.log("Demo seed: the database holds students that are not the demo's (a real roster); district data left unchanged.");
   } else {
-    const district = buildDemoDistrict({ targetStudents: 300, staffDomain });
-    await writeDistrict(district, admin.id);
+    const district = buildSeedDistrict(staffDomain);
+    const summary = await importDemoRoster(district);
+    const logins = await createDemoLogins(district, { parentPassword: PARENT_PASSWORD, resetById: admin.id });
     console.log(
       `Demo seed: ${district.schools.length} schools, ${district.students.length} students, ${district.contacts.length} contacts, ` +
-        `${district.links.length} parent-child rows, ${district.accounts.length} parent logins (${Date.now() - started} ms).`,
+        `${district.links.length} parent-child rows in a OneRoster ${summary.version} package; import: ${describeChanges(summary)}; ` +
+        `${logins} parent logins created (${Date.now() - started} ms).`,
     );
   }
 

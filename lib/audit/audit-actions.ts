@@ -35,6 +35,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "roster.import.failed",
   "roster.contact-email-change",
   "parent.login.disabled",
+  "roster.upload",
+  "roster.apply",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

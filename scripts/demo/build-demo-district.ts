@@ -8,8 +8,9 @@ export type Locale = "en" | "es" | "vi" | "ar";
 export type Status = "ACTIVE" | "RESET" | "PENDING_PASSWORD_CHANGE";
 
 export interface DemoSchool { id: number; code: string; name: string; grades: readonly string[] }
-export interface DemoStudent { id: number; studentNumber: string; firstName: string; lastName: string; grade: string; schoolId: number }
-export interface DemoContact { id: number; firstName: string; lastName: string; email: string | null; phone: string | null; preferredLocale: Locale }
+/** `family` numbers the household (1 = the demo parent's), for how the roster lists its links. */
+export interface DemoStudent { id: number; family: number; studentNumber: string; firstName: string; lastName: string; grade: string; schoolId: number }
+export interface DemoContact { id: number; family: number; firstName: string; lastName: string; email: string | null; phone: string | null; preferredLocale: Locale }
 export interface DemoLink { studentId: number; contactId: number; relationship: string; parentKey: string }
 export interface DemoAccount { contactId: number; username: string; status: Status }
 export interface DemoDistrict { schools: DemoSchool[]; students: DemoStudent[]; contacts: DemoContact[]; links: DemoLink[]; accounts: DemoAccount[] }
@@ -67,11 +68,13 @@ export function buildDemoDistrict(options: { targetStudents: number; staffDomain
   const studentNumbers = new Set<string>();
   const usernames = new Set<string>();
   let staffDomainEmails = 0;
+  let family = 0;
 
   const studentNumber = () => {
     for (;;) {
       const digits = random.next() < 0.7 ? 6 : 7;
-      const value = String(random.int(10 ** (digits - 1), 10 ** digits - 1));
+      // Seven characters, zero-padded: SIS ID numbers often start with 0 and must stay text.
+      const value = String(random.int(10 ** (digits - 1), 10 ** digits - 1)).padStart(7, "0");
       if (!studentNumbers.has(value)) return studentNumbers.add(value), value;
     }
   };
@@ -94,6 +97,7 @@ export function buildDemoDistrict(options: { targetStudents: number; staffDomain
     }
     const contact: DemoContact = {
       id: contacts.length + 1,
+      family,
       firstName: first,
       lastName: last,
       email,
@@ -110,6 +114,7 @@ export function buildDemoDistrict(options: { targetStudents: number; staffDomain
 
   const addFamily = (culture: Culture, fixed?: { last: string; mother: string; father: string; children: string[] }) => {
     const names = CULTURES[culture];
+    family += 1;
     const familyLast = fixed?.last ?? random.pickCommon(names.lastNames);
     const childCount = fixed?.children.length ?? random.weighted([[1, 60], [2, 27], [3, 9], [4, 4]]);
     const elementary = random.pick(DEMO_SCHOOLS.slice(0, 3));
@@ -119,7 +124,7 @@ export function buildDemoDistrict(options: { targetStudents: number; staffDomain
     const kids = [...firstNames].map((first) => {
       const grade = random.pick([...ELEMENTARY, ...MIDDLE, ...HIGH]);
       const school = ELEMENTARY.includes(grade) ? elementary : MIDDLE.includes(grade) ? middle : DEMO_SCHOOLS[5]!;
-      const student: DemoStudent = { id: students.length + 1, studentNumber: studentNumber(), firstName: first, lastName: familyLast, grade, schoolId: school.id };
+      const student: DemoStudent = { id: students.length + 1, family, studentNumber: studentNumber(), firstName: first, lastName: familyLast, grade, schoolId: school.id };
       students.push(student);
       return student;
     });

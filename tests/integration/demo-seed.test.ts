@@ -31,6 +31,18 @@ async function tableCounts() {
   return { schools, students, contacts, links, accounts, staff };
 }
 
+/** Every row the roster import and the seed write, in id order. */
+async function rosterSnapshot() {
+  const byId = { orderBy: { id: "asc" as const } };
+  return Promise.all([
+    prisma.school.findMany(byId),
+    prisma.student.findMany(byId),
+    prisma.contact.findMany(byId),
+    prisma.studentContact.findMany(byId),
+    prisma.parentAccount.findMany(byId),
+  ]);
+}
+
 /** "label:  user  /  secret" lines of the credentials file, by label. */
 function credentials(): Record<string, [string, string]> {
   const lines = readFileSync(credentialsFile, "utf8").trim().split("\n");
@@ -47,7 +59,7 @@ describe("prisma/seed.ts (demo district)", () => {
   let firstOutput = "";
   beforeAll(() => {
     firstOutput = runSeed();
-  }, 60_000);
+  }, 120_000);
 
   it("writes a district of the documented size with settings", async () => {
     expect(firstOutput).toContain("Demo seed: 6 schools, 300 students");
@@ -57,6 +69,27 @@ describe("prisma/seed.ts (demo district)", () => {
     expect(counts.contacts).toBeLessThanOrEqual(550);
     expect(counts.accounts).toBeGreaterThan(counts.contacts * 0.8);
     expect(await prisma.districtSettings.findUnique({ where: { id: 1 } })).not.toBeNull();
+  });
+
+  it("loads the district through the OneRoster import: schools, students and contacts carry their sourcedIds", async () => {
+    expect(firstOutput).toContain("in a OneRoster 1.2 package; import: schools 6 added; students 300 added");
+    const schools = await prisma.school.findMany();
+    expect(schools.every((school) => school.sourcedId?.startsWith("demo-sch-"))).toBe(true);
+    expect(schools.map((school) => school.code).sort()).toEqual(["CCE", "JMS", "LES", "RES", "RHS", "SMS"]);
+    const students = await prisma.student.findMany();
+    expect(students.every((student) => /^demo-stu-\d{4}$/.test(student.sourcedId ?? ""))).toBe(true);
+    expect(new Set(students.map((student) => student.sourcedId)).size).toBe(300);
+    // The ID number is text from `identifier`: the leading zeros survive the import.
+    expect(students.every((student) => /^\d{7}$/.test(student.studentNumber))).toBe(true);
+    expect(students.some((student) => student.studentNumber.startsWith("0"))).toBe(true);
+    const contacts = await prisma.contact.findMany();
+    expect(contacts.every((contact) => /^demo-con-\d{4}$/.test(contact.sourcedId ?? ""))).toBe(true);
+    expect(contacts.every((contact) => contact.removedAt === null)).toBe(true);
+    // metadata.relationship names the link, metadata.language the contact's language.
+    const relationships = new Set((await prisma.studentContact.findMany({ select: { relationship: true } })).map((link) => link.relationship));
+    expect([...relationships]).toEqual(expect.arrayContaining(["Mother", "Father", "Grandmother"]));
+    const maria = await prisma.contact.findUniqueOrThrow({ where: { sourcedId: "demo-con-0001" } });
+    expect(maria).toMatchObject({ firstName: "María", lastName: "García", preferredLocale: "es" });
   });
 
   it("stores every row's parentKey as the app computes it, so search finds seeded names", async () => {
@@ -118,12 +151,22 @@ describe("prisma/seed.ts (demo district)", () => {
     expect(await verifySecret(parent.passwordHash!, parentPassword)).toBe(true);
   });
 
-  it("changes nothing when run again on a seeded database", async () => {
+  it("changes nothing when run again on a seeded database: the same package imports with no change, no login is added", async () => {
     const before = await tableCounts();
+    const rows = await rosterSnapshot();
     const admin = await prisma.staffUser.findFirstOrThrow({ where: { role: "SITE_ADMIN" } });
     const output = runSeed();
-    expect(output).toContain("already has students");
+    expect(output).toContain("import: nothing changed; 0 parent logins created");
     expect(await tableCounts()).toEqual(before);
+    expect(await rosterSnapshot()).toEqual(rows);
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: admin.id } })).passwordHash).toBe(admin.passwordHash);
+  });
+
+  it("leaves a database holding a real roster alone", async () => {
+    const school = await prisma.school.findFirstOrThrow();
+    await prisma.student.create({ data: { sourcedId: "sis-1", studentNumber: "900001", firstName: "Real", lastName: "Student", grade: "05", schoolId: school.id } });
+    const rows = await rosterSnapshot();
+    expect(runSeed()).toContain("not the demo's (a real roster); district data left unchanged");
+    expect(await rosterSnapshot()).toEqual(rows);
   });
 });
