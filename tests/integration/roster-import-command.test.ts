@@ -1,12 +1,13 @@
 // `npm run roster:import` as a district's cron job runs it: a child process against this file's
 // database, its exit status, its progress lines and its summary, the report CSV, and waiting
 // while another import is running.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { CANCELLED_MESSAGE } from "@/lib/roster/jobs/roster-import-command";
 import { fixtureCopy, fixtureZip, removeScratchDirs } from "../helpers/roster-fixtures";
 import { family, runImport, writeV11Package } from "../helpers/roster-packages";
 
@@ -14,7 +15,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 let workDir: string;
 
-function command(args: string[], env: Record<string, string | undefined> = {}, onStdout?: (text: string) => void): Promise<Run> {
+function command(args: string[], env: Record<string, string | undefined> = {}, onStdout?: (text: string, child: ChildProcess) => void): Promise<Run> {
   const merged: NodeJS.ProcessEnv = { ...process.env, ROSTER_POLL_MS: "100", ...env };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/roster-import.ts"), ...args], {
@@ -26,7 +27,7 @@ function command(args: string[], env: Record<string, string | undefined> = {}, o
   let stderr = "";
   child.stdout.on("data", (chunk) => {
     stdout += String(chunk);
-    onStdout?.(stdout);
+    onStdout?.(stdout, child);
   });
   child.stderr.on("data", (chunk) => (stderr += String(chunk)));
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
@@ -121,6 +122,26 @@ describe("npm run roster:import", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Another roster import is running; waiting for it to finish/);
     expect(run.stdout).toMatch(/✓ Dry run of package\.zip/);
+  });
+
+  it("Ctrl-C while waiting cancels its run (FAILED, audited) and exits 130", async () => {
+    const zip = await fixtureZip("v1p1-bulk");
+    await prisma.rosterImport.create({
+      data: { trigger: "CONSOLE", requestedBy: "admin", fileName: "other.zip", filePath: zip, dryRun: true, status: "RUNNING", leaseUntil: new Date(Date.now() + 600_000) },
+    });
+    let interrupted = false;
+    const run = await command([zip], {}, (stdout, child) => {
+      if (!interrupted && stdout.includes("waiting for it to finish")) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    });
+    expect(run.code).toBe(130);
+    expect(run.stdout).toMatch(/Stopped \(SIGINT\): nothing was changed\./);
+    const own = await prisma.rosterImport.findFirstOrThrow({ where: { trigger: "COMMAND" } });
+    expect(own).toMatchObject({ status: "FAILED", error: CANCELLED_MESSAGE });
+    const events = await prisma.auditEvent.findMany({ where: { action: "roster.import.failed" } });
+    expect(events.map((event) => event.details)).toEqual([expect.objectContaining({ importId: own.id, reason: "cancelled" })]);
   });
 
   it("says what is wrong without a database or a package", async () => {
