@@ -41,7 +41,15 @@ export async function* readCsvRows(
       return undefined;
     },
   });
-  input.on("error", (err) => parser.destroy(err));
+  // A damaged zip entry (bad deflate data, a CRC mismatch) or a failing disk: the file can't be
+  // read to its end, so the import fails as a whole with a message a district can act on.
+  input.on("error", (err) =>
+    parser.destroy(
+      err instanceof RosterStructuralError
+        ? err
+        : new RosterStructuralError(file, `${file} can't be read to its end (${err.message}): the package may be damaged; export it again.`),
+    ),
+  );
   input.pipe(parser);
 
   let records = 0;

@@ -48,7 +48,7 @@ async function waitForLockWait(): Promise<void> {
   throw new Error("the claim never waited for the other transaction");
 }
 
-/** The fixture zipped, with users.csv's compressed bytes garbled: the reader throws mid-file (a crash, not a structural error). */
+/** The fixture zipped, with users.csv's compressed bytes garbled: the reader fails mid-file. */
 async function corruptZip(): Promise<string> {
   const dir = path.join(FIXTURES, "v1p1-bulk");
   const files = await Promise.all((await readdir(dir)).map(async (name) => ({ name, data: await readFile(path.join(dir, name)) })));
@@ -203,8 +203,31 @@ describe("running", () => {
     expect(event).toMatchObject({ action: "roster.import.failed", actorLabel: "admin@district.example.org", details: { reason: "file-missing", fileName: "roster.zip" } });
   });
 
-  it("fails a run whose importer crashed with a plain message (no stack), and audits it", async () => {
+  it("fails a run whose zip is damaged mid-file with the reader's message, and nothing changes", async () => {
     const job = await enqueueRosterImport(input(await corruptZip(), { dryRun: false, requestedById: 3 }));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    const row = await getRosterImport(job.id);
+    expect(row).toMatchObject({ status: "FAILED", summary: null });
+    expect(row!.error).toMatch(/users\.csv can't be read to its end .*export it again/);
+    const [event] = await runAuditEvents(job.id);
+    expect(event).toMatchObject({ action: "roster.import.failed", actorType: "STAFF", actorId: 3 });
+    expect(await prisma.student.count()).toBe(0);
+  });
+
+  it("fails a run whose importer crashed with a plain message (no stack), and audits it", async () => {
+    // Two stored students swap ID numbers: the unique index refuses the update mid-statement,
+    // an error the importer does not expect.
+    const students = [
+      { id: "s1", role: "student" as const, given: "A", family: "Kid", identifier: "100" },
+      { id: "s2", role: "student" as const, given: "B", family: "Kid", identifier: "200" },
+    ];
+    await enqueueRosterImport(input(await writeV11Package({ users: students }), { dryRun: false }));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    const swapped = [
+      { ...students[0]!, identifier: "200" },
+      { ...students[1]!, identifier: "100" },
+    ];
+    const job = await enqueueRosterImport(input(await writeV11Package({ users: swapped }), { dryRun: false, requestedById: 3 }));
     const outcome = await runNextRosterImport({ leaseMs: LEASE_MS });
     expect(outcome).toMatchObject({ status: "ran", stored: true });
     const row = await getRosterImport(job.id);
@@ -213,7 +236,7 @@ describe("running", () => {
     expect(row!.error).not.toMatch(/\n|\s+at /);
     const [event] = await runAuditEvents(job.id);
     expect(event).toMatchObject({ action: "roster.import.failed", actorType: "STAFF", actorId: 3, details: { reason: "crash", message: row!.error } });
-    expect(await prisma.student.count()).toBe(0);
+    expect((await prisma.student.findMany({ orderBy: { sourcedId: "asc" } })).map((s) => s.studentNumber)).toEqual(["100", "200"]);
   });
 
   it("applies a package, stops a bulk that removes too much (NEEDS_CONFIRMATION), and applies it once confirmed", async () => {
