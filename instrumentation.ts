@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts: refuse a process that was not
-// started by the portal's server, then begin sending queued mail.
+// started by the portal's server, then begin sending queued mail and running roster imports.
 export async function register() {
   // Not in the Edge runtime, not while `next build` collects pages.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -9,4 +9,6 @@ export async function register() {
   if (!process.env.DATABASE_URL) return;
   const { startMailServices } = await import("./lib/mail/start-mail-services");
   await startMailServices();
+  const { startRosterWorker } = await import("./lib/roster/jobs/start-roster-worker");
+  startRosterWorker();
 }

@@ -19,7 +19,9 @@ export const config = {
   // Everything but the build's static files (immutable, no nonce to carry) and the Dev inbox's
   // message route: its response carries its own, stricter CSP (no scripts at all, sandbox,
   // framed only by the console; lib/mail/dev-mail-html-response.ts), which this one would replace.
+  // The roster upload too: with a proxy in front, Next.js copies every request body into memory
+  // and cuts it at 10 MB; that route streams packages of hundreds of MB to disk (JSON answers only).
   // Anchored: a path that merely starts like one of them (/faviconXico, /_next/image/x) is a
   // page like any other.
-  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|api/console/dev-inbox/).*)" }],
+  matcher: [{ source: "/((?!_next/static/|_next/image$|favicon\\.ico$|api/console/dev-inbox/|api/console/roster/upload$).*)" }],
 };

@@ -31,7 +31,7 @@ export async function createStudentAccount(request: CreateStudentAccountRequest)
         where: { studentId_contactId: { studentId: request.studentId, contactId: parent.contactId } },
       })
     : null;
-  if (!parent || parent.status !== "ACTIVE" || !link) return { ok: false, reason: "not_your_child" };
+  if (!parent || parent.status !== "ACTIVE" || !link || link.removedAt !== null) return { ok: false, reason: "not_your_child" };
 
   const { parentPasswordMinLength: minLength } = await getDistrictSettings();
   const username = request.username.trim();

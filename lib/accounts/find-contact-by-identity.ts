@@ -18,7 +18,8 @@ export async function findContactByIdentity(query: IdentityQuery, db: Tx | typeo
   // lower-case forms keeps the lookup on the unique index, then matchKey decides.
   const variants = [...new Set(query.studentIds.flatMap((id) => [id.trim(), id.trim().toUpperCase(), id.trim().toLowerCase()]))];
   const students = await db.student.findMany({
-    where: { studentNumber: { in: variants } },
+    // Only what the roster still lists: a removed student, contact or link proves nothing.
+    where: { studentNumber: { in: variants }, removedAt: null },
     select: { id: true, studentNumber: true },
   });
   const studentByKey = new Map(students.map((student) => [matchKey(student.studentNumber), student.id]));
@@ -26,7 +27,7 @@ export async function findContactByIdentity(query: IdentityQuery, db: Tx | typeo
   if (studentIds.some((id) => id === undefined)) return { ok: false as const, reason: "unknown_student" as IdentityMismatch };
 
   const links = await db.studentContact.findMany({
-    where: { studentId: { in: studentIds as number[] } },
+    where: { studentId: { in: studentIds as number[] }, removedAt: null, contact: { removedAt: null } },
     select: { studentId: true, contact: { include: { account: true } } },
   });
   const nameMatches = links.filter((link) => namesMatch(link.contact, query));

@@ -63,6 +63,8 @@ async function writeAccount(tx: Tx, input: IssueTemporaryPasswordInput, password
     usernameKey: key,
     passwordHash,
     status: "PENDING_PASSWORD_CHANGE" as const,
+    // A login disabled when its contact left the roster is usable again once re-registered.
+    disabledAt: null,
     tempPasswordExpiresAt: new Date(Date.now() + input.ttlHours * 3_600_000),
     tempPasswordUsedAt: null,
     failedAttempts: 0,

@@ -33,7 +33,8 @@ export async function listLinkedChildren(parentAccountId: number): Promise<Linke
   const account = await prisma.parentAccount.findUnique({ where: { id: parentAccountId }, select: { contactId: true } });
   if (!account) return [];
   const links = await prisma.studentContact.findMany({
-    where: { contactId: account.contactId },
+    // Children the roster no longer links to this parent are not theirs to see or manage.
+    where: { contactId: account.contactId, removedAt: null },
     include: { student: { include: { school: true, account: { select: { username: true } } } } },
     orderBy: [{ student: { firstName: "asc" } }, { studentId: "asc" }],
   });

@@ -34,6 +34,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   "roster.import.needs-confirmation",
   "roster.import.failed",
   "roster.contact-email-change",
+  "parent.login.disabled",
+  "roster.upload",
+  "roster.apply",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "staff:manage": ["SITE_ADMIN"],
   "settings:manage": ["SITE_ADMIN"],
   "audit:read": ["SITE_ADMIN"],
+  // An import rewrites the whole roster (and can remove thousands of contacts): site admins only.
+  "roster:import": ["SITE_ADMIN"],
   // Captured mail holds temporary passwords and security codes: whoever reads it can take
   // over a parent account, so only site admins (and only in demo mode, see dev-inbox.ts).
   "dev-inbox:read": ["SITE_ADMIN"],

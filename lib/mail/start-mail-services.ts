@@ -6,6 +6,7 @@ import { isDemoMode } from "@/lib/config/demo-mode";
 import { ensureDevSmtpReceiver, isSmtpConfigured, MISSING_SMTP_URL_MESSAGE } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { retentionJob } from "@/lib/ops/retention-job";
+import { removedLoginsJob } from "@/lib/roster/disable-removed-logins";
 
 const holder = globalThis as unknown as { mailServicesStarted?: boolean };
 
@@ -30,5 +31,5 @@ export async function startMailServices(): Promise<void> {
       console.error("[mail] could not start the dev SMTP receiver:", (error as Error).message);
     }
   }
-  startOutboxWorker({ jobs: [retentionJob()] });
+  startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob()] });
 }

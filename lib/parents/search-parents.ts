@@ -30,6 +30,8 @@ export interface ParentRow {
   relationship: string;
   /** ISO time staff last reset the login through this row. */
   resetAt: string | null;
+  /** The roster removed the link, its student or its contact (shown only in the "removed" view). */
+  removed: boolean;
 }
 
 export interface ParentSearchResult {
@@ -63,13 +65,14 @@ function sqlDirection(desc: boolean) {
 }
 
 /**
- * The WHERE clause of a search on StudentContact (alias sc). Only rows still in the roster:
- * the condition must stay as written, it is what makes PostgreSQL use the partial index.
+ * The WHERE clause of a search on StudentContact (alias sc). Rows still in the roster, or
+ * (`removed`) only the removed ones: each condition must stay as written, it is the
+ * predicate of its partial index and what makes PostgreSQL use it.
  */
-export function searchWhere(search: Pick<ParentSearch, "q" | "letter">): Prisma.Sql {
+export function searchWhere(search: Pick<ParentSearch, "q" | "letter"> & { removed?: boolean }): Prisma.Sql {
   const pattern = likePatternFor(search);
-  const inRoster = Prisma.sql`sc."removedAt" IS NULL`;
-  return pattern === null ? inRoster : Prisma.sql`${inRoster} AND sc."parentKey" LIKE ${pattern} ESCAPE '\\'`;
+  const rosterState = search.removed ? Prisma.sql`sc."removedAt" IS NOT NULL` : Prisma.sql`sc."removedAt" IS NULL`;
+  return pattern === null ? rosterState : Prisma.sql`${rosterState} AND sc."parentKey" LIKE ${pattern} ESCAPE '\\'`;
 }
 
 async function keysetPageIds(search: ParentSearch, where: Prisma.Sql, cursor: KeysetCursor | null) {
@@ -136,7 +139,7 @@ type RowRecord = Omit<ParentRow, "staffEmail" | "resetAt" | "status"> & { resetA
 export async function loadParentRows(ids: number[], staffEmailDomains: readonly string[]): Promise<ParentRow[]> {
   if (ids.length === 0) return [];
   const records = await prisma.$queryRaw<RowRecord[]>`
-    SELECT sc.id AS "linkId", sc."contactId", sc.relationship, sc."resetAt",
+    SELECT sc.id AS "linkId", sc."contactId", sc.relationship, sc."resetAt", sc."removedAt" IS NOT NULL AS removed,
            c."firstName" AS "parentFirstName", c."lastName" AS "parentLastName", c.email,
            s."firstName" AS "childFirstName", s."lastName" AS "childLastName", s."studentNumber", s.grade,
            sch.name AS school, pa.username, pa.status::text AS status

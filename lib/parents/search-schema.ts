@@ -45,6 +45,12 @@ export const parentSearchSchema = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1),
+  /** "1": only rows the roster removed (a separate view, never mixed with rows in the roster). */
+  removed: z
+    .enum(["0", "1"])
+    .catch("0")
+    .default("0")
+    .transform((value) => value === "1"),
 });
 
 export type ParentSearch = z.infer<typeof parentSearchSchema>;
@@ -61,7 +67,7 @@ export function parseParentSearch(raw: RawParams | null | undefined): ParentSear
     return Array.isArray(value) ? value[0] : value;
   };
   const input = Object.fromEntries(
-    ["q", "letter", "sort", "dir", "size", "cursor", "page"].map((name) => [name, pick(name)]).filter(([, value]) => value !== undefined),
+    ["q", "letter", "sort", "dir", "size", "cursor", "page", "removed"].map((name) => [name, pick(name)]).filter(([, value]) => value !== undefined),
   );
   return parentSearchSchema.parse(input);
 }
@@ -106,5 +112,6 @@ export function parentSearchToParams(search: Partial<ParentSearch>): URLSearchPa
   if (search.size && search.size !== DEFAULT_PAGE_SIZE) params.set("size", String(search.size));
   if (search.page && search.page > 1) params.set("page", String(search.page));
   if (search.cursor) params.set("cursor", search.cursor);
+  if (search.removed) params.set("removed", "1");
   return params;
 }

@@ -6,7 +6,6 @@
 import pg from "pg";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db";
-import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { countRosterRows } from "./count-roster-rows";
 import type { RosterActor, RosterImportOptions, RosterImportOutcome, RosterImportPhase, RosterImportResult, RosterImportSummary } from "./import-roster-types";
@@ -27,6 +26,8 @@ import { DEFAULT_STUDENT_ID_SOURCE, parseStudentIdSource, studentIdColumn } from
 const PROGRESS_EVERY_ROWS = 10_000;
 // Merging takes the roster tables' write lock; a help-desk reset holding it finishes in well under this.
 const LOCK_TIMEOUT = "60s";
+const SESSION_TEMP_BUFFERS = "512MB";
+const SESSION_WORK_MEM = "256MB";
 
 type Progress = (phase: RosterImportPhase, rowsDone: number, rowsTotal: number | null) => void;
 
@@ -77,6 +78,19 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
   }
 
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  if (process.env.ROSTER_DEBUG_SQL) {
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      if (typeof args[0] !== "string") return query(...args);
+      return (async () => {
+      const t = performance.now();
+      const r = await query(...args);
+      const ms = performance.now() - t;
+      if (ms > 150 && typeof args[0] === "string") console.log(Math.round(ms), (args[0] as string).replace(/\s+/g, " ").slice(0, 140));
+      return r;
+      })();
+    };
+  }
   try {
     progress("counting", 0, null);
     const rowsTotal = await countRosterRows(options.source, roster.modes);
@@ -87,6 +101,11 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
     // Stored times are UTC without a zone (Prisma's convention); localtimestamp must be UTC too.
     await client.query(`SET LOCAL TIME ZONE 'UTC'`);
     await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    // The staged roster (temporary tables: local buffers, 8 MB by default) and the merge's hash
+    // joins need memory on this one connection, or PostgreSQL spills a district to disk.
+    await client.query(`SET LOCAL temp_buffers = '${SESSION_TEMP_BUFFERS}'`);
+    await client.query(`SET LOCAL work_mem = '${SESSION_WORK_MEM}'`);
+    await client.query(`SET LOCAL maintenance_work_mem = '${SESSION_WORK_MEM}'`);
 
     progress("reading", 0, rowsTotal);
     await stageRoster(client, roster, (count) => {
@@ -122,8 +141,7 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
       await applyStudents(client);
       await applyContacts(client);
       links = await mergeLinks(client, usersMode, issues);
-      const { senderAddress } = await loadDistrictMailSettings(prisma);
-      emailChanges = await sendEmailChangeNotices(client, options.actor, senderAddress);
+      emailChanges = await sendEmailChangeNotices(client, options.actor, settings.senderAddress);
     }
 
     progress("finishing", rowsDone, rowsTotal);

@@ -67,7 +67,8 @@ export async function* readCsvRows(
   };
 
   let header: string[] | null = null;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const batch of recordBatches(parser))
+  for (const record of batch) {
     takeSkips();
     records += 1;
     const line = lastEnd + 1;
@@ -100,6 +101,48 @@ export async function* readCsvRows(
   takeSkips();
   if (unreadable) throw unreadable;
   if (!header) throw new RosterStructuralError(file, `${file} is empty: it needs at least its header row.`);
+}
+
+/**
+ * The parser's records in the batches it has ready: one await per chunk of input instead of one
+ * per record (per-record async iteration of a stream costs about a fifth of reading 2M rows).
+ */
+async function* recordBatches(parser: Parser): AsyncGenerator<string[][]> {
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  parser.on("readable", signal);
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  parser.on("error", (err: Error) => {
+    failure = err;
+    signal();
+  });
+  try {
+    for (;;) {
+      const batch: string[][] = [];
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) batch.push(record);
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (failure) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    // A consumer that stops early (a structural error) must not leave the file open.
+    if (!ended) parser.destroy();
+  }
 }
 
 function columnWithBreak(header: string[], record: string[]): string | null {

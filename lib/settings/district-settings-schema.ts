@@ -1,6 +1,7 @@
 // What a site admin may save as district settings. Staff email domains arrive as one text
 // (comma or line separated) and leave as a clean, lower-case, de-duplicated list.
 import { z } from "zod";
+import { parseStudentIdSource } from "@/lib/roster/student-id-source";
 
 // Labels of 1-63 letters, digits or inner hyphens; at least two labels; an alphabetic TLD.
 const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -37,6 +38,15 @@ const whole = (min: number, max: number) =>
     .min(min, `Enter a number from ${min} to ${max}.`)
     .max(max, `Enter a number from ${min} to ${max}.`);
 
+/** Kept as the text the importer reads (lib/roster/student-id-source.ts), trimmed. */
+export const studentIdSourceSchema = z
+  .string()
+  .trim()
+  .max(120, "Use at most 120 characters.")
+  .refine((value) => parseStudentIdSource(value) !== null, {
+    message: "Use identifier, sourcedId, userIds:<Type> (e.g. userIds:Local) or metadata.<column> (e.g. metadata.studentNumber).",
+  });
+
 const fieldsSchema = z.object({
   districtName: text("district name", 120),
   portalName: text("portal name", 80),
@@ -54,6 +64,10 @@ const fieldsSchema = z.object({
   failedAttemptDataRetentionDays: whole(1, 3_650),
   // At least half a year: the trail is what a security officer reads after an incident.
   auditRetentionDays: whole(180, 3_650),
+  rosterStudentIdSource: studentIdSourceSchema,
+  rosterRemovalGuardPercent: whole(0, 100),
+  rosterRemovalGraceDays: whole(0, 365),
+  rosterUploadMaxMb: whole(1, 2_048),
 });
 
 export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {

@@ -18,8 +18,13 @@ const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
 const DASHES = /[\u2010-\u2015]/g;
 
+// Most names are plain letters, spaces, hyphens and apostrophes: those fold by lower-casing and
+// collapsing spaces, without the Unicode normalization (the roster import folds millions).
+const PLAIN_NAME = /^[A-Za-z' -]*$/;
+
 /** Lower case, accents removed, typographic apostrophes and dashes made plain, spaces collapsed. */
 export function foldName(value: string): string {
+  if (PLAIN_NAME.test(value)) return value.toLowerCase().replace(/ {2,}/g, " ").trim();
   return value
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")

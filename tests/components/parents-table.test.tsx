@@ -30,6 +30,7 @@ function row(linkId: number, contactId: number, overrides: Partial<ParentRow> = 
     grade: "3",
     relationship: "Mother",
     resetAt: null,
+    removed: false,
     ...overrides,
   };
 }
@@ -78,6 +79,15 @@ describe("ParentsTable", () => {
     expect(within(rows[2]!).getByText("No login")).toBeInTheDocument();
     expect(within(rows[2]!).getByRole("button", { name: /Reset login of/ })).toBeDisabled();
     expect(screen.getByText("Rows 1–3 of 3")).toBeInTheDocument();
+  });
+
+  it("marks rows removed from the roster in the removed view, and offers no reset or selection for them", async () => {
+    await renderTable(result([row(1, 10, { removed: true })], { count: 120, capped: false }), { search: parseParentSearch({ q: "garc", removed: "1" }), canBulkReset: true });
+    const [removedRow] = screen.getAllByRole("row").slice(1);
+    expect(within(removedRow!).getByText("Removed from roster")).toBeInTheDocument();
+    expect(within(removedRow!).getByRole("button", { name: /Reset login of/ })).toBeDisabled();
+    expect(within(removedRow!).getByRole("checkbox")).toBeDisabled();
+    expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
   });
 
   it("selects rows, shows the action bar, and resets the selected ids after confirming", async () => {

@@ -77,4 +77,34 @@ describe("staff and settings forms", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "settings.update" } });
     expect(event.details).toMatchObject({ changes: { bulkResetCap: { before: 10000, after: 2500 } } });
   });
+
+  it("validates and saves the roster import settings, with their help text", async () => {
+    await page.goto(`${baseUrl}/console/settings`);
+    const source = page.getByLabel("Student ID number comes from");
+    expect(await source.getAttribute("aria-describedby")).toBeTruthy();
+    await page.getByText("userIds:<Type> for an entry such as {Local:863}", { exact: false }).waitFor();
+    await source.fill("studentNumber");
+    await page.getByLabel("Largest roster package to upload (MB)").fill("4096");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Use identifier, sourcedId, userIds:<Type>", { exact: false }).waitFor();
+    await page.getByText("Enter a number from 1 to 2048.").waitFor();
+    expect(await source.getAttribute("aria-invalid")).toBe("true");
+
+    await source.fill("userIds:Local");
+    await page.getByLabel("Largest roster package to upload (MB)").fill("200");
+    await page.getByLabel("Stop a full import that removes more than (percent)").fill("5");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText(/^Saved\. Changed: /).waitFor();
+    expect(await prisma.districtSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      rosterStudentIdSource: "userIds:Local",
+      rosterUploadMaxMb: 200,
+      rosterRemovalGuardPercent: 5,
+    });
+    // Back to the defaults: the other browser tests share this district.
+    await source.fill("identifier");
+    await page.getByLabel("Largest roster package to upload (MB)").fill("500");
+    await page.getByLabel("Stop a full import that removes more than (percent)").fill("10");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(async () => (await prisma.districtSettings.findUniqueOrThrow({ where: { id: 1 } })).rosterUploadMaxMb).toBe(500);
+  });
 });

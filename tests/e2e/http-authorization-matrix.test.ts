@@ -2,9 +2,11 @@
 // build, called over real HTTP as an anonymous visitor, a signed-in parent, help desk and a
 // site admin, and each answer checked. The build is read first: an action or route the
 // tables below do not list fails the test, so a new one must get its row (one line).
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildZip } from "../helpers/build-zip";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
 
@@ -43,6 +45,8 @@ interface Fixtures {
   staffDomain: string;
   passphraseMinLength: number;
   settings: Record<string, unknown>;
+  /** A finished dry run (with summary and report) whose package file exists, for Apply and the run routes. */
+  rosterDryRunId: number;
 }
 type Args = (fixtures: Fixtures, role: Role) => unknown[] | Promise<unknown[]>;
 /** Whether the change an "ok" call makes is in the database: false until the first "ok", so refusals changed nothing. */
@@ -89,16 +93,39 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   // Public: the setup link's token is the proof. A wrong verifier is refused whoever calls
   // (the right token is tested below), and the account keeps having no passphrase.
   setStaffPassphraseAction: { args: (f) => [{ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE }], expect: everyone("invalid"), effect: (f) => pendingSetupUsed(f) },
+  // Site admins only; an "ok" queues an apply of the dry run's package (the worker then runs it).
+  applyRosterImportAction: {
+    args: (f) => [{ importId: f.rosterDryRunId, confirmRemovals: false }],
+    expect: staffOnly("forbidden"),
+    effect: async (f) => (await prisma.rosterImport.count({ where: { dryRun: false, fileName: `matrix-dry-run-${f.rosterDryRunId}.zip` } })) === 1,
+  },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
+/** A small OneRoster-looking zip: the upload route checks the zip signature, the worker the rest. */
+const MATRIX_ZIP = buildZip([{ name: "manifest.csv", data: "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.2\r\n" }]);
+
 /** Every route handler: one request and the HTTP status per role. */
-const ROUTES: Record<string, { method: "GET" | "POST"; path: string | ((fixtures: Fixtures) => string); expect: PerRole<number> }> = {
+const ROUTES: Record<
+  string,
+  { method: "GET" | "POST"; path: string | ((fixtures: Fixtures) => string); body?: () => Blob; headers?: Record<string, string>; expect: PerRole<number> }
+> = {
   "/api/auth/[...nextauth]": { method: "GET", path: "/api/auth/session", expect: everyone(200) },
   "/api/console/parents": { method: "GET", path: "/api/console/parents?q=matrix", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   "/api/console/audit/export": { method: "GET", path: "/api/console/audit/export", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   // The e2e server runs in demo mode; even there only a site admin reads captured mail (the others get the same 404).
   "/api/console/dev-inbox/[id]": { method: "GET", path: (f) => `/api/console/dev-inbox/${f.devMessageId}`, expect: { anonymous: 404, parent: 404, helpDesk: 404, siteAdmin: 200 } },
+  // Site admins only; an upload from our own origin is queued as a dry run (202).
+  "/api/console/roster/upload": {
+    method: "POST",
+    path: "/api/console/roster/upload?name=matrix.zip",
+    body: () => new Blob([new Uint8Array(MATRIX_ZIP)]),
+    headers: { "Content-Type": "application/zip", Origin: new URL(baseUrl).origin },
+    expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 202 },
+  },
+  "/api/console/roster/runs/[id]": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
+  "/api/console/roster/runs/[id]/report": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}/report`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
+  "/api/console/roster/example": { method: "GET", path: "/api/console/roster/example", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
 };
 
 const built = builtServerActions();
@@ -198,6 +225,7 @@ beforeAll(async () => {
     spareStaffId: spare.id,
     csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x" } })).id,
     staffDomain,
+    rosterDryRunId: await createFinishedDryRun(),
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
     settings: Object.fromEntries(
@@ -211,6 +239,31 @@ beforeAll(async () => {
   cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase });
   cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase });
 });
+
+/** A dry run as the worker leaves it, over a real (tiny) package file the server can reach. */
+async function createFinishedDryRun(): Promise<number> {
+  const filePath = path.join(mkdtempSync(path.join(tmpdir(), "matrix-roster-")), "package.zip");
+  writeFileSync(filePath, MATRIX_ZIP);
+  const run = await prisma.rosterImport.create({
+    data: { trigger: "CONSOLE", requestedBy: "matrix", fileName: "pending.zip", filePath, fileBytes: MATRIX_ZIP.length, dryRun: true, status: "SUCCEEDED", finishedAt: new Date() },
+  });
+  const counts = { added: 0, changed: 0, removed: 0, restored: 0, unchanged: 0 };
+  const share = { active: 0, removing: 0, percent: 0 };
+  return (
+    await prisma.rosterImport.update({
+      where: { id: run.id },
+      data: {
+        fileName: `matrix-dry-run-${run.id}.zip`,
+        summary: {
+          version: "1.2", modes: { orgs: "bulk", users: "bulk", roles: "bulk" }, schools: counts, students: counts, contacts: counts, links: counts,
+          rejected: 1, warnings: 0, emailChanges: 0, examples: { added: [], changed: [], removed: [], rejected: [] },
+          removalGuard: { limitPercent: 10, students: share, contacts: share, exceeded: false }, durationMs: 10,
+        },
+        report: { outcome: "read", rowErrors: [{ severity: "error", file: "users.csv", line: 3, column: "identifier", reason: "=HYPERLINK(1)" }], rowErrorCount: 1, warnings: [], warningCount: 0 },
+      },
+    })
+  ).id;
+}
 
 afterAll(async () => {
   await prisma.$disconnect();
@@ -269,12 +322,25 @@ describe("HTTP authorization matrix", () => {
     expect(outcomeOf(await callServerAction(baseUrl, action, [input], cookies.siteAdmin)), "a used link").toBe("invalid");
   });
 
+  it("refuses a roster upload posted from another site, or without an Origin, even with the admin's cookie (CSRF)", async () => {
+    const before = await prisma.rosterImport.count();
+    for (const origin of ["https://attacker.example", null]) {
+      const headers: Record<string, string> = { Cookie: cookies.siteAdmin, "Content-Type": "application/zip" };
+      if (origin) headers.Origin = origin;
+      const response = await fetch(new URL("/api/console/roster/upload?name=csrf.zip", baseUrl), { method: "POST", headers, body: new Blob([new Uint8Array(MATRIX_ZIP)]) });
+      expect(response.status, `Origin ${origin}`).toBe(403);
+      await response.arrayBuffer();
+    }
+    expect(await prisma.rosterImport.count()).toBe(before);
+  });
+
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {
     const row = ROUTES[route]!;
     const statuses: Partial<PerRole<number>> = {};
     for (const role of ROLES) {
       const target = typeof row.path === "function" ? row.path(fixtures) : row.path;
-      const response = await fetch(new URL(target, baseUrl), { method: row.method, redirect: "manual", headers: cookies[role] ? { Cookie: cookies[role] } : {} });
+      const headers = { ...row.headers, ...(cookies[role] ? { Cookie: cookies[role] } : {}) };
+      const response = await fetch(new URL(target, baseUrl), { method: row.method, redirect: "manual", headers, body: row.body?.() });
       await response.arrayBuffer();
       statuses[role] = response.status;
     }

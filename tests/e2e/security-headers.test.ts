@@ -101,7 +101,7 @@ describe("content security policy", () => {
     await page.getByLabel("Password").fill(STAFF.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/console\/parents/);
-    for (const path of ["/console/parents?q=a", "/console/audit", "/console/staff", "/console/settings"]) {
+    for (const path of ["/console/parents?q=a", "/console/audit", "/console/staff", "/console/settings", "/console/roster"]) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForLoadState("networkidle");
       expect(new URL(page.url()).pathname).toBe(path.split("?")[0]);

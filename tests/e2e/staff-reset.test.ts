@@ -63,6 +63,7 @@ describe("staff reset journey", () => {
     await expect(page.getByTestId("staff-name").textContent()).resolves.toBe("Rita Desk");
     // Help desk sees no admin links.
     expect(await page.getByRole("link", { name: "Audit trail" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Roster import" }).count()).toBe(0);
 
     await page.getByLabel("Parent last name").fill("garc");
     await page.getByRole("button", { name: "Search" }).click();

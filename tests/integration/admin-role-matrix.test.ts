@@ -11,6 +11,8 @@ import { updateDistrictSettings } from "@/lib/settings/update-district-settings"
 import { districtSettingsSchema } from "@/lib/settings/district-settings-schema";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import type { StaffActor } from "@/lib/staff/staff-actor";
+import { applyRosterImport } from "@/lib/roster/console/apply-roster-import";
+import { receiveRosterUpload } from "@/lib/roster/console/receive-roster-upload";
 
 let desk: StaffActor;
 let adminId = 0;
@@ -21,6 +23,7 @@ async function snapshot() {
     sessions: await prisma.authSession.count(),
     settings: await prisma.districtSettings.findMany(),
     audit: await prisma.auditEvent.count(),
+    rosterImports: await prisma.rosterImport.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -31,7 +34,12 @@ beforeAll(async () => {
   desk = { staffUserId: deskRow.id, email: deskRow.email, role: deskRow.role, ip: "192.0.2.50" };
   await createAuthSession({ staffUserId: admin.id }, {});
   await getDistrictSettings();
+  rosterDryRunId = (
+    await prisma.rosterImport.create({ data: { trigger: "CONSOLE", requestedBy: "admin", fileName: "a.zip", filePath: "/tmp/a.zip", dryRun: true, status: "SUCCEEDED" } })
+  ).id;
 });
+
+let rosterDryRunId = 0;
 
 describe("site-admin permissions", () => {
   it("the matrix gives help desk none of the admin permissions", () => {
@@ -63,6 +71,11 @@ describe("site-admin permissions", () => {
         return updateDistrictSettings(desk, values);
       },
     ],
+    [
+      "upload a roster package",
+      () => receiveRosterUpload(desk, { body: new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]).stream(), fileName: "x.zip", declaredBytes: 4 }),
+    ],
+    ["apply a roster import", () => applyRosterImport(desk, { importId: rosterDryRunId, confirmRemovals: true })],
   ];
 
   it.each(attempts)("help desk: %s is forbidden and changes nothing", async (_name, attempt) => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { COUNT_CAP, searchParents } from "@/lib/parents/search-parents";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { COUNT_CAP, searchParents, searchWhere } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 import { createParent, createParentWithChild, createSchool, createStudent } from "../helpers/parent-fixtures";
 
@@ -147,9 +148,10 @@ describe("paging a large district", () => {
 
   it("reads a prefix page from the index in order (no sort of all matches)", async () => {
     await prisma.$executeRawUnsafe(`ANALYZE "StudentContact"`);
-    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>`
-      EXPLAIN SELECT sc.id FROM "StudentContact" sc WHERE sc."parentKey" LIKE ${"smith%"} ESCAPE '\\'
-      ORDER BY sc."parentKey", sc.id LIMIT 51`;
+    // The grid's own WHERE (rows in the roster): the index is partial on that condition.
+    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(
+      Prisma.sql`EXPLAIN SELECT sc.id FROM "StudentContact" sc WHERE ${searchWhere({ q: "smith", letter: "all" })} ORDER BY sc."parentKey", sc.id LIMIT 51`,
+    );
     const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
     expect(text).toMatch(/Index (Only )?Scan using "StudentContact_parentKey_id_idx"/);
     expect(text).not.toMatch(/Sort/);
@@ -163,4 +165,44 @@ it("keeps a contact with several children as one row per child", async () => {
   const { rows } = await search({ q: "haddad" });
   expect(rows).toHaveLength(2);
   expect(new Set(rows.map((row) => row.contactId)).size).toBe(1);
+});
+
+describe("rows removed from the roster", () => {
+  let removedLinkIds: number[];
+
+  beforeAll(async () => {
+    const student = await createStudent(prisma, schoolId);
+    const kept = await createParent(prisma, { firstName: "Kept", lastName: "Quarry", account: { username: "kquarry" } }, [student.id]);
+    const gone = await createParent(prisma, { firstName: "Gone", lastName: "Quarry", account: { username: "gquarry" } }, [student.id]);
+    const goneToo = await createParent(prisma, { firstName: "Left", lastName: "Quinn" }, [student.id]);
+    removedLinkIds = [...gone.links, ...goneToo.links].map((link) => link.id);
+    await prisma.studentContact.updateMany({ where: { id: { in: removedLinkIds } }, data: { removedAt: new Date() } });
+    expect(kept.links).toHaveLength(1);
+  });
+
+  it("leaves removed rows out of the grid by default", async () => {
+    expect(names((await search({ q: "quarry" })).rows)).toEqual(["Quarry, Kept"]);
+    expect((await search({ letter: "Q" })).total.count).toBe(1);
+    expect((await search({ q: "quinn" })).rows).toEqual([]);
+    expect((await search({ q: "quarry", removed: "0" })).rows.map((row) => row.removed)).toEqual([false]);
+  });
+
+  it("shows only the removed rows, marked removed, with removed=1 (paged and counted the same way)", async () => {
+    const result = await search({ q: "qu", removed: "1" });
+    expect(names(result.rows)).toEqual(["Quarry, Gone", "Quinn, Left"]);
+    expect(result.rows.every((row) => row.removed)).toBe(true);
+    expect(result.total).toEqual({ count: 2, capped: false });
+    const firstPage = await search({ letter: "Q", removed: "1", size: "25" });
+    expect(firstPage.rows.map((row) => row.linkId).sort()).toEqual([...removedLinkIds].sort());
+    expect(names((await search({ q: "qu", removed: "1", sort: "username" })).rows)).toEqual(["Quarry, Gone", "Quinn, Left"]);
+  });
+
+  it("reads the removed view from the second partial index (its exact predicate)", async () => {
+    await prisma.$executeRawUnsafe(`ANALYZE "StudentContact"`);
+    const where = searchWhere({ q: "qu", letter: "all", removed: true });
+    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(
+      Prisma.sql`EXPLAIN SELECT sc.id FROM "StudentContact" sc WHERE ${where} ORDER BY sc."parentKey", sc.id LIMIT 51`,
+    );
+    expect(plan.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Index (Only )?Scan using "StudentContact_removed_parentKey_id_idx"/);
+  });
 });

@@ -30,6 +30,10 @@ async function formOf() {
     expiredRecordRetentionDays: String(current.expiredRecordRetentionDays),
     failedAttemptDataRetentionDays: String(current.failedAttemptDataRetentionDays),
     auditRetentionDays: String(current.auditRetentionDays),
+    rosterStudentIdSource: current.rosterStudentIdSource,
+    rosterRemovalGuardPercent: String(current.rosterRemovalGuardPercent),
+    rosterRemovalGraceDays: String(current.rosterRemovalGraceDays),
+    rosterUploadMaxMb: String(current.rosterUploadMaxMb),
   };
 }
 
@@ -76,6 +80,25 @@ describe("updateDistrictSettings", () => {
     const bad = districtSettingsSchema.safeParse({ ...form, helpDeskResetCap: "60", failedAttemptDataRetentionDays: "400" });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((issue) => issue.path[0]).sort()).toEqual(["failedAttemptDataRetentionDays", "helpDeskResetCap"]);
+  });
+
+  it("starts with the documented roster import settings, and saves and audits changes to them", async () => {
+    expect(await getDistrictSettings()).toMatchObject({
+      rosterStudentIdSource: "identifier",
+      rosterRemovalGuardPercent: 10,
+      rosterRemovalGraceDays: 30,
+      rosterUploadMaxMb: 500,
+    });
+    const form = { ...(await formOf()), rosterStudentIdSource: "userIds:Local", rosterRemovalGuardPercent: "25", rosterRemovalGraceDays: "0", rosterUploadMaxMb: "50" };
+    expect((await updateDistrictSettings(admin, districtSettingsSchema.parse(form))).changed.sort()).toEqual([
+      "rosterRemovalGraceDays",
+      "rosterRemovalGuardPercent",
+      "rosterStudentIdSource",
+      "rosterUploadMaxMb",
+    ]);
+    expect(await getDistrictSettings()).toMatchObject({ rosterStudentIdSource: "userIds:Local", rosterRemovalGuardPercent: 25, rosterRemovalGraceDays: 0, rosterUploadMaxMb: 50 });
+    const [event] = await prisma.auditEvent.findMany();
+    expect(event!.details).toMatchObject({ changes: { rosterStudentIdSource: { before: "identifier", after: "userIds:Local" }, rosterUploadMaxMb: { before: 500, after: 50 } } });
   });
 
   it("writes nothing when nothing changed", async () => {

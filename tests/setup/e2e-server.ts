@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   const template = process.env.PORTAL_TEST_DB_TEMPLATE;
   if (!serverUrl || !template) throw new Error("global-database setup did not run");
   const databaseUrl = await createDatabaseFromTemplate(serverUrl, template, "e2e");
-  const server = await startProductionServer({ databaseUrl, env: { OUTBOX_POLL_MS: "200" }, timeoutMs: 60_000 });
+  const server = await startProductionServer({ databaseUrl, env: { OUTBOX_POLL_MS: "200", ROSTER_POLL_MS: "200" }, timeoutMs: 60_000 });
   project.provide("e2eBaseUrl", server.baseUrl);
   project.provide("e2eDatabaseUrl", databaseUrl);
   return async () => {

@@ -17,6 +17,10 @@ const valid = {
   expiredRecordRetentionDays: "7",
   failedAttemptDataRetentionDays: "90",
   auditRetentionDays: "730",
+  rosterStudentIdSource: "identifier",
+  rosterRemovalGuardPercent: "10",
+  rosterRemovalGraceDays: "30",
+  rosterUploadMaxMb: "500",
 };
 
 describe("staffEmailDomainsSchema", () => {
@@ -39,6 +43,15 @@ describe("staffEmailDomainsSchema", () => {
 });
 
 describe("districtSettingsSchema", () => {
+  it("accepts each student ID source the importer reads, trimmed, and the roster limits' bounds", () => {
+    for (const source of ["identifier", "sourcedId", "userIds:Local", " metadata.studentNumber "]) {
+      expect(districtSettingsSchema.parse({ ...valid, rosterStudentIdSource: source }).rosterStudentIdSource).toBe(source.trim());
+    }
+    expect(
+      districtSettingsSchema.parse({ ...valid, rosterRemovalGuardPercent: "0", rosterRemovalGraceDays: "365", rosterUploadMaxMb: "2048" }),
+    ).toMatchObject({ rosterRemovalGuardPercent: 0, rosterRemovalGraceDays: 365, rosterUploadMaxMb: 2048 });
+  });
+
   it("coerces numbers from form text", () => {
     expect(districtSettingsSchema.parse(valid)).toMatchObject({ parentPasswordMinLength: 8, bulkResetCap: 10000, staffEmailDomains: ["riverside.example.org"] });
   });
@@ -63,6 +76,17 @@ describe("districtSettingsSchema", () => {
     ["expiredRecordRetentionDays", "0"],
     ["failedAttemptDataRetentionDays", "731"],
     ["auditRetentionDays", "179"],
+    ["rosterStudentIdSource", "studentNumber"],
+    ["rosterStudentIdSource", "userIds:"],
+    ["rosterStudentIdSource", "userIds:{Local}"],
+    ["rosterStudentIdSource", "metadata."],
+    ["rosterStudentIdSource", ""],
+    ["rosterRemovalGuardPercent", "-1"],
+    ["rosterRemovalGuardPercent", "101"],
+    ["rosterRemovalGraceDays", "366"],
+    ["rosterRemovalGraceDays", "1.5"],
+    ["rosterUploadMaxMb", "0"],
+    ["rosterUploadMaxMb", "2049"],
   ])("refuses %s = %j with an error on that field", (field, value) => {
     const result = districtSettingsSchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);

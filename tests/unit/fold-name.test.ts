@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { foldName, parentSearchKey, KEY_SEPARATOR } from "@/lib/text/fold-name";
 
 describe("foldName", () => {
+  it("folds plain names (the fast path) exactly like the full Unicode path", () => {
+    // "\u00a0" forces the full path; both must agree on what a plain name becomes.
+    for (const name of ["  O'Brien  ", "Mary  Anne", "SMITH-JONES", "de la  Cruz", "", "A"]) {
+      expect(foldName(name)).toBe(foldName(`${name}\u00a0`).trimEnd());
+      expect(foldName(name)).toBe(name.toLowerCase().replace(/\s+/g, " ").trim());
+    }
+  });
+
   it("removes accents and case", () => {
     expect(foldName("Nguyễn")).toBe("nguyen");
     expect(foldName("GARCÍA")).toBe("garcia");

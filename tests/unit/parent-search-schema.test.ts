@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor } from "@/lib/parents/search-cursor";
 
 describe("parseParentSearch", () => {
   it("gives defaults for an empty or missing query string", () => {
-    const expected = { q: "", letter: "all", sort: "parent", dir: "asc", size: 50, page: 1, cursor: undefined };
+    const expected = { q: "", letter: "all", sort: "parent", dir: "asc", size: 50, page: 1, cursor: undefined, removed: false };
     expect(parseParentSearch({})).toEqual(expected);
     expect(parseParentSearch(null)).toEqual(expected);
     expect(parseParentSearch(new URLSearchParams(""))).toEqual(expected);
@@ -31,8 +31,9 @@ describe("parseParentSearch", () => {
       size: "1000",
       page: "-4",
       cursor: "not a cursor!",
+      removed: ["yes", "1"],
     });
-    expect(parsed).toEqual({ q: "first", letter: "all", sort: "parent", dir: "asc", size: 50, page: 1, cursor: undefined });
+    expect(parsed).toEqual({ q: "first", letter: "all", sort: "parent", dir: "asc", size: 50, page: 1, cursor: undefined, removed: false });
     expect(parseParentSearch({ size: "abc", page: "1e9" })).toMatchObject({ size: 50, page: 1 });
   });
 
@@ -72,6 +73,13 @@ describe("URL round trip and cursors", () => {
     const params = parentSearchToParams({ q: "kim", letter: "K", sort: "grade", dir: "desc", size: 25, page: 2 });
     expect(params.toString()).toBe("q=kim&sort=grade&dir=desc&size=25&page=2");
     expect(parseParentSearch(params)).toMatchObject({ q: "kim", sort: "grade", dir: "desc", size: 25, page: 2 });
+  });
+
+  it("keeps the removed view in the URL only when it is on", () => {
+    expect(parseParentSearch({ removed: "1" }).removed).toBe(true);
+    for (const other of ["0", "true", "yes", ""]) expect(parseParentSearch({ removed: other }).removed, other).toBe(false);
+    expect(parentSearchToParams({ q: "kim", removed: true }).toString()).toBe("q=kim&removed=1");
+    expect(parentSearchToParams({ q: "kim", removed: false }).toString()).toBe("q=kim");
   });
 
   it("encodes cursors opaquely and rejects tampered ones", () => {

@@ -36,6 +36,7 @@ export async function planContacts(client: pg.ClientBase, mode: RosterMode): Pro
     CROSS JOIN LATERAL (SELECT COALESCE(u.language, c."preferredLocale"::text, 'en') AS locale) n
     WHERE u.kind IN ${FAMILY} AND NOT u.rejected
     ${bulkRemovals}`);
+  await client.query(`ANALYZE plan_contact`);
 }
 
 export async function applyContacts(client: pg.ClientBase): Promise<void> {

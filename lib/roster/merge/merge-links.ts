@@ -19,6 +19,7 @@ async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promi
     SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
     FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)
     WHERE NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`);
+  await client.query(`ANALYZE roster_claim`);
   // A link to a teacher or another student is not a family link and is dropped quietly; a link
   // to an id that nobody has (in the package, among its rejected rows, or stored) is reported.
   const { rows } = await client.query<{ line: number; to_id: string }>(`
@@ -31,14 +32,18 @@ async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promi
   for (const row of rows) {
     issues.rowError("users.csv", row.line, "agentSourcedIds", `"${row.to_id}" is no user in this package or an earlier import: that link is skipped.`);
   }
+  // The ends' ids, sourcedIds and state travel with the pair, so planning joins nothing twice.
   await client.query(`
     CREATE TEMP TABLE roster_pair ON COMMIT DROP AS
-    SELECT st.id AS student_id, k.id AS contact_id,
+    SELECT st.id AS student_id, k.id AS contact_id, st."sourcedId" AS student_sid, k."sourcedId" AS contact_sid,
+           st."removedAt" IS NULL AS student_active, k."removedAt" IS NULL AS contact_active, k."rosterRole" AS contact_role,
            bool_or(c.from_student) AS by_student, bool_or(NOT c.from_student) AS by_contact
     FROM roster_claim c
     JOIN "Student" st ON st."sourcedId" = CASE WHEN c.from_student THEN c.from_id ELSE c.to_id END
     JOIN "Contact" k ON k."sourcedId" = CASE WHEN c.from_student THEN c.to_id ELSE c.from_id END
-    GROUP BY 1, 2`);
+    GROUP BY st.id, k.id`);
+  // Temporary tables get no statistics on their own; without them the joins below are planned blind.
+  await client.query(`ANALYZE roster_pair`);
 }
 
 /**
@@ -51,30 +56,38 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
     ? `st."sourcedId" IS NOT NULL AND k."sourcedId" IS NOT NULL`
     : `(EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = st."sourcedId" AND NOT u.rejected)
         OR EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = k."sourcedId" AND NOT u.rejected))`;
+  // In a delta, a side is restated only by a row of that side in the file.
+  const studentInFile = bulk
+    ? { join: "", test: "true" }
+    : {
+        join: `LEFT JOIN roster_user us ON us.sourced_id = j.student_sid AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'`,
+        test: "us.sourced_id IS NOT NULL",
+      };
   await client.query(`
     CREATE TEMP TABLE plan_link ON COMMIT DROP AS
     WITH scoped AS (
       SELECT sc.id, sc."studentId" AS student_id, sc."contactId" AS contact_id, sc."listedByStudent" AS old_ls,
              sc."listedByContact" AS old_lc, sc."removedAt" AS old_removed, sc.relationship AS old_relationship,
-             sc."parentKey" AS old_key
+             sc."parentKey" AS old_key, st."sourcedId" AS student_sid, k."sourcedId" AS contact_sid,
+             st."removedAt" IS NULL AS student_active, k."removedAt" IS NULL AS contact_active, k."rosterRole" AS contact_role
       FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId" JOIN "Contact" k ON k.id = sc."contactId"
       WHERE ${scope}
     ), joined AS (
       SELECT s.id, COALESCE(s.student_id, p.student_id) AS student_id, COALESCE(s.contact_id, p.contact_id) AS contact_id,
+             COALESCE(s.student_sid, p.student_sid) AS student_sid, COALESCE(s.contact_sid, p.contact_sid) AS contact_sid,
+             COALESCE(s.student_active, p.student_active) AND COALESCE(s.contact_active, p.contact_active) AS ends_active,
+             COALESCE(s.contact_role, p.contact_role) AS contact_role,
              s.old_ls, s.old_lc, s.old_removed, s.old_relationship, s.old_key, p.by_student, p.by_contact
       FROM scoped s FULL JOIN roster_pair p ON p.student_id = s.student_id AND p.contact_id = s.contact_id
     ), valued AS (
       SELECT j.*,
-        CASE WHEN ${bulk} OR us.sourced_id IS NOT NULL THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
+        CASE WHEN ${studentInFile.test} THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
         CASE WHEN ${bulk} OR uc.sourced_id IS NOT NULL THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
-        st."removedAt" IS NULL AND k."removedAt" IS NULL AS ends_active,
         COALESCE(uc.parent_key, j.old_key) AS new_key,
-        COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(k."rosterRole"), 'Parent') AS new_relationship
+        COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(j.contact_role), 'Parent') AS new_relationship
       FROM joined j
-      JOIN "Student" st ON st.id = j.student_id
-      JOIN "Contact" k ON k.id = j.contact_id
-      LEFT JOIN roster_user us ON us.sourced_id = st."sourcedId" AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'
-      LEFT JOIN roster_user uc ON uc.sourced_id = k."sourcedId" AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'
+      ${studentInFile.join}
+      LEFT JOIN roster_user uc ON uc.sourced_id = j.contact_sid AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'
     )
     SELECT v.*, (v.new_ls OR v.new_lc) AND v.ends_active AS active,
       CASE
@@ -86,6 +99,7 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
         ELSE 'none'
       END AS action
     FROM valued v`);
+  await client.query(`ANALYZE plan_link`);
   await fillMissingKeys(client);
 }
 

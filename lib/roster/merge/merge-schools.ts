@@ -28,6 +28,7 @@ export async function mergeSchools(client: pg.ClientBase, mode: RosterMode | "ab
       END AS action
     FROM roster_org r LEFT JOIN "School" s ON s."sourcedId" = r.sourced_id
     ${bulkRemovals}`);
+  await client.query(`ANALYZE plan_school`);
   await client.query(`UPDATE "School" s SET "removedAt" = localtimestamp FROM plan_school p WHERE p.id = s.id AND p.action = 'remove'`);
   await client.query(`
     UPDATE "School" s SET name = p.name, code = p.code, "removedAt" = NULL

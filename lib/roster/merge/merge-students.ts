@@ -29,13 +29,19 @@ export async function planStudents(client: pg.ClientBase, mode: RosterMode): Pro
       n.student_number, u.given_name AS first_name, u.family_name AS last_name, u.grade, n.school_id
     FROM roster_user u
     LEFT JOIN "Student" s ON s."sourcedId" = u.sourced_id
+    LEFT JOIN "School" first_org ON first_org."sourcedId" = u.org_ids[1]
     CROSS JOIN LATERAL (
       SELECT COALESCE(u.student_number, s."studentNumber") AS student_number,
-             COALESCE((SELECT sch.id FROM unnest(u.org_ids) WITH ORDINALITY AS o(id, n)
-                       JOIN "School" sch ON sch."sourcedId" = o.id ORDER BY o.n LIMIT 1), s."schoolId") AS school_id
+             -- Nearly always the first org; the search only runs when it is not a school.
+             COALESCE(first_org.id,
+                      CASE WHEN cardinality(u.org_ids) > 1 THEN
+                        (SELECT sch.id FROM unnest(u.org_ids) WITH ORDINALITY AS o(id, n)
+                         JOIN "School" sch ON sch."sourcedId" = o.id ORDER BY o.n LIMIT 1) END,
+                      s."schoolId") AS school_id
     ) n
     WHERE u.kind = 'student' AND NOT u.rejected
     ${bulkRemovals}`);
+  await client.query(`ANALYZE plan_student`);
 }
 
 export async function applyStudents(client: pg.ClientBase): Promise<void> {

@@ -44,6 +44,12 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
           You do not have permission to open that page.
         </p>
       ) : null}
+      {search.removed ? (
+        <p className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="removed-view-note">
+          Showing only rows removed from the roster by an import. They cannot be used to re-register, and their logins stop working after the
+          district&apos;s grace period.
+        </p>
+      ) : null}
       <ParentsToolbar search={search} />
       <LetterBar search={search} />
       <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={8} rows={8} />}>

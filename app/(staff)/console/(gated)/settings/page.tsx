@@ -32,6 +32,10 @@ export default async function SettingsPage() {
           expiredRecordRetentionDays: String(settings.expiredRecordRetentionDays),
           failedAttemptDataRetentionDays: String(settings.failedAttemptDataRetentionDays),
           auditRetentionDays: String(settings.auditRetentionDays),
+          rosterStudentIdSource: settings.rosterStudentIdSource,
+          rosterRemovalGuardPercent: String(settings.rosterRemovalGuardPercent),
+          rosterRemovalGraceDays: String(settings.rosterRemovalGraceDays),
+          rosterUploadMaxMb: String(settings.rosterUploadMaxMb),
         }}
       />
     </div>

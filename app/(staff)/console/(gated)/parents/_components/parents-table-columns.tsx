@@ -7,7 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { ariaSortOf, DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { ParentRow } from "@/lib/parents/search-parents";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
-import { StaffEmailBadge, StatusBadge } from "./status-badge";
+import { RemovedBadge, StaffEmailBadge, StatusBadge } from "./status-badge";
 
 export function parentDisplayName(row: Pick<ParentRow, "parentFirstName" | "parentLastName">) {
   return `${row.parentLastName}, ${row.parentFirstName}`;
@@ -45,12 +45,18 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
         <Checkbox
           aria-label={`Select ${parentDisplayName(row.original)} for ${row.original.childFirstName} ${row.original.childLastName}`}
           checked={row.getIsSelected()}
+          disabled={!row.getCanSelect()}
           onChange={(event) => row.toggleSelected(event.target.checked)}
         />
       ),
       meta: { className: "w-10" },
     },
-    sortable("parent", "Parent", (row) => <span className="font-medium text-slate-900">{parentDisplayName(row)}</span>),
+    sortable("parent", "Parent", (row) => (
+      <span className="flex flex-wrap items-center gap-1.5">
+        <span className="font-medium text-slate-900">{parentDisplayName(row)}</span>
+        {row.removed ? <RemovedBadge /> : null}
+      </span>
+    )),
     sortable("username", "Username", (row) => row.username ?? <span className="text-slate-400">—</span>),
     {
       id: "email",
@@ -78,8 +84,14 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
         <Button
           variant="outline"
           size="sm"
-          disabled={row.original.status === "NONE"}
-          title={row.original.status === "NONE" ? "This parent has no login to reset" : undefined}
+          disabled={row.original.status === "NONE" || row.original.removed}
+          title={
+            row.original.removed
+              ? "Removed from roster: this row can no longer be used to sign in or re-register"
+              : row.original.status === "NONE"
+                ? "This parent has no login to reset"
+                : undefined
+          }
           aria-label={`Reset login of ${parentDisplayName(row.original)} (${row.original.childFirstName} ${row.original.childLastName})`}
           onClick={() => onResetRow(row.original)}
         >

@@ -5,6 +5,9 @@ import type { ParentSearch } from "@/lib/parents/search-schema";
 
 export function ParentsEmptyState({ search }: { search: ParentSearch }) {
   const what = search.q ? `“${search.q}”` : search.letter !== "all" ? search.letter : null;
+  if (search.removed) {
+    return <p className="font-medium text-slate-800">{what ? `No removed parents with a last name starting with ${what}.` : "No rows have been removed from the roster."}</p>;
+  }
   return (
     <div className="space-y-1">
       <p className="font-medium text-slate-800">{what ? `No parents with a last name starting with ${what}.` : "No parent rows yet."}</p>

@@ -67,7 +67,8 @@ function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset,
     manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
-    enableRowSelection: true,
+    // Removed rows are for reference: a reset through them would mail a login the roster dropped.
+    enableRowSelection: (row) => !row.original.removed,
     state: { rowSelection },
     onRowSelectionChange: (updater) => {
       setAllMatching(false);
@@ -103,7 +104,7 @@ function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset,
 
   return (
     <div>
-      {canBulkReset && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length) ? (
+      {canBulkReset && !search.removed && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length) ? (
         <SelectAllBanner
           pageRows={result.rows.length}
           total={result.total}
@@ -113,7 +114,7 @@ function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset,
           onClear={clearSelection}
         />
       ) : null}
-      <DataTable table={table} caption="Parent rows: one per parent per child" empty={<ParentsEmptyState search={search} />} />
+      <DataTable table={table} caption={search.removed ? "Parent rows removed from the roster: one per parent per child" : "Parent rows: one per parent per child"} empty={<ParentsEmptyState search={search} />} />
       <DataTablePagination
         summary={result.rows.length ? `Rows ${start.toLocaleString("en-US")}–${end.toLocaleString("en-US")} of ${totalLabel}` : "No rows"}
         firstHref={hrefs.first}

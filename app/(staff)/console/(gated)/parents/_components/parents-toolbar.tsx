@@ -46,6 +46,19 @@ export function ParentsToolbar({ search }: { search: ParentSearch }) {
           Clear
         </Button>
       ) : null}
+      <label className="ms-auto inline-flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-slate-700">
+        {/* Part of the GET form without JavaScript; with it, a change switches the view at once. */}
+        <input
+          type="checkbox"
+          name="removed"
+          value="1"
+          defaultChecked={search.removed}
+          key={String(search.removed)}
+          className="h-4 w-4 rounded border-slate-400"
+          onChange={(event) => router.push(parentsFirstPageHref(search, { removed: event.currentTarget.checked }))}
+        />
+        Show removed
+      </label>
       <p id="parent-search-hint" className="basis-full text-xs text-slate-500">
         Matches the start of the last name; accents and capitals do not matter.
       </p>

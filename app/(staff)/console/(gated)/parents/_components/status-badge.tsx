@@ -27,3 +27,12 @@ export function StaffEmailBadge() {
     </Badge>
   );
 }
+
+/** The SIS no longer lists this row; it stays for reference (the login follows the grace period). */
+export function RemovedBadge() {
+  return (
+    <Badge tone="neutral" title="The last roster import no longer lists this parent, child or link.">
+      Removed from roster
+    </Badge>
+  );
+}

@@ -33,7 +33,25 @@ const RETENTION_FIELDS = [
   { name: "auditRetentionDays", label: "Delete audit events after (days)", min: 180, max: 3650 },
 ] as const;
 
-type NumberField = (typeof NUMBER_FIELDS)[number] | (typeof RETENTION_FIELDS)[number];
+const ROSTER_NUMBER_FIELDS = [
+  {
+    name: "rosterRemovalGuardPercent",
+    label: "Stop a full import that removes more than (percent)",
+    min: 0,
+    max: 100,
+    help: "Share of active students or contacts a full import may remove before it stops and waits for a site admin to confirm.",
+  },
+  {
+    name: "rosterRemovalGraceDays",
+    label: "Keep a removed contact's parent login for (days)",
+    min: 0,
+    max: 365,
+    help: "The login is disabled after this; it comes back if the contact reappears in the roster within that time.",
+  },
+  { name: "rosterUploadMaxMb", label: "Largest roster package to upload (MB)", min: 1, max: 2048, help: "Larger uploads stop at this size and are discarded." },
+] as const;
+
+type NumberField = (typeof NUMBER_FIELDS)[number] | (typeof RETENTION_FIELDS)[number] | (typeof ROSTER_NUMBER_FIELDS)[number];
 
 export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFormValues }) {
   const form = useActionForm(updateDistrictSettingsAction, {
@@ -41,7 +59,13 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
     successMessage: ({ changed }) => (changed.length === 0 ? "Nothing changed." : `Saved. Changed: ${changed.join(", ")}.`),
   });
   const numberField = (field: NumberField) => (
-    <FormField key={field.name} name={field.name} label={field.label} hint={`${field.min} to ${field.max}`} errors={form.fieldErrors[field.name]}>
+    <FormField
+      key={field.name}
+      name={field.name}
+      label={field.label}
+      hint={"help" in field ? `${field.min} to ${field.max}. ${field.help}` : `${field.min} to ${field.max}`}
+      errors={form.fieldErrors[field.name]}
+    >
       {(props) => <Input {...props} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} defaultValue={initial[field.name]} required />}
     </FormField>
   );
@@ -80,6 +104,19 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
         <legend className="mb-2 text-base font-semibold text-slate-900">Retention</legend>
         <p className="text-sm text-slate-600 sm:col-span-2">A background job applies these every hour; captured Dev inbox mail is kept 24 hours.</p>
         {RETENTION_FIELDS.map(numberField)}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Roster import</legend>
+        <FormField
+          name="rosterStudentIdSource"
+          label="Student ID number comes from"
+          className="sm:col-span-2"
+          hint="A users.csv column of the OneRoster package: identifier (the default), sourcedId, userIds:<Type> for an entry such as {Local:863}, or metadata.<column> for an extra column."
+          errors={form.fieldErrors.rosterStudentIdSource}
+        >
+          {(props) => <Input {...props} type="text" defaultValue={initial.rosterStudentIdSource} maxLength={120} spellCheck={false} autoComplete="off" required />}
+        </FormField>
+        {ROSTER_NUMBER_FIELDS.map(numberField)}
       </fieldset>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <Button type="submit" disabled={form.pending} aria-busy={form.pending}>

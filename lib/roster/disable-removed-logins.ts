@@ -1,0 +1,54 @@
+// A parent login whose contact left the roster keeps working for the district's grace period
+// (a partial export, a family moving between schools); after it the login is disabled: made
+// RESET (password, codes, sessions and student accounts gone, as a staff reset does) and marked
+// disabledAt. If the contact comes back, the parent re-registers like after any reset.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { endParentSessions } from "@/lib/auth/auth-session-store";
+import { prisma } from "@/lib/db";
+import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+export async function disableRemovedContactLogins(now = new Date()): Promise<{ disabled: number }> {
+  const settings = await prisma.districtSettings.findUnique({ where: { id: 1 }, select: { rosterRemovalGraceDays: true } });
+  const graceDays = settings?.rosterRemovalGraceDays ?? 30;
+  const cutoff = new Date(now.getTime() - graceDays * DAY_MS);
+  return prisma.$transaction(async (tx) => {
+    // The contact rows are locked too: an import restoring one waits, or is seen restored here.
+    const due = await tx.$queryRaw<{ id: number; contactId: number }[]>`
+      SELECT pa.id, pa."contactId" FROM "ParentAccount" pa JOIN "Contact" c ON c.id = pa."contactId"
+      WHERE pa."disabledAt" IS NULL AND c."removedAt" IS NOT NULL AND c."removedAt" <= ${cutoff}
+      ORDER BY pa.id
+      FOR UPDATE OF pa, c`;
+    if (due.length === 0) return { disabled: 0 };
+    const accountIds = due.map((row) => row.id);
+    await tx.parentAccount.updateMany({
+      where: { id: { in: accountIds } },
+      data: {
+        status: "RESET",
+        passwordHash: null,
+        tempPasswordExpiresAt: null,
+        tempPasswordUsedAt: null,
+        failedAttempts: 0,
+        lockedUntil: null,
+        disabledAt: now,
+      },
+    });
+    await tx.passwordResetCode.updateMany({ where: { parentAccountId: { in: accountIds }, usedAt: null, supersededAt: null }, data: { supersededAt: now } });
+    const sessionsEnded = await endParentSessions(tx, accountIds);
+    const studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
+    await recordAuditEvent(tx, {
+      actor: { type: "SYSTEM", label: "roster grace period" },
+      action: "parent.login.disabled",
+      contactIds: due.map((row) => row.contactId),
+      details: { reason: "removed-from-roster", graceDays, accounts: accountIds.length, sessionsEnded, studentAccountsRemoved },
+    });
+    return { disabled: accountIds.length };
+  });
+}
+
+/** Hourly in every server process (ROSTER_GRACE_INTERVAL_MS); the row locks make runs safe to overlap. */
+export function removedLoginsJob(everyMs = Number(process.env.ROSTER_GRACE_INTERVAL_MS) || HOUR_MS): PeriodicJob {
+  return { name: "roster-grace", everyMs, firstRunAfterMs: Math.min(everyMs, 90_000), run: () => disableRemovedContactLogins() };
+}
