@@ -1,7 +1,8 @@
 // Demo district for `npm start`: settings, a site admin and a help-desk agent, and the demo
 // district (six schools, 300 students, ~500 multilingual contacts) loaded the way a real
 // district's is: as a OneRoster 1.2 package through importRoster. Then parent logins for most
-// contacts. Run with DATABASE_URL set: `npx tsx prisma/seed.ts`. Safe to run twice: settings
+// contacts. Run with DATABASE_URL and DEMO_MODE=1 (as `npm start` does; otherwise PORTAL_URL,
+// which the import's mail settings need): `npx tsx prisma/seed.ts`. Safe to run twice: settings
 // and staff are upserted, the second import of the same package changes nothing, and logins
 // are only added for contacts without one. A database holding students that are not the
 // demo's (a real roster) is left alone.

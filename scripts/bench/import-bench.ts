@@ -10,6 +10,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { RosterEntityCounts, RosterImportPhase, RosterImportSummary } from "@/lib/roster/import-roster-types";
 import { usersHeader } from "@/scripts/demo/oneroster-csv";
+import type { SqlTiming } from "./trace-sql";
 
 export const RESULT_MARK = "BENCH-IMPORT-RESULT ";
 
@@ -21,14 +22,18 @@ export type ImportRun = {
   /** Wall time of the importRoster call (process start-up excluded). */
   seconds: number;
   maxRssMb: number;
+  /** CPU time of the importing process (user + system); the database's own work is not in it. */
+  cpuSeconds: number;
   phases: { phase: RosterImportPhase; seconds: number }[];
+  /** With --trace-sql: the slowest statements the run sent. */
+  slowStatements?: SqlTiming[];
 };
 
 /** Runs one import of `source` against `databaseUrl` in a child process and returns what it measured. */
-export function runImportProcess(source: string, databaseUrl: string, log: (line: string) => void): Promise<ImportRun> {
+export function runImportProcess(source: string, databaseUrl: string, log: (line: string) => void, options: { traceSql?: boolean } = {}): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "run-import.ts"), source], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_TRACE_SQL: options.traceSql ? "1" : "" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";

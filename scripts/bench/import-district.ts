@@ -23,9 +23,9 @@ export type ImportFigures = {
   copySeconds: number;
 };
 
-type Options = { databaseUrl: string; pool: pg.Pool; students: number; scratchDir?: string; log: (line: string) => void };
+type Options = { databaseUrl: string; pool: pg.Pool; students: number; scratchDir?: string; traceSql?: boolean; log: (line: string) => void };
 
-export async function importDistrict({ databaseUrl, pool, students, scratchDir, log }: Options): Promise<ImportFigures> {
+export async function importDistrict({ databaseUrl, pool, students, scratchDir, traceSql, log }: Options): Promise<ImportFigures> {
   const folder = mkdtempSync(path.join(scratchDir ?? os.tmpdir(), "bench-roster-"));
   try {
     await prepareBenchDistrict(pool);
@@ -38,11 +38,12 @@ export async function importDistrict({ databaseUrl, pool, students, scratchDir, 
 
     const run = async (label: string, source: string) => {
       log(`Import: ${label}`);
-      const result = await runImportProcess(source, databaseUrl, log);
+      const result = await runImportProcess(source, databaseUrl, log, { traceSql });
       if (result.outcome !== "applied") throw new Error(`${label}: import ${result.outcome}${result.message ? `: ${result.message}` : ""}`);
       const phases = result.phases.map(({ phase, seconds }) => `${phase} ${seconds.toFixed(1)} s`).join(", ");
-      log(`  ${result.seconds.toFixed(1)} s, peak RSS ${result.maxRssMb.toFixed(0)} MB, ${result.rowErrors} row errors; ${phases}`);
+      log(`  ${result.seconds.toFixed(1)} s (importing process CPU ${result.cpuSeconds.toFixed(1)} s), peak RSS ${result.maxRssMb.toFixed(0)} MB, ${result.rowErrors} row errors; ${phases}`);
       log(`  ${describeCounts(result.summary)}`);
+      for (const { sql, seconds } of result.slowStatements ?? []) log(`    ${seconds.toFixed(1).padStart(7)} s  ${sql}`);
       return result;
     };
     const full = await run("full bulk import into the empty database", bulkFolder);

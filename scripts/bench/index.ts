@@ -1,4 +1,4 @@
-// `npm run bench [-- --rows N] [--keep] [--iterations N] [--no-http]`: generates a synthetic
+// `npm run bench [-- --rows N] [--keep] [--iterations N] [--no-http] [--trace-sql]`: generates a synthetic
 // district of N parent-child rows (default 2,000,000: 1,000,000 students, 1,333,334 contacts)
 // as OneRoster 1.2 CSV files and imports them with importRoster into its own database (full
 // import, the same files again, a delta of 10,000 changed users, against a plain COPY of
@@ -8,6 +8,7 @@
 // Without BENCH_DATABASE_SERVER_URL it runs an embedded PostgreSQL in a temp dir
 // (--keep: under .data/bench-pg, kept, and the imported district is reused next time without
 // the import measurements).
+// --trace-sql lists each import's slowest statements (timed in the importing process).
 // HTTP runs the portal's server (scripts/serve.ts) on the build in this checkout (built under flock when missing)
 // or in BENCH_APP_DIR.
 import { spawnSync } from "node:child_process";
@@ -33,6 +34,7 @@ const ROWS = Number(argValue("--rows") ?? 2_000_000);
 const KEEP = process.argv.includes("--keep");
 const ITERATIONS = Number(argValue("--iterations") ?? 200);
 const WITH_HTTP = !process.argv.includes("--no-http");
+const TRACE_SQL = process.argv.includes("--trace-sql");
 const BASELINE_ITERATIONS = Math.max(5, Math.min(30, Math.round(ITERATIONS / 10)));
 const log = (line: string) => console.log(line);
 
@@ -126,7 +128,7 @@ async function main() {
     if (await prepareDatabase(serverUrl, databaseName)) {
       log(`Applying migrations to ${databaseName}`);
       migrate(databaseUrl);
-      imports = await importDistrict({ databaseUrl, pool, students: Math.ceil(ROWS / 2), scratchDir: tempDir, log });
+      imports = await importDistrict({ databaseUrl, pool, students: Math.ceil(ROWS / 2), scratchDir: tempDir, traceSql: TRACE_SQL, log });
     } else {
       // The last run's bulk resets cleared visibility-map bits; autovacuum would restore them.
       log(`Reusing the district in ${databaseName} (--keep); applying new migrations, then VACUUM ANALYZE`);

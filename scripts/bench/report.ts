@@ -123,10 +123,11 @@ function importSection(imports: ImportFigures): string[] {
     `Roster import (importRoster in its own process; files written in ${imports.generatedSeconds.toFixed(0)} s, users.csv ${imports.usersCsvMb.toFixed(0)} MB):`,
     "",
     formatTable(
-      ["run", "seconds", "peak RSS", "rows written", "row errors", "time per phase"],
+      ["run", "seconds", "CPU s (importer)", "peak RSS", "rows written", "row errors", "time per phase"],
       runs.map(([label, run]) => [
         label,
         run.seconds.toFixed(1),
+        run.cpuSeconds.toFixed(1),
         `${run.maxRssMb.toFixed(0)} MB`,
         fmt(rowsWritten(run.summary)),
         fmt(run.rowErrors),

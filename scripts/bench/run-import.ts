@@ -7,10 +7,12 @@ import { performance } from "node:perf_hooks";
 import { importRoster } from "@/lib/roster/import-roster";
 import type { RosterImportPhase } from "@/lib/roster/import-roster-types";
 import { RESULT_MARK, type ImportRun } from "./import-bench";
+import { traceSql } from "./trace-sql";
 
 async function main() {
   const source = process.argv[2];
   if (!source) throw new Error("usage: run-import.ts <zip|folder>");
+  const slowest = process.env.BENCH_TRACE_SQL === "1" ? traceSql() : null;
   const phases: ImportRun["phases"] = [];
   let current: { phase: RosterImportPhase; at: number } | null = null;
   const closePhase = (now: number) => {
@@ -39,7 +41,9 @@ async function main() {
     rowErrors: result.report.outcome === "read" ? result.report.rowErrorCount : 1,
     seconds: (ended - started) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
     phases,
+    ...(slowest ? { slowStatements: slowest() } : {}),
   };
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(run)}\n`);
 }

@@ -70,7 +70,8 @@ export function domainRunner(scenario: Scenario) {
 
 // The statements searchParents sends (keyset page ids and the capped count in parallel,
 // then the page's rows and the settings), as text, so their cost can be told apart from
-// the domain layer's. Keep in step with lib/parents/search-parents.ts.
+// the domain layer's. Keep in step with lib/parents/search-parents.ts (searchWhere: the
+// "removedAt" IS NULL condition is what lets PostgreSQL use the grid's partial index).
 const ROWS_SQL = `
   SELECT sc.id AS "linkId", sc."contactId", sc.relationship, sc."resetAt",
          c."firstName" AS "parentFirstName", c."lastName" AS "parentLastName", c.email,
@@ -91,17 +92,17 @@ export function rawSqlRunner(pool: pg.Pool, scenario: Scenario) {
     const ids = cursor
       ? pool.query<{ id: number; key: string }>(
           `SELECT sc.id, sc."parentKey" AS key FROM "StudentContact" sc
-           WHERE sc."parentKey" LIKE $1 ESCAPE '\\' AND (sc."parentKey", sc.id) > ($2::text COLLATE "C", $3::int)
+           WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' AND (sc."parentKey", sc.id) > ($2::text COLLATE "C", $3::int)
            ORDER BY sc."parentKey" ASC, sc.id ASC LIMIT $4`,
           [pattern, cursor.key, cursor.id, PAGE_SIZE + 1],
         )
       : pool.query<{ id: number; key: string }>(
           `SELECT sc.id, sc."parentKey" AS key FROM "StudentContact" sc
-           WHERE sc."parentKey" LIKE $1 ESCAPE '\\' ORDER BY sc."parentKey" ASC, sc.id ASC LIMIT $2`,
+           WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' ORDER BY sc."parentKey" ASC, sc.id ASC LIMIT $2`,
           [pattern, PAGE_SIZE + 1],
         );
     const count = pool.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM "StudentContact" sc WHERE sc."parentKey" LIKE $1 ESCAPE '\\' LIMIT $2) AS capped`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM "StudentContact" sc WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' LIMIT $2) AS capped`,
       [pattern, COUNT_CAP + 1],
     );
     const settings = pool.query(`SELECT "staffEmailDomains" FROM "DistrictSettings" WHERE id = 1`);
