@@ -78,19 +78,6 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
   }
 
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  if (process.env.ROSTER_DEBUG_SQL) {
-    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
-    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      if (typeof args[0] !== "string") return query(...args);
-      return (async () => {
-      const t = performance.now();
-      const r = await query(...args);
-      const ms = performance.now() - t;
-      if (ms > 150 && typeof args[0] === "string") console.log(Math.round(ms), (args[0] as string).replace(/\s+/g, " ").slice(0, 140));
-      return r;
-      })();
-    };
-  }
   try {
     progress("counting", 0, null);
     const rowsTotal = await countRosterRows(options.source, roster.modes);
