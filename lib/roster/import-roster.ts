@@ -17,6 +17,7 @@ import { mergeLinks } from "./merge/merge-links";
 import { mergeSchools } from "./merge/merge-schools";
 import { applyStudents, planStudents } from "./merge/merge-students";
 import { countPlan, emptyCounts } from "./merge/plan-counts";
+import { withBulkLoadIfEmpty } from "./merge/bulk-load-if-empty";
 import { checkRemovalGuard } from "./merge/removal-guard";
 import { openRoster, type Roster } from "./open-roster";
 import { createRosterIssueLog, RosterStructuralError, type RosterIssueLog, type RosterReport } from "./roster-report";
@@ -125,9 +126,9 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
       removalGuard = await checkRemovalGuard(client, usersMode, settings.rosterRemovalGuardPercent);
       examples = await collectChangeExamples(client);
       [students, contacts] = [await countPlan(client, "plan_student"), await countPlan(client, "plan_contact")];
-      await applyStudents(client);
-      await applyContacts(client);
-      links = await mergeLinks(client, usersMode, issues);
+      await withBulkLoadIfEmpty(client, "Student", () => applyStudents(client));
+      await withBulkLoadIfEmpty(client, "Contact", () => applyContacts(client));
+      links = await withBulkLoadIfEmpty(client, "StudentContact", () => mergeLinks(client, usersMode, issues));
       emailChanges = await sendEmailChangeNotices(client, options.actor, settings.senderAddress);
     }
 

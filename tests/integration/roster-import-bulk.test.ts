@@ -116,6 +116,24 @@ describe("a OneRoster 1.1 bulk package", () => {
   });
 });
 
+describe("a first import into empty tables", () => {
+  it("loads with indexes and foreign keys rebuilt after the load, leaving them as the migrations made them", async () => {
+    const schema = () => prisma.$queryRaw<{ d: string }[]>`
+      SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema()
+      UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'
+      ORDER BY 1`;
+    const before = await schema();
+    expect(before.some((row) => row.d.includes("StudentContact_parentKey_id_idx") && row.d.includes('"removedAt" IS NULL'))).toBe(true);
+    await runImport(path.join(FIXTURES, "v1p1-bulk"), { dryRun: true });
+    expect(await schema()).toEqual(before);
+    await runImport(path.join(FIXTURES, "v1p1-bulk"));
+    expect(await schema()).toEqual(before);
+    // The rebuilt unique index still refuses a second link between the same two people.
+    const link = await prisma.studentContact.findFirstOrThrow();
+    await expect(prisma.studentContact.create({ data: { ...link, id: undefined } })).rejects.toThrow();
+  });
+});
+
 describe("OneRoster 1.2 and 1.2.1 bulk packages", () => {
   it("1.2: takes each user's kind and orgs from roles.csv, and the relationship and language metadata", async () => {
     const result = await runImport(path.join(FIXTURES, "v1p2-bulk"));
