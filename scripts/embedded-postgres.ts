@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   quiet?: boolean;
+  /** Extra server settings, e.g. ["-c", "shared_buffers=1GB"]. */
+  settings?: string[];
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = await findFreePort(options.port ?? 5433);
@@ -52,7 +54,7 @@ export async function startEmbeddedPostgres(options: {
     // C locale keeps the cluster's default collation byte-wise and identical everywhere.
     initdbFlags: ["--locale=C", "--encoding=UTF8"],
     // Throw-away clusters (tests, benchmarks) skip fsync; the demo's data under .data/ keeps it.
-    postgresFlags: ["-c", "max_connections=200", ...(options.persistent === false ? ["-c", "fsync=off"] : [])],
+    postgresFlags: ["-c", "max_connections=200", ...(options.persistent === false ? ["-c", "fsync=off"] : []), ...(options.settings ?? [])],
     onLog: quiet ? () => {} : console.log,
     onError: quiet ? () => {} : console.error,
   });

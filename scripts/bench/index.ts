@@ -44,7 +44,10 @@ async function openServer(): Promise<{ serverUrl: string; embedded?: RunningPost
   const tempDir = KEEP ? undefined : mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const dataDir = tempDir ? path.join(tempDir, "pg") : path.resolve(".data/bench-pg");
   log(`Starting embedded PostgreSQL (${KEEP ? "kept in .data/bench-pg" : "throw-away"})`);
-  const embedded = await startEmbeddedPostgres({ dataDir, port: 5440, persistent: KEEP });
+  // Sized like a district's database server rather than PostgreSQL's 128 MB default: the
+  // import's index builds and the 2M-row tables should fit in memory, as they would there.
+  const settings = ["-c", "shared_buffers=1GB", "-c", "max_wal_size=4GB"];
+  const embedded = await startEmbeddedPostgres({ dataDir, port: 5440, persistent: KEEP, settings });
   return { serverUrl: embedded.serverUrl, embedded, tempDir };
 }
 
