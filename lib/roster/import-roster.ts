@@ -27,7 +27,7 @@ import { DEFAULT_STUDENT_ID_SOURCE, parseStudentIdSource, studentIdColumn } from
 const PROGRESS_EVERY_ROWS = 10_000;
 // Merging takes the roster tables' write lock; a help-desk reset holding it finishes in well under this.
 const LOCK_TIMEOUT = "60s";
-const SESSION_TEMP_BUFFERS = "512MB";
+const SESSION_TEMP_BUFFERS = "2GB";
 const SESSION_WORK_MEM = "256MB";
 
 type Progress = (phase: RosterImportPhase, rowsDone: number, rowsTotal: number | null) => void;
@@ -89,8 +89,9 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
     // Stored times are UTC without a zone (Prisma's convention); localtimestamp must be UTC too.
     await client.query(`SET LOCAL TIME ZONE 'UTC'`);
     await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-    // The staged roster (temporary tables: local buffers, 8 MB by default) and the merge's hash
-    // joins need memory on this one connection, or PostgreSQL spills a district to disk.
+    // The staged roster and the merge's plans (temporary tables: local buffers, 8 MB by default;
+    // about 1.5 GB for a 2M-link district) and its hash joins need memory on this one
+    // connection, or PostgreSQL spills them to disk. Taken only as used: a small roster uses little.
     await client.query(`SET LOCAL temp_buffers = '${SESSION_TEMP_BUFFERS}'`);
     await client.query(`SET LOCAL work_mem = '${SESSION_WORK_MEM}'`);
     await client.query(`SET LOCAL maintenance_work_mem = '${SESSION_WORK_MEM}'`);

@@ -12,32 +12,46 @@ export type RowFields = {
   list(column: string): string[];
 };
 
+// A class, not an object of closures: one is made per row, millions per import.
+class CsvRowFields implements RowFields {
+  constructor(
+    private readonly file: string,
+    private readonly header: HeaderIndex,
+    readonly line: number,
+    private readonly fields: string[],
+    private readonly issues: RosterIssueLog,
+  ) {}
+
+  text(column: string): string {
+    const index = this.header.get(column);
+    return index === undefined ? "" : (this.fields[index] ?? "").trim();
+  }
+
+  required(column: string): string | null {
+    const value = this.text(column);
+    if (value) return value;
+    this.issues.rowError(this.file, this.line, column, `${column} is required and is empty.`);
+    return null;
+  }
+
+  optional(column: string): string | null {
+    return this.text(column) || null;
+  }
+
+  list(column: string): string[] {
+    return splitList(this.text(column));
+  }
+}
+
 export function rowFields(file: string, header: HeaderIndex, line: number, fields: string[], issues: RosterIssueLog): RowFields {
-  const text = (column: string) => {
-    const index = header.get(column);
-    return index === undefined ? "" : (fields[index] ?? "").trim();
-  };
-  return {
-    line,
-    text,
-    required(column) {
-      const value = text(column);
-      if (value) return value;
-      issues.rowError(file, line, column, `${column} is required and is empty.`);
-      return null;
-    },
-    optional(column) {
-      return text(column) || null;
-    },
-    list(column) {
-      return splitList(text(column));
-    },
-  };
+  return new CsvRowFields(file, header, line, fields, issues);
 }
 
 /** OneRoster lists are comma-separated inside one (quoted) field; blanks and repeats dropped. */
 export function splitList(value: string): string[] {
   if (!value) return [];
+  // Most lists hold one id: no array of parts, no Set.
+  if (!value.includes(",")) return [value.trim()].filter(Boolean);
   return [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))];
 }
 
