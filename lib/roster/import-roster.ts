@@ -20,6 +20,7 @@ import { countPlan, emptyCounts } from "./merge/plan-counts";
 import { withBulkLoadIfEmpty } from "./merge/bulk-load-if-empty";
 import { checkRemovalGuard } from "./merge/removal-guard";
 import { openRoster, type Roster } from "./open-roster";
+import { ROSTER_IMPORT_LOCK_KEY } from "./roster-import-lock";
 import { createRosterIssueLog, RosterStructuralError, type RosterIssueLog, type RosterReport } from "./roster-report";
 import { stageRejectedIds, stageRoster } from "./stage/stage-roster";
 import { DEFAULT_STUDENT_ID_SOURCE, parseStudentIdSource, studentIdColumn } from "./student-id-source";
@@ -61,6 +62,16 @@ async function failed(options: RosterImportOptions, issues: RosterIssueLog, erro
   return { outcome: "failed", message: error.message, report, summary: null };
 }
 
+/**
+ * A job the runner's recovery already marked FAILED ("interrupted") must not commit after all:
+ * the row is locked until COMMIT, so recovery either sees the outcome or runs before this check.
+ */
+async function assertRunStillOwned(client: pg.Client, importId: number | undefined): Promise<void> {
+  if (importId === undefined) return;
+  const { rows } = await client.query(`SELECT 1 FROM "RosterImport" WHERE id = $1 AND status = 'RUNNING' FOR UPDATE`, [importId]);
+  if (rows.length === 0) throw new Error("This run was marked interrupted while it ran; it was rolled back, nothing was changed.");
+}
+
 export async function importRoster(options: RosterImportOptions): Promise<RosterImportResult> {
   const startedAt = performance.now();
   const progress = progressReporter(options);
@@ -86,6 +97,7 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
     let reported = 0;
     await client.connect();
     await client.query("BEGIN");
+    await client.query(`SELECT pg_advisory_xact_lock($1)`, [ROSTER_IMPORT_LOCK_KEY]);
     // Stored times are UTC without a zone (Prisma's convention); localtimestamp must be UTC too.
     await client.query(`SET LOCAL TIME ZONE 'UTC'`);
     await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
@@ -152,6 +164,7 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
     const outcome: RosterImportOutcome = removalGuard.exceeded && !options.confirmRemovals ? "needs-confirmation" : options.dryRun ? "dry-run" : "applied";
     const event = runAuditEvent(options, outcome, countsForAudit(summary));
     if (outcome === "applied") {
+      await assertRunStillOwned(client, options.importId);
       await client.query(
         `INSERT INTO "AuditEvent" ("actorType", "actorId", "actorLabel", action, details) VALUES ($1::"ActorType", $2, $3, $4, $5::jsonb)`,
         [event.actor.type, "id" in event.actor ? event.actor.id : null, event.actor.label, event.action, JSON.stringify(event.details)],

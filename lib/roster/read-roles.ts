@@ -13,6 +13,8 @@ const FILE = "roles.csv";
 export type UserRoles = {
   kindOf(userSourcedId: string): UserKind | null;
   orgsOf(userSourcedId: string): string[];
+  /** Every role of the user in the file is tobedeleted: the user is leaving. */
+  hadOnlyRemovedRoles(userSourcedId: string): boolean;
 };
 
 /**
@@ -30,7 +32,8 @@ export async function readRoles(
   const roleIds = new SourcedIdTable(1 << 16);
   const orgIndex = new Map<string, number>();
   const orgNames: string[] = [];
-  const moreOrgs = new Map<string, string[]>();
+  const moreOrgs = new Map<string, Set<string>>();
+  const removedRoles = new SourcedIdTable(1 << 10);
   let header: HeaderIndex = new Map();
 
   for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
@@ -57,7 +60,11 @@ export async function readRoles(
     }
     roleIds.set(sourcedId, 1);
     const lifecycle = rowLifecycle(FILE, mode, row, issues);
-    if (!lifecycle || lifecycle.status === "removed") continue;
+    if (!lifecycle) continue;
+    if (lifecycle.status === "removed") {
+      removedRoles.set(userSourcedId, 1);
+      continue;
+    }
 
     let org = orgIndex.get(orgSourcedId);
     if (org === undefined) {
@@ -74,8 +81,8 @@ export async function readRoles(
     byUser.set(userSourcedId, (previous & ~7) | rank);
     const firstOrg = orgNames[(previous >>> 3) - 1];
     if (firstOrg !== orgSourcedId) {
-      const extra = moreOrgs.get(userSourcedId) ?? [];
-      if (!extra.includes(orgSourcedId)) extra.push(orgSourcedId);
+      const extra = moreOrgs.get(userSourcedId) ?? new Set<string>();
+      extra.add(orgSourcedId);
       moreOrgs.set(userSourcedId, extra);
     }
   }
@@ -90,6 +97,9 @@ export async function readRoles(
       if (value === undefined) return [];
       const first = orgNames[(value >>> 3) - 1];
       return [...(first ? [first] : []), ...(moreOrgs.get(userSourcedId) ?? [])];
+    },
+    hadOnlyRemovedRoles(userSourcedId) {
+      return byUser.get(userSourcedId) === undefined && removedRoles.has(userSourcedId);
     },
   };
 }

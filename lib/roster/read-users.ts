@@ -79,8 +79,11 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
     } else {
       kind = roles?.kindOf(sourcedId) ?? null;
       orgSourcedIds = roles?.orgsOf(sourcedId) ?? [];
-      // A delta roles.csv only lists changed roles; in bulk every user must have one.
-      if (!kind && mode === "bulk") {
+      // A delta roles.csv only lists changed roles; in bulk every user must have one, unless
+      // the user is leaving: its row is tobedeleted or all its roles are (the merge then takes
+      // the kind an earlier import stored, and removes the user).
+      const leaving = mode === "bulk" && !kind && (roles?.hadOnlyRemovedRoles(sourcedId) || /^(tobedeleted|inactive)$/.test(row.text("status")));
+      if (!kind && mode === "bulk" && !leaving) {
         issues.rowError(FILE, line, "sourcedId", `The user "${sourcedId}" has no active role in roles.csv.`);
         rejected();
         continue;
@@ -93,11 +96,12 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
     }
     seen.set(sourcedId, 1);
 
-    const lifecycle = rowLifecycle(FILE, mode, row, issues);
-    if (!lifecycle) {
+    const read = rowLifecycle(FILE, mode, row, issues);
+    if (!read) {
       rejected();
       continue;
     }
+    const lifecycle = version !== "1.1" && mode === "bulk" && !kind ? { ...read, status: "removed" as const } : read;
     let studentNumber: string | null = null;
     if (kind === "student") {
       studentNumber = readStudentNumber(studentIdSource, row);
@@ -114,7 +118,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       givenName,
       familyName,
       middleName: row.optional("middleName"),
-      email: row.optional("email"),
+      email: readEmail(row, issues),
       phone: row.optional("phone"),
       sms: row.optional("sms"),
       grades: row.list("grades"),
@@ -127,6 +131,17 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       line,
     };
   }
+}
+
+// One address, as a mail server would take it: an SIS field holding two ("a@x.org, b@y.com")
+// would send a parent's credentials to both, past the staff-domain rule.
+const ONE_EMAIL = /^[^\s@,;<>"()]+@[^\s@,;<>"()]+\.[^\s@,;<>"()]+$/;
+
+function readEmail(row: RowFields, issues: RosterIssueLog): string | null {
+  const value = row.optional("email");
+  if (!value || ONE_EMAIL.test(value)) return value;
+  issues.warning(FILE, row.line, "email", `"${value}" is not one e-mail address; the contact is imported without one.`);
+  return null;
 }
 
 function readLanguage(row: RowFields, issues: RosterIssueLog): ContactLanguage | null {

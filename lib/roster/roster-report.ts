@@ -42,7 +42,12 @@ export const DEFAULT_ISSUE_CAP = 10_000;
 // report huge.
 const MAX_REASON_CHARS = 500;
 
-function clip(text: string): string {
+// A reason may quote any value of the file: no control character reaches the stored report
+// (PostgreSQL's jsonb refuses NUL) or the command's terminal output (escape sequences).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function clip(raw: string): string {
+  const text = raw.replace(CONTROL, " ");
   return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
 }
 

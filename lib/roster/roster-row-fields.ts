@@ -12,6 +12,9 @@ export type RowFields = {
   list(column: string): string[];
 };
 
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 // A class, not an object of closures: one is made per row, millions per import.
 class CsvRowFields implements RowFields {
   constructor(
@@ -24,7 +27,11 @@ class CsvRowFields implements RowFields {
 
   text(column: string): string {
     const index = this.header.get(column);
-    return index === undefined ? "" : (this.fields[index] ?? "").trim();
+    if (index === undefined) return "";
+    const value = (this.fields[index] ?? "").trim();
+    // NUL (PostgreSQL text cannot hold it, and ids differing by it would collide later) and
+    // other control characters (terminal escapes in the command's output) never pass.
+    return CONTROL.test(value) ? value.replace(CONTROL_ALL, "").trim() : value;
   }
 
   required(column: string): string | null {

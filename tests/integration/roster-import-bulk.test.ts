@@ -1,5 +1,6 @@
 // Bulk OneRoster packages into real PostgreSQL: every version, links from both sides, exact
 // re-import, dry run and structural failure. Fixtures: tests/fixtures/oneroster.
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
@@ -158,6 +159,23 @@ describe("OneRoster 1.2 and 1.2.1 bulk packages", () => {
     expect(result).toMatchObject({ outcome: "applied", summary: { version: "1.2.1" } });
     expect((await prisma.student.findFirstOrThrow()).studentNumber).toBe("00042");
     expect((await linkTable()).map((link) => [link.contact, link.relationship])).toEqual([["p-200", "Relative"]]);
+  });
+});
+
+describe("a 1.2 bulk file where a user is leaving", () => {
+  it("removes a student whose users row and roles are tobedeleted (the kind comes from the earlier import)", async () => {
+    await runImport(path.join(FIXTURES, "v1p2-bulk"));
+    const users = await readFile(path.join(FIXTURES, "v1p2-bulk", "users.csv"), "utf8");
+    const roles = await readFile(path.join(FIXTURES, "v1p2-bulk", "roles.csv"), "utf8");
+    const dir = await fixtureCopy("v1p2-bulk", {
+      "users.csv": users.replace("s-100,,,", "s-100,tobedeleted,2026-11-20T10:00:00.000Z,"),
+      "roles.csv": roles.replace("r1,,,", "r1,tobedeleted,2026-11-20T10:00:00.000Z,"),
+    });
+    // One of one student leaving is over the removal guard's share: confirmed here.
+    const result = await runImport(dir, { confirmRemovals: true });
+    expect(result).toMatchObject({ outcome: "applied", summary: { students: { removed: 1 }, rejected: 0 } });
+    expect((await prisma.student.findFirstOrThrow()).removedAt).not.toBeNull();
+    expect(await prisma.studentContact.count({ where: { removedAt: null } })).toBe(0);
   });
 });
 

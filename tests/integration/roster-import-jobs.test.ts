@@ -4,7 +4,8 @@
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { claimRosterImport, INTERRUPTED_MESSAGE } from "@/lib/roster/jobs/roster-import-claim";
+import { claimRosterImport, INTERRUPTED_MESSAGE, recoverAbandonedRosterImports } from "@/lib/roster/jobs/roster-import-claim";
+import { ROSTER_IMPORT_LOCK_KEY } from "@/lib/roster/roster-import-lock";
 import {
   enqueueRosterApply,
   enqueueRosterImport,
@@ -278,6 +279,23 @@ describe("running", () => {
     expect(event).toMatchObject({ action: "roster.import.failed", actorType: "SYSTEM", actorLabel: "roster worker", details: { reason: "interrupted" } });
   });
 
+  it("never calls a run interrupted while an import transaction is still open, whatever its lease says", async () => {
+    const abandoned = await enqueueRosterImport(input(await fixtureZip("v1p1-bulk")));
+    await prisma.rosterImport.update({ where: { id: abandoned.id }, data: { status: "RUNNING", leaseUntil: new Date(Date.now() - 60_000) } });
+    const importing = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await importing.connect();
+    try {
+      await importing.query("BEGIN");
+      await importing.query("SELECT pg_advisory_xact_lock($1)", [ROSTER_IMPORT_LOCK_KEY]);
+      expect(await recoverAbandonedRosterImports()).toBe(0);
+      expect(await getRosterImport(abandoned.id)).toMatchObject({ status: "RUNNING" });
+      await importing.query("ROLLBACK");
+    } finally {
+      await importing.end();
+    }
+    expect(await recoverAbandonedRosterImports()).toBe(1);
+  });
+
   it("renews the lease while a run takes longer than the lease, so other runners never take it for abandoned", async () => {
     const job = await enqueueRosterImport(input(await fixtureZip("v1p1-bulk")));
     const leaseMs = 2_000;
@@ -330,6 +348,16 @@ describe("apply after a dry run", () => {
     await runNextRosterImport({ leaseMs: LEASE_MS });
     const apply = await enqueueRosterApply(dry.id, { requestedById: 7, requestedBy: "admin@district.example.org", confirmRemovals: false });
     expect(apply).toMatchObject({ status: "QUEUED", dryRun: false, filePath: zip, fileName: "roster.zip", requestedById: 7, trigger: "CONSOLE" });
+  });
+
+  it("refuses to apply a dry run once another import has changed the roster since", async () => {
+    const zip = await fixtureZip("v1p1-bulk");
+    const dry = await enqueueRosterImport(input(zip));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    await enqueueRosterImport(input(zip, { dryRun: false }));
+    await runNextRosterImport({ leaseMs: LEASE_MS });
+    const by = { requestedById: 7, requestedBy: "admin", confirmRemovals: false };
+    await expect(enqueueRosterApply(dry.id, by)).rejects.toMatchObject({ reason: "stale" });
   });
 
   it("refuses a run that is not a finished dry run, an unknown run, and a run whose file is gone", async () => {

@@ -90,8 +90,31 @@ describe("rows that need the whole roster to check", () => {
     await runImport(await writeV11Package({ users }));
     const broken = users.map((user) => (user.role === "student" ? { ...user, orgs: ["nowhere"] } : user));
     const result = await runImport(await writeV11Package({ users: broken }));
-    expect(result.summary).toMatchObject({ rejected: 1, students: { removed: 0 } });
+    expect(result.summary).toMatchObject({ rejected: 1, students: { removed: 0 }, links: { removed: 0 } });
     expect((await prisma.student.findFirstOrThrow()).removedAt).toBeNull();
+    // Its links were listed from the student's side only: a rejected row restates nothing.
+    expect(await prisma.studentContact.count({ where: { removedAt: null } })).toBe(2);
+  });
+
+  it("keeps control characters out of the records and the report, and takes one e-mail address or none", async () => {
+    const result = await runImport(
+      await writeV11Package({
+        users: [
+          { id: "s1", role: "student", given: "Ana", family: "Ruiz", identifier: "0042", agents: ["p1", "p2"] },
+          { id: "p1", role: "parent", given: "Ma\u0000ría", family: "Ruiz", email: "maria@district.org, maria@example.com", language: "\u001b]0;x\u0007es" },
+          { id: "p2", role: "parent", given: "Jo\u001bsé", family: "Ruiz", email: "jose@example.com" },
+        ],
+      }),
+    );
+    expect(result.outcome).toBe("applied");
+    const contacts = await prisma.contact.findMany({ orderBy: { sourcedId: "asc" } });
+    expect(contacts.map((c) => [c.firstName, c.email])).toEqual([
+      ["María", null],
+      ["José", "jose@example.com"],
+    ]);
+    const warnings = result.report.outcome === "read" ? result.report.warnings : [];
+    expect(warnings.map((w) => w.column)).toEqual(expect.arrayContaining(["email", "metadata.language"]));
+    expect(JSON.stringify(result.report)).not.toMatch(/\\u00(00|1b|07)/);
   });
 });
 
@@ -153,6 +176,18 @@ describe("e-mail changed by the SIS under a working login", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "roster.contact-email-change" } });
     expect(event.details).toMatchObject({ oldEmail: "f1.0@example.com", newEmail: "f1-p0@new.example.com" });
     expect(event.contactIds).toHaveLength(1);
+  });
+
+  it("an address first cleared and then set is audited and announced both times", async () => {
+    const users = family("f1", "100", 1);
+    await runImport(await writeV11Package({ users }));
+    await withLogin("f1-p0");
+    const cleared = users.map((user) => (user.role === "parent" ? { ...user, email: undefined } : user));
+    expect((await runImport(await writeV11Package({ users: cleared }))).summary?.emailChanges).toBe(1);
+    const set = users.map((user) => (user.role === "parent" ? { ...user, email: "someone@else.example.com" } : user));
+    expect((await runImport(await writeV11Package({ users: set }))).summary?.emailChanges).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "roster.contact-email-change" } })).toBe(2);
+    expect((await prisma.emailOutbox.findMany()).map((row) => row.toAddress).sort()).toEqual(["f1.0@example.com", "someone@else.example.com"]);
   });
 });
 

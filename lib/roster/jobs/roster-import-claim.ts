@@ -4,6 +4,7 @@
 // longer overwrite that. Times are the database's, in UTC like the values Prisma writes.
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { ROSTER_IMPORT_LOCK_KEY } from "@/lib/roster/roster-import-lock";
 import { prisma, type Tx } from "@/lib/db";
 import type { RosterImport } from "@/lib/generated/prisma/client";
 import type { RosterImportProgress } from "@/lib/roster/import-roster-types";
@@ -43,6 +44,9 @@ async function auditRunnerFailure(
 /** RUNNING rows whose lease passed: their worker died. Importing is one transaction, so nothing is half-applied. */
 export async function recoverAbandonedRosterImports(): Promise<number> {
   return prisma.$transaction(async (tx) => {
+    // An import transaction still open (its worker only slow to renew the lease) holds this lock.
+    const [free] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ROSTER_IMPORT_LOCK_KEY}) AS ok`;
+    if (!free?.ok) return 0;
     const rows = await tx.$queryRaw<{ id: number; fileName: string }[]>`
       UPDATE "RosterImport" SET "status" = 'FAILED', "error" = ${INTERRUPTED_MESSAGE}, "finishedAt" = ${DB_NOW}, "leaseUntil" = NULL
       WHERE "status" = 'RUNNING' AND "leaseUntil" < ${DB_NOW}

@@ -82,7 +82,7 @@ export async function enqueueRosterImport(input: EnqueueRosterImportInput, db: D
 }
 
 export class RosterApplyRefusedError extends Error {
-  readonly reason: "not-found" | "not-applicable" | "file-gone";
+  readonly reason: "not-found" | "not-applicable" | "stale" | "file-gone";
   constructor(reason: RosterApplyRefusedError["reason"], message: string) {
     super(message);
     this.name = "RosterApplyRefusedError";
@@ -105,6 +105,15 @@ export async function enqueueRosterApply(
   const applicable = (earlier.status === "SUCCEEDED" && earlier.dryRun) || earlier.status === "NEEDS_CONFIRMATION";
   if (!applicable) {
     throw new RosterApplyRefusedError("not-applicable", "Only a finished dry run, or a run waiting for confirmation, can be applied.");
+  }
+  // What the admin reviewed was a comparison with the roster as it was then: once another
+  // import has changed it, applying the old package would quietly undo that one.
+  const newer = await db.rosterImport.findFirst({
+    where: { dryRun: false, status: "SUCCEEDED", finishedAt: { gt: earlier.finishedAt ?? earlier.createdAt } },
+    select: { id: true },
+  });
+  if (newer) {
+    throw new RosterApplyRefusedError("stale", `Another import (run ${newer.id}) changed the roster since this one was checked. Run a new dry run of the package.`);
   }
   try {
     await access(earlier.filePath);

@@ -8,7 +8,7 @@ import { emailRequest, outboxRow, type OutboxRow } from "@/lib/mail/enqueue-emai
 import { contactEmailChanged } from "@/lib/mail/templates/contact-email-changed";
 import type { RosterActor } from "../import-roster-types";
 
-type EmailChange = { contact_id: number; old_email: string; new_email: string | null; username: string; locale: AppLocale };
+type EmailChange = { contact_id: number; old_email: string | null; new_email: string | null; username: string; locale: AppLocale };
 
 async function insertOutboxRows(client: pg.ClientBase, rows: OutboxRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -34,7 +34,7 @@ export async function sendEmailChangeNotices(client: pg.ClientBase, actor: Roste
   const { rows: changes } = await client.query<EmailChange>(`
     SELECT p.id AS contact_id, p.old_email, p.email AS new_email, pa.username, p.locale
     FROM plan_contact p JOIN "ParentAccount" pa ON pa."contactId" = p.id
-    WHERE p.action IN ('change', 'restore') AND p.old_email IS NOT NULL AND p.email IS DISTINCT FROM p.old_email
+    WHERE p.action IN ('change', 'restore') AND p.email IS DISTINCT FROM p.old_email
       AND pa.status <> 'RESET' AND pa."disabledAt" IS NULL
     ORDER BY p.id`);
   if (changes.length === 0) return 0;

@@ -15,7 +15,7 @@ export async function planContacts(client: pg.ClientBase, mode: RosterMode): Pro
                 c."preferredLocale"::text, c."rosterRole", c.email
          FROM "Contact" c
          WHERE c."sourcedId" IS NOT NULL AND c."removedAt" IS NULL
-           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = c."sourcedId")
+           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = c."sourcedId" AND u.kind IN ('parent', 'guardian', 'relative'))
            AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = c."sourcedId")`
       : "";
   await client.query(`

@@ -20,6 +20,12 @@ async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promi
     FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)
     WHERE NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`);
   await client.query(`ANALYZE roster_claim`);
+  // Rows the reader or the checks rejected: their side of a link is not restated.
+  await client.query(`
+    CREATE TEMP TABLE roster_unusable_id ON COMMIT DROP AS
+    SELECT sourced_id FROM roster_rejected_id UNION SELECT sourced_id FROM roster_user WHERE rejected`);
+  await client.query(`CREATE INDEX ON roster_unusable_id (sourced_id)`);
+  await client.query(`ANALYZE roster_unusable_id`);
   // A link to a teacher or another student is not a family link and is dropped quietly; a link
   // to an id that nobody has (in the package, among its rejected rows, or stored) is reported.
   const { rows } = await client.query<{ line: number; to_id: string }>(`
@@ -62,13 +68,15 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
          UNION
          SELECT l.id FROM roster_user u JOIN "Contact" c ON c."sourcedId" = u.sourced_id
          JOIN "StudentContact" l ON l."contactId" = c.id WHERE NOT u.rejected)`;
-  // In a delta, a side is restated only by a row of that side in the file.
+  // In a delta, a side is restated only by a row of that side in the file. In a bulk file every
+  // side is, except a rejected row's: its links stay as they were (the row said nothing usable).
   const studentInFile = bulk
-    ? { join: "", test: "true" }
+    ? { join: "", test: "NOT EXISTS (SELECT 1 FROM roster_unusable_id x WHERE x.sourced_id = j.student_sid)" }
     : {
         join: `LEFT JOIN roster_user us ON us.sourced_id = j.student_sid AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'`,
         test: "us.sourced_id IS NOT NULL",
       };
+  const contactInFile = bulk ? "NOT EXISTS (SELECT 1 FROM roster_unusable_id x WHERE x.sourced_id = j.contact_sid)" : "uc.sourced_id IS NOT NULL";
   await client.query(`
     CREATE TEMP TABLE plan_link ON COMMIT DROP AS
     WITH scoped AS (
@@ -88,7 +96,7 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
     ), valued AS (
       SELECT j.*,
         CASE WHEN ${studentInFile.test} THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
-        CASE WHEN ${bulk} OR uc.sourced_id IS NOT NULL THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
+        CASE WHEN ${contactInFile} THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
         COALESCE(uc.parent_key, j.old_key) AS new_key,
         COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(j.contact_role), 'Parent') AS new_relationship
       FROM joined j

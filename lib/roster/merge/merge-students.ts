@@ -12,7 +12,7 @@ export async function planStudents(client: pg.ClientBase, mode: RosterMode): Pro
          SELECT s.id, s."sourcedId", NULL::int, 'remove', s."studentNumber", s."firstName", s."lastName", s.grade, s."schoolId"
          FROM "Student" s
          WHERE s."sourcedId" IS NOT NULL AND s."removedAt" IS NULL
-           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = s."sourcedId")
+           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = s."sourcedId" AND u.kind = 'student')
            AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = s."sourcedId")`
       : "";
   await client.query(`
