@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import NextAuth from "next-auth";
 import { authOptions, SIGN_IN_ERRORS } from "@/lib/auth/auth-options";
 import { parseSetCookie, type ParsedCookie } from "@/lib/auth/parse-set-cookie";
-import { publicBaseUrl } from "@/lib/config/public-url";
+import { isSameOriginRequest } from "@/lib/http/same-origin-request";
 
 export type CredentialsSignInResult = { ok: true } | { ok: false; reason: "invalid" | "rate_limited" };
 
@@ -46,28 +46,12 @@ async function callNextAuth(request: { action: string[]; method: "GET" | "POST";
   return answer;
 }
 
-/**
- * Login CSRF: another site must not sign a browser in as the attacker. Next.js lets a server
- * action without an Origin through, so this post must carry an Origin of our own host, or at
- * least the browser's word that it came from the same origin.
- */
-function postedFromOwnPage(requestHeaders: Headers): boolean {
-  const origin = requestHeaders.get("origin");
-  if (!origin) return requestHeaders.get("sec-fetch-site") === "same-origin";
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const ownHosts = [new URL(publicBaseUrl()).host, requestHeaders.get("x-forwarded-host"), requestHeaders.get("host")];
-  return ownHosts.includes(host);
-}
-
 export async function signInWithCredentials(providerId: "parent" | "staff", credentials: Record<string, string>): Promise<CredentialsSignInResult> {
   const cookieStore = await cookies();
   const headerList = await headers();
-  if (!postedFromOwnPage(headerList)) return { ok: false, reason: "invalid" };
+  // Login CSRF: another site must not sign a browser in as the attacker, and Next.js lets a
+  // server action without an Origin through.
+  if (!isSameOriginRequest(headerList)) return { ok: false, reason: "invalid" };
   const requestHeaders = Object.fromEntries(headerList);
   const jar: Record<string, string> = Object.fromEntries(cookieStore.getAll().map((cookie) => [cookie.name, cookie.value]));
 

@@ -1,7 +1,7 @@
 // Cross-site request forgery guard for route handlers that change state (Next.js checks the
 // Origin of server actions, not of our own POST routes): the request must carry an Origin of
-// our own host, or at least the browser's word that it came from the same origin. Same rule
-// as the sign-in post (lib/auth/sign-in-with-credentials.ts).
+// our own host, or at least the browser's word that it came from the same origin. The sign-in
+// post (lib/auth/sign-in-with-credentials.ts) uses it too.
 import { publicBaseUrl } from "@/lib/config/public-url";
 
 export function isSameOriginRequest(requestHeaders: Headers): boolean {

@@ -6,11 +6,11 @@ import { z } from "zod";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { endParentSessions } from "@/lib/auth/auth-session-store";
 import { emailRequest, enqueueEmails } from "@/lib/mail/enqueue-email";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
 import { isLocale } from "@/lib/i18n/locales";
 import { checkResetLimits, lockResetLimits, type ResetRefusal } from "@/lib/parents/reset-limits";
+import { revokeParentLogins } from "@/lib/parents/revoke-parent-logins";
 
 export const linkIdsSchema = (max: number) =>
   z
@@ -97,25 +97,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
   let noEmail = 0;
 
   if (accountIds.length > 0) {
-    await tx.parentAccount.updateMany({
-      where: { id: { in: accountIds } },
-      data: {
-        status: "RESET",
-        passwordHash: null,
-        tempPasswordExpiresAt: null,
-        tempPasswordUsedAt: null,
-        failedAttempts: 0,
-        lockedUntil: null,
-        resetAt: now,
-      },
-    });
-    await tx.passwordResetCode.updateMany({
-      where: { parentAccountId: { in: accountIds }, usedAt: null, supersededAt: null },
-      data: { supersededAt: now },
-    });
-    sessionsEnded = await endParentSessions(tx, accountIds);
-    // The vendor's procedure: student accounts a parent created must be created again.
-    studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
+    ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
     await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
 
     const contacts = await tx.contact.findMany({

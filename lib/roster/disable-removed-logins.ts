@@ -3,9 +3,9 @@
 // RESET (password, codes, sessions and student accounts gone, as a staff reset does) and marked
 // disabledAt. If the contact comes back, the parent re-registers like after any reset.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { endParentSessions } from "@/lib/auth/auth-session-store";
 import { prisma } from "@/lib/db";
 import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
+import { revokeParentLogins } from "@/lib/parents/revoke-parent-logins";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -23,21 +23,7 @@ export async function disableRemovedContactLogins(now = new Date()): Promise<{ d
       FOR UPDATE OF pa, c`;
     if (due.length === 0) return { disabled: 0 };
     const accountIds = due.map((row) => row.id);
-    await tx.parentAccount.updateMany({
-      where: { id: { in: accountIds } },
-      data: {
-        status: "RESET",
-        passwordHash: null,
-        tempPasswordExpiresAt: null,
-        tempPasswordUsedAt: null,
-        failedAttempts: 0,
-        lockedUntil: null,
-        disabledAt: now,
-      },
-    });
-    await tx.passwordResetCode.updateMany({ where: { parentAccountId: { in: accountIds }, usedAt: null, supersededAt: null }, data: { supersededAt: now } });
-    const sessionsEnded = await endParentSessions(tx, accountIds);
-    const studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
+    const { sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { disabledAt: now });
     await recordAuditEvent(tx, {
       actor: { type: "SYSTEM", label: "roster grace period" },
       action: "parent.login.disabled",
