@@ -2,7 +2,8 @@
 // failure into an ActionResult. No action body runs on unparsed input or without a check.
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getStaffPrincipal, type StaffPrincipal } from "@/lib/auth/current-principal";
+import { getStaffPrincipal, getStaffSessionPrincipal, type StaffPrincipal } from "@/lib/auth/current-principal";
+import type { StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { currentClientIp } from "@/lib/http/client-ip";
 import { ActionFailure, actionError, type ActionResult } from "@/lib/actions/action-result";
@@ -47,6 +48,29 @@ export function staffAction<S extends z.ZodType, T>(
     if (!staff) return actionError("unauthorized", "Your session has ended. Please sign in again.");
     if (!hasPermission(staff.role, options.permission)) {
       return actionError("forbidden", "You do not have permission to do this.");
+    }
+    const parsed = options.schema.safeParse(rawInput);
+    if (!parsed.success) {
+      return actionError("invalid", "Some fields need attention.", fieldErrorsOf(parsed.error));
+    }
+    const ip = await currentClientIp();
+    return runHandler(() => handler(parsed.data, { staff, ip }), "Something went wrong. Nothing was changed; please try again.");
+  };
+}
+
+/**
+ * An action of a setup step (lib/staff-auth/staff-setup-step.ts): open to a session restricted
+ * to `step` and to staff whose console is open (who may come back to it), never to a session
+ * restricted to another step.
+ */
+export function staffSetupAction<S extends z.ZodType, T>(
+  options: { schema: S; step: StaffSetupStep },
+  handler: (input: z.infer<S>, ctx: StaffActionContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (rawInput) => {
+    const staff = await getStaffSessionPrincipal();
+    if (!staff || (staff.setupStep !== null && staff.setupStep !== options.step)) {
+      return actionError("unauthorized", "Your session has ended. Please sign in again.");
     }
     const parsed = options.schema.safeParse(rawInput);
     if (!parsed.success) {

@@ -4,12 +4,22 @@ import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { randomId } from "@/lib/security/random-secret";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { nextStaffSetupStep, type StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 
 export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
 export type SessionPrincipal =
-  | { kind: "staff"; sessionId: string; staffUserId: number; email: string; name: string; role: StaffRole }
+  | {
+      kind: "staff";
+      sessionId: string;
+      staffUserId: number;
+      email: string;
+      name: string;
+      role: StaffRole;
+      /** A step to finish before the console opens (lib/staff-auth/staff-setup-step.ts); null when none. */
+      setupStep: StaffSetupStep | null;
+    }
   | {
       kind: "parent";
       sessionId: string;
@@ -50,7 +60,7 @@ export async function loadSessionPrincipal(sessionId: string): Promise<SessionPr
   if (staffUser) {
     if (staffUser.disabled) return null;
     const { id, email, name, role } = staffUser;
-    return { kind: "staff", sessionId, staffUserId: id, email, name, role };
+    return { kind: "staff", sessionId, staffUserId: id, email, name, role, setupStep: await nextStaffSetupStep(staffUser) };
   }
   if (parentAccount) {
     if (parentAccount.status === "RESET") return null;

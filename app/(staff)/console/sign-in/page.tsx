@@ -1,7 +1,8 @@
 // Staff sign-in: e-mail and password; signed-in staff go straight to the console.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getStaffPrincipal } from "@/lib/auth/current-principal";
+import { getStaffSessionPrincipal } from "@/lib/auth/current-principal";
+import { STAFF_SETUP_PAGES } from "@/lib/staff-auth/staff-setup-step";
 import { safeConsolePath } from "./safe-console-path";
 import { StaffSignInForm } from "./staff-sign-in-form";
 
@@ -11,7 +12,8 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const raw = Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl;
   const callbackPath = safeConsolePath(raw);
-  if (await getStaffPrincipal()) redirect(callbackPath);
+  const staff = await getStaffSessionPrincipal();
+  if (staff) redirect(staff.setupStep ? STAFF_SETUP_PAGES[staff.setupStep] : callbackPath);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold text-slate-900">Staff console</h1>
