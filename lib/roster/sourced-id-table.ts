@@ -3,7 +3,11 @@
 // at most three quarters full). Two ids colliding on all 64 bits is ~1e-7 likely for 2.3M ids; that
 // risk is accepted for duplicate detection and the roles join.
 
-function hashPair(text: string): [number, number] {
+// The two hashes of the last hashPair call: no array per lookup (millions per import).
+let hashA = 0;
+let hashB = 0;
+
+function hashPair(text: string): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i += 1) {
@@ -16,7 +20,8 @@ function hashPair(text: string): [number, number] {
   a = Math.imul(a, 0x85ebca6b);
   a ^= a >>> 13;
   // 0/0 marks an empty slot.
-  return [a >>> 0, (b >>> 0) || 1];
+  hashA = a >>> 0;
+  hashB = (b >>> 0) || 1;
 }
 
 export class SourcedIdTable {
@@ -48,9 +53,18 @@ export class SourcedIdTable {
   }
 
   get(id: string): number | undefined {
-    const [a, b] = hashPair(id);
-    const slot = this.slotOf(a, b);
+    hashPair(id);
+    const slot = this.slotOf(hashA, hashB);
     return this.keys[slot * 2 + 1] === 0 ? undefined : this.values[slot];
+  }
+
+  /** Adds `id` with `value` unless present; true when it was added (one lookup, not has + set). */
+  add(id: string, value: number): boolean {
+    hashPair(id);
+    const slot = this.slotOf(hashA, hashB);
+    if (this.keys[slot * 2 + 1] !== 0) return false;
+    this.put(hashA, hashB, value);
+    return true;
   }
 
   has(id: string): boolean {
@@ -58,8 +72,8 @@ export class SourcedIdTable {
   }
 
   set(id: string, value: number): void {
-    const [a, b] = hashPair(id);
-    this.put(a, b, value);
+    hashPair(id);
+    this.put(hashA, hashB, value);
   }
 
   private put(a: number, b: number, value: number): void {

@@ -1,7 +1,8 @@
 // `npm run bench -- --trace-sql`: where an import's time goes, statement by statement, without
 // touching the importer. In the import's own process, every promise-returning pg query is
 // timed (COPY streams are left alone: the "reading" phase covers them), and the slowest ones
-// are reported with the run's figures.
+// are reported with the run's figures. With BENCH_EXPLAIN=1 every CREATE TEMP TABLE ... AS runs
+// under EXPLAIN (ANALYZE, BUFFERS), which still creates the table, and its plan goes to stderr.
 import pg from "pg";
 
 export type SqlTiming = { sql: string; seconds: number };
@@ -12,8 +13,17 @@ const KEEP = 12;
 export function traceSql(): () => SqlTiming[] {
   const timings: SqlTiming[] = [];
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  const explain = process.env.BENCH_EXPLAIN === "1";
   pg.Client.prototype.query = function timedQuery(this: pg.Client, ...args: unknown[]) {
     const started = performance.now();
+    if (explain && typeof args[0] === "string" && /^\s*CREATE TEMP TABLE \w+ ON COMMIT DROP AS/.test(args[0])) {
+      const statement = args[0];
+      return (original.apply(this, [`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, ...args.slice(1)]) as Promise<pg.QueryResult<{ "QUERY PLAN": string }>>).then((result) => {
+        const name = /CREATE TEMP TABLE (\w+)/.exec(statement)?.[1];
+        process.stderr.write(`--- ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)\n${result.rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`);
+        return { ...result, rows: [], rowCount: 0 };
+      });
+    }
     const result = original.apply(this, args);
     if (result instanceof Promise) {
       const first = args[0];

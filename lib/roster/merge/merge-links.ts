@@ -70,13 +70,17 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
          JOIN "StudentContact" l ON l."contactId" = c.id WHERE NOT u.rejected)`;
   // In a delta, a side is restated only by a row of that side in the file. In a bulk file every
   // side is, except a rejected row's: its links stay as they were (the row said nothing usable).
+  // Joins, not NOT EXISTS: the tests are used in several CASEs, and a subquery would run once
+  // per use and row (millions of times).
   const studentInFile = bulk
-    ? { join: "", test: "NOT EXISTS (SELECT 1 FROM roster_unusable_id x WHERE x.sourced_id = j.student_sid)" }
+    ? { join: "LEFT JOIN roster_unusable_id xs ON xs.sourced_id = j.student_sid", test: "xs.sourced_id IS NULL" }
     : {
         join: `LEFT JOIN roster_user us ON us.sourced_id = j.student_sid AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'`,
         test: "us.sourced_id IS NOT NULL",
       };
-  const contactInFile = bulk ? "NOT EXISTS (SELECT 1 FROM roster_unusable_id x WHERE x.sourced_id = j.contact_sid)" : "uc.sourced_id IS NOT NULL";
+  const contactInFile = bulk
+    ? { join: "LEFT JOIN roster_unusable_id xc ON xc.sourced_id = j.contact_sid", test: "xc.sourced_id IS NULL" }
+    : { join: "", test: "uc.sourced_id IS NOT NULL" };
   await client.query(`
     CREATE TEMP TABLE plan_link ON COMMIT DROP AS
     WITH scoped AS (
@@ -96,11 +100,12 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
     ), valued AS (
       SELECT j.*,
         CASE WHEN ${studentInFile.test} THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
-        CASE WHEN ${contactInFile} THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
+        CASE WHEN ${contactInFile.test} THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
         COALESCE(uc.parent_key, j.old_key) AS new_key,
         COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(j.contact_role), 'Parent') AS new_relationship
       FROM joined j
       ${studentInFile.join}
+      ${contactInFile.join}
       LEFT JOIN roster_user uc ON uc.sourced_id = j.contact_sid AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'
     )
     SELECT v.*, (v.new_ls OR v.new_lc) AND v.ends_active AS active,
