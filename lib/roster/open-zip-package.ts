@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { RosterStructuralError } from "./roster-report";
+import { withoutServerPaths } from "./without-server-paths";
 import { DEFAULT_PACKAGE_LIMITS, isRootFileName, type RosterPackage, type RosterPackageLimits } from "./roster-package";
 
 // Archivers add these beside the real files; they are not part of the package.
@@ -20,7 +21,7 @@ function readEntries(zip: ZipFile, limits: RosterPackageLimits, label: string): 
     let total = 0;
     let seen = 0;
     const fail = (message: string) => reject(new RosterStructuralError(label, message));
-    zip.on("error", (err: Error) => fail(`The zip file can't be read (${err.message}).`));
+    zip.on("error", (err: Error) => fail(`The zip file can't be read (${withoutServerPaths(err.message)}).`));
     zip.on("end", () => resolve(entries));
     zip.on("entry", (entry: Entry) => {
       const name = entry.fileName;
@@ -55,7 +56,7 @@ export async function openZipPackage(path: string, limits = DEFAULT_PACKAGE_LIMI
   try {
     zip = await openZip(path);
   } catch (err) {
-    throw new RosterStructuralError(label, `The file is not a readable zip (${(err as Error).message}).`);
+    throw new RosterStructuralError(label, `The file is not a readable zip (${withoutServerPaths((err as Error).message)}).`);
   }
   let entries: Map<string, Entry>;
   try {

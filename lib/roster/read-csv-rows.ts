@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { parse, type Parser } from "csv-parse";
 import { RosterStructuralError, type RosterIssueLog } from "./roster-report";
+import { withoutServerPaths } from "./without-server-paths";
 
 /** readCsvRows, or a reader with the same contract (csv-worker/read-csv-rows-in-worker.ts). */
 export type CsvRowReader = typeof readCsvRows;
@@ -50,7 +51,7 @@ export async function* readCsvRows(
     parser.destroy(
       err instanceof RosterStructuralError
         ? err
-        : new RosterStructuralError(file, `${file} can't be read to its end (${err.message}): the package may be damaged; export it again.`),
+        : new RosterStructuralError(file, `${file} can't be read to its end (${withoutServerPaths(err.message)}): the package may be damaged; export it again.`),
     ),
   );
   input.pipe(parser);

@@ -76,6 +76,12 @@ describe("plainErrorMessage", () => {
     expect(plainErrorMessage(new Error("x".repeat(2_000))).length).toBeLessThanOrEqual(500);
     expect(plainErrorMessage("thrown text")).toMatch(/thrown text$/);
   });
+
+  it("shows no file path of the server", () => {
+    const message = plainErrorMessage(new Error("ENOENT: no such file or directory, open '/var/lib/portal/roster/12/package.zip'"));
+    expect(message).toBe("The import stopped on an unexpected error: ENOENT: no such file or directory, open '[path]'");
+    expect(plainErrorMessage(new Error("EACCES: permission denied, mkdir 'C:\\portal\\roster\\12'"))).not.toMatch(/portal/);
+  });
 });
 
 describe("the command's output", () => {

@@ -17,6 +17,7 @@ import {
 } from "./roster-import-claim";
 import type { RosterImportTriggerName } from "./roster-import-jobs";
 import { throttleProgress } from "./throttle-progress";
+import { withoutServerPaths } from "@/lib/roster/without-server-paths";
 
 export type RosterRunnerOptions = {
   /** Run only this queued import (the command runs its own). */
@@ -48,11 +49,15 @@ export function defaultLeaseMs(): number {
   return Number(process.env.ROSTER_LEASE_MS) || DEFAULT_LEASE_MS;
 }
 
-/** A crash message fit for the row: its first line, without credentials, bounded. */
+/**
+ * A crash message fit for the row, which the console shows: its first line, without credentials
+ * or the server's file paths (the full error goes to the server log), bounded.
+ */
 export function plainErrorMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   const firstLine = raw.split("\n").find((line) => line.trim() !== "")?.trim() ?? "unknown error";
-  const text = `The import stopped on an unexpected error: ${firstLine.replace(/\/\/[^\s/@]+@/g, "//***@")}`;
+  const scrubbed = withoutServerPaths(firstLine.replace(/\/\/[^\s/@]+@/g, "//***@"));
+  const text = `The import stopped on an unexpected error: ${scrubbed}`;
   return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text;
 }
 
