@@ -22,8 +22,15 @@ export async function findContactByIdentity(query: IdentityQuery, db: Tx | typeo
     where: { studentNumber: { in: variants }, removedAt: null },
     select: { id: true, studentNumber: true },
   });
-  const studentByKey = new Map(students.map((student) => [matchKey(student.studentNumber), student.id]));
+  // Two students whose numbers differ only in case (an SIS that allows it) are not told apart
+  // by what a parent types: neither proves anything.
+  const studentByKey = new Map<string, number | null>();
+  for (const student of students) {
+    const key = matchKey(student.studentNumber);
+    studentByKey.set(key, studentByKey.has(key) ? null : student.id);
+  }
   const studentIds = keys.map((key) => studentByKey.get(key));
+  if (studentIds.some((id) => id === null)) return { ok: false as const, reason: "ambiguous" as IdentityMismatch };
   if (studentIds.some((id) => id === undefined)) return { ok: false as const, reason: "unknown_student" as IdentityMismatch };
 
   const links = await db.studentContact.findMany({

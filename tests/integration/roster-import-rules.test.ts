@@ -3,6 +3,7 @@
 // re-registration on imported records, and the grace period before a login is disabled.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { findContactByIdentity } from "@/lib/accounts/find-contact-by-identity";
 import { registerParent } from "@/lib/accounts/register-parent";
 import { createAuthSession } from "@/lib/auth/auth-session-store";
 import { disableRemovedContactLogins } from "@/lib/roster/disable-removed-logins";
@@ -83,6 +84,30 @@ describe("rows that need the whole roster to check", () => {
     expect(result.summary?.rejected).toBe(4);
     expect((await prisma.student.findMany({ orderBy: { sourcedId: "asc" } })).map((s) => s.sourcedId)).toEqual(["a", "old"]);
     expect(await prisma.studentContact.count()).toBe(1);
+  });
+
+  it("student ID numbers that differ only in case are one number: the later row is rejected, and stored ones prove nothing", async () => {
+    const result = await runImport(
+      await writeV11Package({
+        users: [
+          { id: "a", role: "student", given: "A", family: "Kid", identifier: "ab-100", agents: ["p"] }, // line 2
+          { id: "b", role: "student", given: "B", family: "Kid", identifier: "AB-100" }, // line 3
+          { id: "p", role: "parent", given: "Pat", family: "Kid", email: "pat@example.com" },
+        ],
+      }),
+    );
+    const rowErrors = result.report.outcome === "read" ? result.report.rowErrors : [];
+    expect(rowErrors.map(({ line, column }) => ({ line, column }))).toEqual([{ line: 3, column: "identifier" }]);
+    expect(rowErrors[0]?.reason).toMatch(/already on line 2/);
+    // Stored before this rule (or typed into the SIS later): the parent's typed ID cannot tell
+    // the two students apart, so registration finds no one rather than maybe the wrong child.
+    const school = await prisma.school.findFirstOrThrow();
+    await prisma.student.create({ data: { studentNumber: "AB-100", firstName: "B", lastName: "Kid", grade: "3", schoolId: school.id } });
+    const form = { username: "pat.kid", studentIds: ["ab-100"], firstName: "Pat", lastName: "Kid" };
+    expect(await findContactByIdentity(form)).toEqual({ ok: false, reason: "ambiguous" });
+    expect(await registerParent(form, { ip: "203.0.113.9" }, { minimumMs: 0 })).toEqual({ status: "no_match" });
+    await prisma.student.deleteMany({ where: { studentNumber: "AB-100" } });
+    expect(await registerParent(form, { ip: "203.0.113.9" }, { minimumMs: 0 })).toMatchObject({ status: "registered" });
   });
 
   it("a bulk file's rejected row does not remove what it stands for", async () => {

@@ -49,7 +49,10 @@ async function rejectStudentsWithoutSchool(client: pg.ClientBase, issues: Roster
   );
 }
 
-/** One student ID number, one student: parents prove their link with it. */
+/**
+ * One student ID number, one student: parents prove their link with it. Parents type it in any
+ * case, so numbers differing only in case are the same number.
+ */
 async function rejectDuplicateStudentNumbers(client: pg.ClientBase, issues: RosterIssueLog, studentNumberColumn: string) {
   await reject(
     client,
@@ -58,7 +61,7 @@ async function rejectDuplicateStudentNumbers(client: pg.ClientBase, issues: Rost
        SELECT line, student_number, first_value(line) OVER w AS first_line, row_number() OVER w AS n
        FROM roster_user
        WHERE kind = 'student' AND status = 'active' AND NOT rejected AND student_number IS NOT NULL
-       WINDOW w AS (PARTITION BY student_number ORDER BY line)
+       WINDOW w AS (PARTITION BY lower(student_number) ORDER BY line)
      ) d
      WHERE d.line = u.line AND d.n > 1
      RETURNING u.line, json_build_array(d.student_number, d.first_line)::text AS detail`,
