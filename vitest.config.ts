@@ -4,6 +4,26 @@ import react from "@vitejs/plugin-react";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
+// Files whose assertions compare durations measured in the run (security timing): they run
+// after everything else but the browser tests, one at a time, on a machine as quiet as this run
+// can make it.
+export const TIMING_TESTS = ["tests/integration/forgot-enumeration.test.ts", "tests/integration/sign-in-refusal-timing.test.ts"];
+
+// The other integration files mostly wait (PostgreSQL, SMTP, padded answers): three at a time,
+// each on its own cloned database, even on two cores (vitest's default is one fewer than cores).
+const INTEGRATION_WORKERS = 3;
+
+const integration = {
+  environment: "node" as const,
+  globalSetup: ["tests/setup/global-database.ts"],
+  setupFiles: ["tests/setup/fresh-database.ts"],
+  // Links in mail come only from the public URL (lib/config/public-url.ts).
+  // Signs device cookies minted by a successful sign-in (the e2e server gets its own).
+  env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret" },
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -24,18 +44,11 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/fresh-database.ts"],
-          // Links in mail come only from the public URL (lib/config/public-url.ts).
-          // Signs device cookies minted by a successful sign-in (the e2e server gets its own).
-          env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret" },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: TIMING_TESTS, maxWorkers: INTEGRATION_WORKERS, ...integration },
+      },
+      {
+        resolve: { alias },
+        test: { name: "integration-timing", include: TIMING_TESTS, maxWorkers: 1, sequence: { groupOrder: 1 }, ...integration },
       },
       {
         resolve: { alias },
@@ -49,6 +62,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Last: one shared production server, files one at a time.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

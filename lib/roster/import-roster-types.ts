@@ -56,7 +56,8 @@ export type RosterImportSummary = {
   emailChanges: number;
   /** A few human-readable examples per kind of change, e.g. "Student 000123 Ana García". */
   examples: { added: string[]; changed: string[]; removed: string[]; rejected: string[] };
-  removalGuard: { limitPercent: number; students: RosterRemovalShare; contacts: RosterRemovalShare; exceeded: boolean };
+  /** Shares of the active records (and parent-child links) the run removes, against the district's limit. */
+  removalGuard: { limitPercent: number; students: RosterRemovalShare; contacts: RosterRemovalShare; links: RosterRemovalShare; exceeded: boolean };
   durationMs: number;
 };
 

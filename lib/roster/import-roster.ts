@@ -18,7 +18,7 @@ import { mergeSchools } from "./merge/merge-schools";
 import { applyStudents, planStudents } from "./merge/merge-students";
 import { countPlan, emptyCounts } from "./merge/plan-counts";
 import { withBulkLoadIfEmpty } from "./merge/bulk-load-if-empty";
-import { checkRemovalGuard } from "./merge/removal-guard";
+import { checkRemovalGuard, countActiveLinks, withLinkRemovals } from "./merge/removal-guard";
 import { openRoster, type Roster } from "./open-roster";
 import { ROSTER_IMPORT_LOCK_KEY } from "./roster-import-lock";
 import { createRosterIssueLog, RosterStructuralError, type RosterIssueLog, type RosterReport } from "./roster-report";
@@ -145,7 +145,9 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
       [students, contacts] = [await countPlan(client, "plan_student"), await countPlan(client, "plan_contact")];
       await withBulkLoadIfEmpty(client, "Student", () => applyStudents(client));
       await withBulkLoadIfEmpty(client, "Contact", () => applyContacts(client));
+      const activeLinksBefore = await countActiveLinks(client);
       links = await withBulkLoadIfEmpty(client, "StudentContact", () => mergeLinks(client, usersMode, issues));
+      removalGuard = withLinkRemovals(removalGuard, activeLinksBefore, links.removed);
       emailChanges = await sendEmailChangeNotices(client, options.actor, settings.senderAddress);
     }
 

@@ -49,5 +49,6 @@ export async function createDemoLogins(district: DemoDistrict, options: { parent
       await tx.studentContact.updateMany({ where: { contactId }, data: { resetAt, resetById: options.resetById } });
     }
     return created.count;
-  });
+    // Prisma's default of 5 s is too short for a few hundred updates on a busy machine.
+  }, { timeout: 60_000 });
 }

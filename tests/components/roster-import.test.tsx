@@ -24,7 +24,7 @@ function summary(overrides: Partial<RosterImportSummary> = {}): RosterImportSumm
     warnings: 1,
     emailChanges: 2,
     examples: { added: ["Student 000123 Ana García"], changed: [], removed: ["Contact Pat O'Brien"], rejected: ["users.csv line 7: identifier is empty"] },
-    removalGuard: { limitPercent: 10, students: { active: 100, removing: 4, percent: 4 }, contacts: { active: 70, removing: 7, percent: 10 }, exceeded: false },
+    removalGuard: { limitPercent: 10, students: { active: 100, removing: 4, percent: 4 }, contacts: { active: 70, removing: 7, percent: 10 }, links: { active: 240, removing: 9, percent: 3.8 }, exceeded: false },
     durationMs: 1234,
     ...overrides,
   };
@@ -99,7 +99,7 @@ describe("RosterRunSummary", () => {
   });
 
   it("words an applied run as done, and warns when the removal guard is exceeded", () => {
-    const guard = { limitPercent: 10, students: { active: 100, removing: 40, percent: 40 }, contacts: { active: 70, removing: 7, percent: 10 }, exceeded: true };
+    const guard = { limitPercent: 10, students: { active: 100, removing: 40, percent: 40 }, contacts: { active: 70, removing: 7, percent: 10 }, links: { active: 240, removing: 9, percent: 3.8 }, exceeded: true };
     render(<RosterRunSummary summary={summary({ removalGuard: guard })} planned={false} />);
     expect(within(screen.getByTestId("roster-counts")).getAllByRole("columnheader")[1]).toHaveTextContent("Added");
     const warning = screen.getByRole("alert");

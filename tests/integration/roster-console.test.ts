@@ -117,7 +117,7 @@ describe("applyRosterImport", () => {
     warnings: 0,
     emailChanges: 0,
     examples: { added: [], changed: [], removed: [], rejected: [] },
-    removalGuard: { limitPercent: 10, students: share, contacts: share, exceeded },
+    removalGuard: { limitPercent: 10, students: share, contacts: share, links: share, exceeded },
     durationMs: 5,
   });
 

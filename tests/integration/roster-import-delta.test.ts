@@ -48,6 +48,8 @@ describe("a delta after a bulk import", () => {
           { id: "g1", role: "guardian", given: "Linh", family: "Nguyễn", status: "inactive" },
         ],
       }),
+      // 2 of 3 contacts in this tiny district: far over the removal guard's share.
+      { confirmRemovals: true },
     );
     expect(delta.outcome).toBe("applied");
     expect(delta.summary).toMatchObject({ contacts: { changed: 1, removed: 2 }, links: { changed: 1, removed: 2 } });
@@ -79,6 +81,7 @@ describe("a delta after a bulk import", () => {
     // Now m1's row drops it too: no side lists the link any more.
     const result = await runImport(
       await writeV11Package({ usersMode: "delta", users: [{ id: "m1", role: "parent", given: "María", family: "García", agents: [], status: "active" }] }),
+      { confirmRemovals: true },
     );
     expect(result.summary?.links).toMatchObject({ removed: 1 });
     expect(await link("s1", "m1")).toMatchObject({ listedByStudent: false, listedByContact: false });
@@ -87,7 +90,7 @@ describe("a delta after a bulk import", () => {
 
   it("a removed student takes its rows out of the grid; back in a later bulk, they return", async () => {
     await runImport(await writeV11Package({ users: BASE }));
-    await runImport(await writeV11Package({ usersMode: "delta", users: [{ id: "s1", role: "student", given: "Ana", family: "García", status: "tobedeleted" }] }));
+    await runImport(await writeV11Package({ usersMode: "delta", users: [{ id: "s1", role: "student", given: "Ana", family: "García", status: "tobedeleted" }] }), { confirmRemovals: true });
     expect(await gridNames("")).toEqual([]);
     expect((await prisma.student.findFirstOrThrow()).removedAt).not.toBeNull();
     const back = await runImport(await writeV11Package({ users: BASE }));

@@ -161,6 +161,26 @@ describe("the removal guard", () => {
     expect(await prisma.contact.count({ where: { removedAt: { not: null } } })).toBe(3);
   });
 
+  it("guards a delta too: one that marks too many students tobedeleted waits for confirmation", async () => {
+    await runImport(await writeV11Package({ users: district }));
+    const leaving = district.filter((user) => /^f(0|1|2)-s$/.test(user.id)).map((user) => ({ ...user, status: "tobedeleted" }));
+    const stopped = await runImport(await writeV11Package({ usersMode: "delta", users: leaving }));
+    expect(stopped.outcome).toBe("needs-confirmation");
+    expect(stopped.summary?.removalGuard.students).toEqual({ active: 20, removing: 3, percent: 15 });
+    expect(await prisma.student.count({ where: { removedAt: { not: null } } })).toBe(0);
+    expect((await runImport(await writeV11Package({ usersMode: "delta", users: leaving }), { confirmRemovals: true })).outcome).toBe("applied");
+    expect(await prisma.student.count({ where: { removedAt: { not: null } } })).toBe(3);
+  });
+
+  it("counts parent-child links: a bulk file that keeps every person but drops many links waits for confirmation", async () => {
+    await runImport(await writeV11Package({ users: district }));
+    const unlinked = district.map((user) => (/^f(0|1|2)-s$/.test(user.id) ? { ...user, agents: [] } : user));
+    const stopped = await runImport(await writeV11Package({ users: unlinked }));
+    expect(stopped.outcome).toBe("needs-confirmation");
+    expect(stopped.summary?.removalGuard).toMatchObject({ exceeded: true, students: { removing: 0 }, contacts: { removing: 0 }, links: { active: 20, removing: 3, percent: 15 } });
+    expect(await prisma.studentContact.count({ where: { removedAt: null } })).toBe(20);
+  });
+
   it("lets a removal under the share through, and follows the district's setting", async () => {
     await runImport(await writeV11Package({ users: district }));
     const oneGone = district.filter((user) => !user.id.startsWith("f0-"));
@@ -246,7 +266,7 @@ describe("parent logins and imports", () => {
     const form = { username: "lucia.g", studentIds: ["004211"], firstName: "lucía", lastName: "GARCÍA" };
     expect(await registerParent(form, { ip: "203.0.113.9" }, { minimumMs: 0 })).toMatchObject({ status: "registered" });
 
-    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[2]!, status: "tobedeleted" }] }));
+    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[2]!, status: "tobedeleted" }] }), { confirmRemovals: true });
     const removed = { username: "rosa.g", studentIds: ["004211"], firstName: "Rosa", lastName: "García" };
     expect(await registerParent(removed, { ip: "203.0.113.9" }, { minimumMs: 0 })).toEqual({ status: "no_match" });
   });
@@ -260,7 +280,7 @@ describe("the grace period of a removed contact's login", () => {
     await runImport(await writeV11Package({ users }));
     const account = await withLogin("f1-p0");
     await createAuthSession({ parentAccountId: account.id }, {});
-    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[1]!, status: "tobedeleted" }] }));
+    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[1]!, status: "tobedeleted" }] }), { confirmRemovals: true });
 
     expect(await disableRemovedContactLogins(new Date(Date.now() + 29 * DAY))).toEqual({ disabled: 0 });
     expect(await prisma.parentAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ status: "ACTIVE", disabledAt: null });
@@ -276,7 +296,7 @@ describe("the grace period of a removed contact's login", () => {
     const users = family("f1", "100", 1);
     await runImport(await writeV11Package({ users }));
     const account = await withLogin("f1-p0");
-    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[1]!, status: "tobedeleted" }] }));
+    await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[1]!, status: "tobedeleted" }] }), { confirmRemovals: true });
     await runImport(await writeV11Package({ usersMode: "delta", users: [{ ...users[1]!, agents: ["f1-s"], status: "active" }] }));
     expect(await disableRemovedContactLogins(new Date(Date.now() + 60 * DAY))).toEqual({ disabled: 0 });
     expect(await prisma.parentAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ status: "ACTIVE", disabledAt: null });

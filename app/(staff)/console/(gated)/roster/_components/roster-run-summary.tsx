@@ -35,8 +35,9 @@ export function RosterRunSummary({ summary, planned }: { summary: RosterImportSu
           <p className="font-medium">This import removes more than the district&apos;s limit of {guard.limitPercent} %.</p>
           <p>
             Students: {count(guard.students.removing)} of {count(guard.students.active)} active ({guard.students.percent} %). Contacts:{" "}
-            {count(guard.contacts.removing)} of {count(guard.contacts.active)} active ({guard.contacts.percent} %). Check that the package is the
-            whole roster before confirming.
+            {count(guard.contacts.removing)} of {count(guard.contacts.active)} active ({guard.contacts.percent} %). Parent-child links:{" "}
+            {count(guard.links?.removing ?? 0)} of {count(guard.links?.active ?? 0)} ({guard.links?.percent ?? 0} %). Check that the package is the
+            whole roster (and a delta only what changed) before confirming.
           </p>
         </div>
       ) : null}
