@@ -156,8 +156,8 @@ describe("staff passphrase and device cookie", () => {
 
   it("the change-passphrase form posts and works without JavaScript; no secret reaches a URL", async () => {
     const email = "no-script@riverside.example.org";
-    const first = "no script passphrase number one";
-    const second = "no script passphrase number two";
+    const first = "quiet harbor lanterns, number one";
+    const second = "quiet harbor lanterns, number two";
     await prisma.staffUser.create({ data: { email, name: "No Script", role: "HELP_DESK", passwordHash: await hashSecret(first), securityInfo: { create: registeredSecurityInfo() } } });
     const { context, error } = await signedIn(first, email);
     expect(error).toBeNull();
@@ -175,7 +175,7 @@ describe("staff passphrase and device cookie", () => {
     await page.waitForLoadState("load");
     await page.getByText("Passphrase changed.", { exact: false }).waitFor();
     expect(requests.some((request) => request.method === "POST" && request.url.includes("/console/account"))).toBe(true);
-    for (const request of requests) expect(request.url).not.toMatch(/passphrase number|Passphrase=/);
+    for (const request of requests) expect(request.url).not.toMatch(/harbor|Passphrase=/);
     const { verifySecret } = await import("@/lib/security/password-hash");
     expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { email } })).passwordHash, second)).toBe(true);
   }, 60_000);
