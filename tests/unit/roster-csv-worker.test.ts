@@ -20,7 +20,8 @@ async function expectSameBothWays(dir: string) {
   return inWorker;
 }
 
-describe("parsing on a worker thread", () => {
+// Each read starts a worker thread that loads TypeScript with tsx: seconds on a busy machine.
+describe("parsing on a worker thread", { timeout: 30_000 }, () => {
   it("is available in this checkout (tsx and the worker file are present)", () => {
     expect(canParseInWorker()).toBe(true);
   });
