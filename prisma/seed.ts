@@ -24,17 +24,38 @@ const ADMIN_PASSPHRASE = "riverside-demo-admin-passphrase";
 const HELP_DESK_PASSPHRASE = "riverside-demo-helpdesk-passphrase";
 const PARENT_PASSWORD = "Sunflower-Garden-2026";
 
+/**
+ * The demo staff have already registered a phone and an alternate e-mail ("Don't lose access to
+ * your account"), so the console opens right after signing in; their codes go to the Dev inbox.
+ */
+function demoSecurityInfo(phoneE164: string, altEmail: string) {
+  const now = new Date();
+  return { create: { phoneE164, phoneConfirmedAt: now, altEmail, altEmailConfirmedAt: now, confirmedAt: now } };
+}
+
 async function upsertStaff(staffDomain: string) {
   const [adminHash, helpDeskHash] = await Promise.all([hashSecret(ADMIN_PASSPHRASE), hashSecret(HELP_DESK_PASSPHRASE)]);
   // update: {} keeps a password someone changed since the first seed.
   const admin = await prisma.staffUser.upsert({
     where: { email: `admin@${staffDomain}` },
-    create: { email: `admin@${staffDomain}`, name: "Alex Rivera", role: "SITE_ADMIN", passwordHash: adminHash },
+    create: {
+      email: `admin@${staffDomain}`,
+      name: "Alex Rivera",
+      role: "SITE_ADMIN",
+      passwordHash: adminHash,
+      securityInfo: demoSecurityInfo("+15035550100", "alex.rivera@personal.example.com"),
+    },
     update: {},
   });
   const helpDesk = await prisma.staffUser.upsert({
     where: { email: `helpdesk@${staffDomain}` },
-    create: { email: `helpdesk@${staffDomain}`, name: "Sam Okafor", role: "HELP_DESK", passwordHash: helpDeskHash },
+    create: {
+      email: `helpdesk@${staffDomain}`,
+      name: "Sam Okafor",
+      role: "HELP_DESK",
+      passwordHash: helpDeskHash,
+      securityInfo: demoSecurityInfo("+15035550101", "sam.okafor@personal.example.com"),
+    },
     update: {},
   });
   return { admin, helpDesk };
