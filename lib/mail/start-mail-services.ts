@@ -1,5 +1,5 @@
 // Started once per server process by instrumentation.ts: the outbox worker (whose loop also
-// runs the retention job) and, in demo mode without SMTP_URL, the built-in SMTP receiver.
+// runs the retention job and sends the SMS outbox) and, in demo mode without SMTP_URL, the built-in SMTP receiver.
 // Outside demo mode no process captures mail: without SMTP_URL the mail stays queued (and
 // `npm start` refuses to start at all).
 import { isDemoMode } from "@/lib/config/demo-mode";
@@ -7,6 +7,8 @@ import { ensureDevSmtpReceiver, isSmtpConfigured, MISSING_SMTP_URL_MESSAGE } fro
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { retentionJob } from "@/lib/ops/retention-job";
 import { removedLoginsJob } from "@/lib/roster/disable-removed-logins";
+import { smsOutboxJob } from "@/lib/sms/sms-outbox-worker";
+import { isSmsProviderConfigured, missingSmsConfigMessage } from "@/lib/sms/sms-transport-config";
 
 const holder = globalThis as unknown as { mailServicesStarted?: boolean };
 
@@ -31,5 +33,8 @@ export async function startMailServices(): Promise<void> {
       console.error("[mail] could not start the dev SMTP receiver:", (error as Error).message);
     }
   }
-  startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob()] });
+  if (isSmsProviderConfigured()) console.log("[sms] text messages go through the SMS provider (SMS_TWILIO_*)");
+  else if (isDemoMode()) console.log("[sms] demo mode without an SMS provider: text messages go to the console's Dev inbox");
+  else console.error(`[sms] ${missingSmsConfigMessage()}`);
+  startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob(), smsOutboxJob()] });
 }

@@ -1,0 +1,126 @@
+// Sends the SmsOutbox through the configured transport, the way the mail outbox worker sends
+// mail: rows claimed with FOR UPDATE SKIP LOCKED and a lease, so several app instances never
+// send the same message; marked SENT only while the lease is still this worker's; failures
+// retried with exponential backoff (at least what the provider's Retry-After asks), messages
+// the provider can never take (an invalid number) given up on at once. The code in a
+// sensitive message's params is erased once it is sent or given up on. Message bodies and
+// codes are never logged.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
+import { backoffDelayMs, MAX_ATTEMPTS } from "@/lib/mail/outbox-worker";
+import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
+import { configuredSmsTransport, missingSmsConfigMessage } from "@/lib/sms/sms-transport-config";
+import { SmsTransportError, type SmsTransport } from "@/lib/sms/sms-transport";
+import { renderSms } from "@/lib/sms/sms-templates";
+
+const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+export interface SmsBatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+interface ClaimedSms {
+  id: number;
+  toNumber: string;
+  template: string;
+  params: unknown;
+  attempts: number;
+  lease: string;
+}
+
+async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedSms[]> {
+  return prisma.$queryRaw<ClaimedSms[]>`
+    UPDATE "SmsOutbox" AS o
+    SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
+    FROM (
+      SELECT id FROM "SmsOutbox"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${DB_NOW}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    ) AS due
+    WHERE o.id = due.id
+    RETURNING o.id, o."toNumber", o.template, o.params, o.attempts, o."lockedUntil"::text AS lease`;
+}
+
+async function markSent(row: ClaimedSms, providerMessageId: string): Promise<boolean> {
+  const updated = await prisma.$executeRaw`
+    UPDATE "SmsOutbox" SET
+      "status" = 'SENT', "sentAt" = ${DB_NOW}, "attempts" = "attempts" + 1, "lockedUntil" = NULL, "lastError" = NULL,
+      "providerMessageId" = ${providerMessageId},
+      "params" = CASE WHEN "sensitive" THEN '{}'::jsonb ELSE "params" END
+    WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
+  return updated === 1;
+}
+
+async function markFailedAttempt(row: ClaimedSms, error: unknown): Promise<"retried" | "failed"> {
+  const attempts = row.attempts + 1;
+  const transportError = error instanceof SmsTransportError ? error : null;
+  const giveUp = (transportError ? !transportError.retryable : false) || attempts >= MAX_ATTEMPTS;
+  const delayMs = Math.max(backoffDelayMs(attempts), transportError?.retryAfterMs ?? 0);
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  await prisma.$executeRaw`
+    UPDATE "SmsOutbox" SET
+      "attempts" = ${attempts}, "lockedUntil" = NULL, "lastError" = ${message},
+      "status" = ${giveUp ? "FAILED" : "PENDING"}::"OutboxStatus",
+      "nextAttemptAt" = ${DB_NOW} + make_interval(secs => ${delayMs / 1000}),
+      "params" = CASE WHEN ${giveUp} AND "sensitive" THEN '{}'::jsonb ELSE "params" END
+    WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
+  return giveUp ? "failed" : "retried";
+}
+
+/** Claims up to `batchSize` due messages, sends them one by one, records each outcome. */
+export async function processSmsOutboxBatch(options: { transport: SmsTransport; batchSize?: number; leaseMs?: number }): Promise<SmsBatchResult> {
+  const { transport, batchSize = 20, leaseMs = 60_000 } = options;
+  const result: SmsBatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const rows = await claimDueRows(batchSize, leaseMs);
+  result.claimed = rows.length;
+  if (rows.length === 0) return result;
+  const district = await loadDistrictMailSettings(prisma);
+  for (const row of rows) {
+    const rendered = renderSms(row, district);
+    if ("problem" in rendered) {
+      result[await markFailedAttempt(row, new SmsTransportError(rendered.problem, false))] += 1;
+      continue;
+    }
+    try {
+      const sent = await transport.send({ to: row.toNumber, body: rendered.body, idempotencyKey: `sms-${row.id}` });
+      if (await markSent(row, sent.providerMessageId)) result.sent += 1;
+      else console.warn(`[sms] lease on message ${row.id} expired during its send; another worker owns it now`);
+    } catch (error) {
+      result[await markFailedAttempt(row, error)] += 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * The SMS outbox as a job of the outbox worker's loop. Without a transport (outside demo
+ * mode, no provider configured) it claims nothing, so queued messages keep their attempts,
+ * and says once which variable is missing.
+ */
+export function smsOutboxJob(options: { everyMs?: number; transport?: SmsTransport | null } = {}): PeriodicJob {
+  const transport = options.transport === undefined ? configuredSmsTransport() : options.transport;
+  let warned = false;
+  const everyMs = options.everyMs ?? (Number(process.env.OUTBOX_POLL_MS) || 1000);
+  return {
+    name: "sms-outbox",
+    everyMs,
+    firstRunAfterMs: 0,
+    async run() {
+      if (!transport) {
+        if (!warned) console.error(`[sms] ${missingSmsConfigMessage()}`);
+        warned = true;
+        return;
+      }
+      for (let batch = await processSmsOutboxBatch({ transport }); batch.claimed >= 20; batch = await processSmsOutboxBatch({ transport })) {
+        // keep going while the queue is full
+      }
+    },
+  };
+}
