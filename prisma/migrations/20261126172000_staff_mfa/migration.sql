@@ -20,6 +20,7 @@ CREATE TABLE "StaffTotp" (
     "staffUserId" INTEGER NOT NULL,
     "secretEnc" TEXT NOT NULL,
     "confirmedAt" TIMESTAMP(3),
+    "pendingSessionId" TEXT,
     "lastTimeStep" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
