@@ -40,6 +40,8 @@ export async function createAuthSession(
       ...owner,
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      // A staff session starts right after the passphrase was typed (lib/staff-auth/reauthentication.ts).
+      reauthenticatedAt: "staffUserId" in owner ? new Date() : null,
       expiresAt: new Date(Date.now() + SESSION_LIFETIME_SECONDS * 1000),
     },
   });

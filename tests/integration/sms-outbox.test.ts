@@ -176,7 +176,7 @@ describe("SMS outbox through the Twilio-compatible HTTP transport", () => {
 
 describe("SMS transport configuration", () => {
   it("uses the HTTP provider when all three variables are set, SMS_TWILIO_BASE_URL included", async () => {
-    const env = { SMS_TWILIO_ACCOUNT_SID: SID, SMS_TWILIO_AUTH_TOKEN: TOKEN, SMS_TWILIO_FROM: FROM, SMS_TWILIO_BASE_URL: baseUrl } as NodeJS.ProcessEnv;
+    const env = { SMS_TWILIO_ACCOUNT_SID: SID, SMS_TWILIO_AUTH_TOKEN: TOKEN, SMS_TWILIO_FROM: FROM, SMS_TWILIO_BASE_URL: baseUrl } as unknown as NodeJS.ProcessEnv;
     const configured = configuredSmsTransport(env)!;
     expect(configured.name).toBe("twilio");
     await queueCode();
@@ -185,7 +185,7 @@ describe("SMS transport configuration", () => {
   });
 
   it("in demo mode without a provider, messages land in the Dev inbox's receiver", async () => {
-    const configured = configuredSmsTransport({ DEMO_MODE: "1" } as NodeJS.ProcessEnv)!;
+    const configured = configuredSmsTransport({ DEMO_MODE: "1" } as unknown as NodeJS.ProcessEnv)!;
     expect(configured.name).toBe("dev-receiver");
     await queueCode("+15035550199", "111222");
     expect(await processSmsOutboxBatch({ transport: configured })).toMatchObject({ sent: 1 });
@@ -195,7 +195,7 @@ describe("SMS transport configuration", () => {
   });
 
   it("outside demo mode without a provider: no transport, the message stays queued and the log names the missing variable", async () => {
-    const env = { SMS_TWILIO_ACCOUNT_SID: SID, SMS_TWILIO_FROM: FROM } as NodeJS.ProcessEnv;
+    const env = { SMS_TWILIO_ACCOUNT_SID: SID, SMS_TWILIO_FROM: FROM } as unknown as NodeJS.ProcessEnv;
     expect(configuredSmsTransport(env)).toBeNull();
     expect(missingSmsVariables(env)).toEqual(["SMS_TWILIO_AUTH_TOKEN"]);
     const { id } = await queueCode();

@@ -11,14 +11,17 @@ import { securityCode } from "@/lib/mail/templates/security-code";
 import { staffAdminResetNoticeEmail } from "@/lib/mail/templates/staff-admin-reset-notice";
 import { staffMfaEnrolmentCode } from "@/lib/mail/templates/staff-mfa-enrolment-code";
 import { staffMfaNotice } from "@/lib/mail/templates/staff-mfa-notice";
+import { staffSecurityNoticeEmail } from "@/lib/mail/templates/staff-security-notice";
 import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
+import { staffVerificationCodeEmail } from "@/lib/mail/templates/staff-verification-code";
 import { temporaryPasswordEmail } from "@/lib/mail/templates/temporary-password";
 
 // Params are checked by TypeScript where a mail is queued; stored JSON is read back untyped.
 const ALL: ReadonlyArray<EmailTemplate<never>> = [contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffAdminResetNoticeEmail, staffMfaEnrolmentCode, staffMfaNotice, staffSetupLinkEmail, temporaryPasswordEmail];
+const STAFF_SECURITY_INFO: ReadonlyArray<EmailTemplate<never>> = [staffSecurityNoticeEmail, staffVerificationCodeEmail];
 
 export const EMAIL_TEMPLATES: ReadonlyMap<string, EmailTemplate<unknown>> = new Map(
-  ALL.map((template) => [template.name, template as unknown as EmailTemplate<unknown>]),
+  [...ALL, ...STAFF_SECURITY_INFO].map((template) => [template.name, template as unknown as EmailTemplate<unknown>]),
 );
 
 export function findEmailTemplate(name: string): EmailTemplate<unknown> | undefined {
