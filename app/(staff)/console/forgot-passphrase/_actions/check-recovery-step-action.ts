@@ -12,7 +12,7 @@ export const checkRecoveryStepAction = publicAction({ schema: checkRecoveryStepS
   const token = (await readRecoveryFlowCookie()) ?? "";
   const proof: RecoveryProof = input.method === "questions" ? { gate: "questions", answers: input.answers } : { gate: input.method, code: input.code };
   const outcome = await checkRecoveryGate({ token, proof, ip });
-  if (outcome.status === "expired") throw new ActionFailure("expired", EXPIRED_MESSAGE);
+  if (outcome.status === "expired") throw new ActionFailure("conflict", EXPIRED_MESSAGE);
   if (outcome.status === "rate_limited") throw new ActionFailure("rate_limited", tryLaterMessage(outcome.retryAfterSeconds));
   if (outcome.status === "invalid") throw new ActionFailure("invalid", NOT_VERIFIED_MESSAGE);
   return { next: outcome.complete ? "/console/forgot-passphrase/new-passphrase" : "/console/forgot-passphrase/verify" };

@@ -11,7 +11,7 @@ import { EXPIRED_MESSAGE, RECOVERY_MESSAGES, tryLaterMessage } from "./recovery-
 export const sendRecoveryCodeAction = publicAction({ schema: sendRecoveryCodeSchema, messages: async () => RECOVERY_MESSAGES }, async (input, { ip }) => {
   const token = (await readRecoveryFlowCookie()) ?? "";
   const outcome = await sendRecoveryCode(input.method === "sms" ? { token, ip, method: "sms", phone: input.phone } : { token, ip, method: "email" });
-  if (outcome.status === "expired") throw new ActionFailure("expired", EXPIRED_MESSAGE);
+  if (outcome.status === "expired") throw new ActionFailure("conflict", EXPIRED_MESSAGE);
   if (outcome.status === "rate_limited") throw new ActionFailure("rate_limited", tryLaterMessage(outcome.retryAfterSeconds));
   return {
     message:

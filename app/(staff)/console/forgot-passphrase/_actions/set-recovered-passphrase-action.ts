@@ -11,7 +11,7 @@ import { EXPIRED_MESSAGE, RECOVERY_MESSAGES } from "./recovery-action-messages";
 export const setRecoveredPassphraseAction = publicAction({ schema: recoveredPassphraseSchema, messages: async () => RECOVERY_MESSAGES }, async (input, { ip }) => {
   const token = (await readRecoveryFlowCookie()) ?? "";
   const outcome = await completeStaffRecovery({ token, newPassphrase: input.newPassphrase, ip });
-  if (outcome.status === "expired") throw new ActionFailure("expired", EXPIRED_MESSAGE);
+  if (outcome.status === "expired") throw new ActionFailure("conflict", EXPIRED_MESSAGE);
   await clearRecoveryFlowCookie();
   return { next: "/console/forgot-passphrase/done" };
 });

@@ -18,7 +18,9 @@ export function AltchaField({ errors, resetKey }: { errors?: string[]; resetKey:
   return (
     <div className="space-y-1">
       {ready ? (
-        <altcha-widget key={resetKey} challenge="/api/console/captcha" name="altcha" auto="onfocus" display="standard" />
+        <div key={resetKey}>
+          <altcha-widget challenge="/api/console/captcha" name="altcha" auto="onfocus" display="standard" />
+        </div>
       ) : (
         <p className="text-sm text-slate-600">Loading the &ldquo;I&rsquo;m not a robot&rdquo; check… (it needs JavaScript)</p>
       )}
