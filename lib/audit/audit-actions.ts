@@ -37,6 +37,16 @@ export const KNOWN_AUDIT_ACTIONS = [
   "parent.login.disabled",
   "roster.upload",
   "roster.apply",
+  "staff.reauthenticate",
+  "staff.reauthenticate.failed",
+  "staff.security-info.code-sent",
+  "staff.security-info.code-failed",
+  "staff.security-info.phone-set",
+  "staff.security-info.alt-email-set",
+  "staff.security-info.alt-email-refused",
+  "staff.security-info.questions-set",
+  "staff.security-info.confirmed",
+  "staff.security-info.method-removed",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

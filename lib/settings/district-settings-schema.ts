@@ -68,6 +68,9 @@ const fieldsSchema = z.object({
   rosterRemovalGuardPercent: whole(0, 100),
   rosterRemovalGraceDays: whole(0, 365),
   rosterUploadMaxMb: whole(1, 2_048),
+  // A checkbox: the browser sends "on" when ticked and nothing otherwise.
+  staffSecurityQuestionsEnabled: z.union([z.boolean(), z.string()]).transform((value) => value === true || value === "on" || value === "true"),
+  staffSecurityInfoReconfirmDays: whole(30, 1_095),
 });
 
 export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {

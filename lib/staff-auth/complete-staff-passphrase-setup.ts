@@ -24,7 +24,7 @@ export async function completeStaffPassphraseSetup(
   const link = await findUsableSetupLink(input.token, now);
   if (!link) throw invalidLink();
   const settings = await getDistrictSettings();
-  const problems = checkStaffPassphrase(input.passphrase, { minLength: settings.staffPassphraseMinLength, email: link.email });
+  const problems = checkStaffPassphrase(input.passphrase, { minLength: settings.staffPassphraseMinLength, email: link.email, districtName: settings.districtName });
   if (problems.length > 0) throw new ActionFailure("invalid", "Some fields need attention.", { passphrase: problems });
   if (input.confirmation !== input.passphrase) {
     throw new ActionFailure("invalid", "Some fields need attention.", { confirmation: ["The two passphrases do not match."] });

@@ -29,7 +29,7 @@ export async function changeOwnStaffPassphrase(
     throw new ActionFailure("rate_limited", `Too many attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
   }
   const settings = await getDistrictSettings();
-  const problems = checkStaffPassphrase(input.newPassphrase, { minLength: settings.staffPassphraseMinLength, email: actor.email });
+  const problems = checkStaffPassphrase(input.newPassphrase, { minLength: settings.staffPassphraseMinLength, email: actor.email, districtName: settings.districtName });
   if (problems.length > 0) throw new ActionFailure("invalid", INVALID, { newPassphrase: problems });
 
   const user = await prisma.staffUser.findUnique({ where: { id: actor.staffUserId }, select: { passwordHash: true } });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -29,9 +30,9 @@ async function signIn(context: BrowserContext, account: { email: string; passwor
 
 beforeAll(async () => {
   const admin = await prisma.staffUser.create({
-    data: { email: ADMIN.email, name: "Audit Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) },
+    data: { email: ADMIN.email, name: "Audit Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } },
   });
-  await prisma.staffUser.create({ data: { email: DESK.email, name: "Audit Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Audit Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password), securityInfo: { create: registeredSecurityInfo() } } });
   const school = await prisma.school.create({ data: { code: "AUD", name: "Audit Elementary" } });
   const student = await prisma.student.create({ data: { studentNumber: "AUD-1", firstName: "Zoe", lastName: "Quintanilla", grade: "4", schoolId: school.id } });
   const contact = await prisma.contact.create({ data: { firstName: "Rosa", lastName: "Quintanilla", email: "rosa.q@example.com", preferredLocale: "es" } });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -16,7 +17,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Forms Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Forms Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent("/console/staff")}`);

@@ -11,6 +11,7 @@ import { startProductionServer, type ProductionServer } from "../../scripts/prod
 import { launchBrowser } from "../helpers/browser";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 const databaseUrl = await createDatabaseFromTemplate(inject("databaseServerUrl"), inject("templateDatabase"), "e2e_nodemo");
 process.env.DATABASE_URL = databaseUrl;
@@ -38,7 +39,7 @@ function isListening(port: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Real Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Real Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } } });
   await prisma.$transaction((tx) => enqueueEmail(tx, { to: "rosa@example.com", locale: "es", template: passwordChanged, params: { username: "rosa.m" } }));
   smtpPort = await findFreePort(2700);
   smtp = await startSmtpCapture();

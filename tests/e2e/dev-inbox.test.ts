@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -41,8 +42,8 @@ async function waitForRow<T>(load: () => Promise<T | null>, timeoutMs = 30_000):
 }
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: EMAIL, name: "Inbox Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(PASSWORD) } });
-  await prisma.staffUser.create({ data: { email: DESK.email, name: "Inbox Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  await prisma.staffUser.create({ data: { email: EMAIL, name: "Inbox Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(PASSWORD), securityInfo: { create: registeredSecurityInfo() } } });
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Inbox Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { securityCodeIn } from "../helpers/recovery-helpers";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -73,7 +74,7 @@ beforeAll(async () => {
     account: { username: PARENT.username, passwordHash: await hashSecret(PARENT.password) },
   });
   studentNumber = created.student.studentNumber;
-  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Nora Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Nora Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
 });
 
@@ -143,7 +144,7 @@ describe("forms carrying a secret, with JavaScript off", () => {
   it("a setup link's form posts and sets the passphrase without scripts", async () => {
     const email = "nojs.setup@riverside.example.org";
     const chosen = "passphrase chosen without any scripts";
-    const staff = await prisma.staffUser.create({ data: { email, name: "Nils Setup", role: "HELP_DESK", passwordHash: null } });
+    const staff = await prisma.staffUser.create({ data: { email, name: "Nils Setup", role: "HELP_DESK", passwordHash: null, securityInfo: { create: registeredSecurityInfo() } } });
     const { token } = await prisma.$transaction((tx) => issueStaffSetupLink(tx, staff.id, "NEW_ACCOUNT"));
     const { context, page, urls } = await noScriptPage();
     await page.goto(`${baseUrl}/console/set-passphrase?token=${encodeURIComponent(token)}`);

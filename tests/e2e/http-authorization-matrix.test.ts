@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildZip } from "../helpers/build-zip";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -99,6 +100,17 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
     expect: staffOnly("forbidden"),
     effect: async (f) => (await prisma.rosterImport.count({ where: { dryRun: false, fileName: `matrix-dry-run-${f.rosterDryRunId}.zip` } })) === 1,
   },
+  // Security info (issue 9, item 2): any signed-in staff member, for their own account; the
+  // matrix staff signed in moments ago, so their passphrase counts as recently confirmed.
+  reauthenticateAction: { args: () => [{ passphrase: MATRIX_STAFF_PASSPHRASE }], expect: staffOnly("ok") },
+  sendPhoneCodeAction: { args: () => [{ phone: MATRIX_PHONE }], expect: staffOnly("ok"), effect: async () => (await prisma.smsOutbox.count({ where: { toNumber: MATRIX_PHONE } })) > 0 },
+  sendAlternateEmailCodeAction: { args: () => [{ email: MATRIX_ALT_EMAIL }], expect: staffOnly("ok"), effect: async () => (await prisma.emailOutbox.count({ where: { toAddress: MATRIX_ALT_EMAIL } })) > 0 },
+  // A wrong code (the right one went to the outbox): refused for staff, nothing registered.
+  confirmSecurityInfoCodeAction: { args: () => [{ method: "phone", code: "000000" }], expect: staffOnly("invalid"), effect: async () => (await prisma.staffSecurityInfo.count({ where: { phoneE164: MATRIX_PHONE } })) > 0 },
+  saveSecurityQuestionsAction: { args: () => [MATRIX_QUESTIONS], expect: staffOnly("ok"), effect: async () => (await prisma.staffSecurityAnswer.count()) > 0 },
+  reconfirmSecurityInfoAction: { args: () => [{}], expect: staffOnly("ok") },
+  // After saveSecurityQuestionsAction (rows run in order): the questions are a third method, so removing them is allowed.
+  removeSecurityMethodAction: { args: () => [{ method: "questions" }], expect: staffOnly("ok") },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -141,6 +153,16 @@ const passwordChange = ([current, next]: [string, string]) => ({ currentPassword
 /** The passphrase-changer fixtures' passphrase before and after their "ok" call. */
 const CHANGER_PASSPHRASES = ["matrix changer passphrase before the call", "matrix changer passphrase after the call"] as const;
 const CHOSEN_PASSPHRASE = "matrix chosen passphrase through a setup link";
+const MATRIX_STAFF_PASSPHRASE = "matrix staff passphrase for every role";
+const MATRIX_PHONE = "+15035550177";
+const MATRIX_ALT_EMAIL = "matrix.alternate@personal.example.com";
+const MATRIX_QUESTIONS = {
+  questions: [
+    { key: "first-pet-name", answer: "Matrix Pet" },
+    { key: "childhood-street", answer: "Matrix Street" },
+    { key: "favorite-teacher", answer: "Matrix Teacher" },
+  ],
+};
 const pendingSetupUsed = async (f: Fixtures) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.pendingSetup.staffUserId } })).passwordHash !== null;
 const parentAccount = (f: Fixtures) => prisma.parentAccount.findUniqueOrThrow({ where: { id: f.parentAccountId } });
 const spareStaff = (f: Fixtures) => prisma.staffUser.findUniqueOrThrow({ where: { id: f.spareStaffId } });
@@ -191,20 +213,20 @@ beforeAll(async () => {
   const settings = await getDistrictSettings();
   const staffDomain = settings.staffEmailDomains[0] ?? "matrix.example.org";
   const staff = { helpDesk: `matrix.desk@${staffDomain}`, siteAdmin: `matrix.admin@${staffDomain}` };
-  const staffPassphrase = "matrix staff passphrase for every role";
-  await prisma.staffUser.create({ data: { email: staff.helpDesk, name: "Matrix Desk", role: "HELP_DESK", passwordHash: await hashSecret(staffPassphrase) } });
-  await prisma.staffUser.create({ data: { email: staff.siteAdmin, name: "Matrix Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(staffPassphrase) } });
-  const spare = await prisma.staffUser.create({ data: { email: `matrix.spare@${staffDomain}`, name: "Matrix Spare", role: "HELP_DESK", passwordHash: "x" } });
+  const staffPassphrase = MATRIX_STAFF_PASSPHRASE;
+  await prisma.staffUser.create({ data: { email: staff.helpDesk, name: "Matrix Desk", role: "HELP_DESK", passwordHash: await hashSecret(staffPassphrase), securityInfo: { create: registeredSecurityInfo() } } });
+  await prisma.staffUser.create({ data: { email: staff.siteAdmin, name: "Matrix Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(staffPassphrase), securityInfo: { create: registeredSecurityInfo() } } });
+  const spare = await prisma.staffUser.create({ data: { email: `matrix.spare@${staffDomain}`, name: "Matrix Spare", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } });
   const changers = { helpDesk: `matrix.changer.desk@${staffDomain}`, siteAdmin: `matrix.changer.admin@${staffDomain}` };
   const changerIds = {
-    helpDesk: (await prisma.staffUser.create({ data: { email: changers.helpDesk, name: "Matrix Changer Desk", role: "HELP_DESK", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]) } })).id,
-    siteAdmin: (await prisma.staffUser.create({ data: { email: changers.siteAdmin, name: "Matrix Changer Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]) } })).id,
+    helpDesk: (await prisma.staffUser.create({ data: { email: changers.helpDesk, name: "Matrix Changer Desk", role: "HELP_DESK", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]), securityInfo: { create: registeredSecurityInfo() } } })).id,
+    siteAdmin: (await prisma.staffUser.create({ data: { email: changers.siteAdmin, name: "Matrix Changer Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]), securityInfo: { create: registeredSecurityInfo() } } })).id,
   };
   const locked = await prisma.staffUser.create({
-    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000) },
+    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000), securityInfo: { create: registeredSecurityInfo() } },
   });
-  const setupTarget = await prisma.staffUser.create({ data: { email: `matrix.setup-target@${staffDomain}`, name: "Matrix Setup Target", role: "HELP_DESK", passwordHash: "x" } });
-  const pending = await prisma.staffUser.create({ data: { email: `matrix.pending@${staffDomain}`, name: "Matrix Pending", role: "HELP_DESK", passwordHash: null } });
+  const setupTarget = await prisma.staffUser.create({ data: { email: `matrix.setup-target@${staffDomain}`, name: "Matrix Setup Target", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } });
+  const pending = await prisma.staffUser.create({ data: { email: `matrix.pending@${staffDomain}`, name: "Matrix Pending", role: "HELP_DESK", passwordHash: null, securityInfo: { create: registeredSecurityInfo() } } });
   const link = await prisma.$transaction((tx) => issueStaffSetupLink(tx, pending.id, "RESET"));
   const devMessage = await prisma.devMailMessage.create({
     data: { fromAddress: "portal@example.org", toAddress: "matrix.parent@example.com", subject: "Matrix captured mail", textBody: "Hello", htmlBody: "<p>Hello</p>" },
@@ -223,7 +245,7 @@ beforeAll(async () => {
     childId: parent.student.id,
     resetLinkId: resetTarget.link.id,
     spareStaffId: spare.id,
-    csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x" } })).id,
+    csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } })).id,
     staffDomain,
     rosterDryRunId: await createFinishedDryRun(),
     passphraseMinLength: settings.staffPassphraseMinLength,

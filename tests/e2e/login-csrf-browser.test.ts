@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -26,7 +27,7 @@ function escapeAttr(value: string): string {
 }
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ATTACKER.email, name: "Mallory", role: "HELP_DESK", passwordHash: await hashSecret(ATTACKER.password) } });
+  await prisma.staffUser.create({ data: { email: ATTACKER.email, name: "Mallory", role: "HELP_DESK", passwordHash: await hashSecret(ATTACKER.password), securityInfo: { create: registeredSecurityInfo() } } });
   // The attacker reads the public sign-in page once and copies the form's hidden fields.
   const html = await (await fetch(new URL("/console/sign-in", baseUrl))).text();
   const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(([, name, value]) => ({

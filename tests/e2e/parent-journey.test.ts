@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { resetSelfServiceAddressLimits } from "../helpers/shared-server-limits";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -72,7 +73,7 @@ async function fillRegistration(page: Page, family: Family, firstName = family.f
 }
 
 beforeAll(async () => {
-  staffUserId = (await prisma.staffUser.create({ data: { email: "desk@riverside.example.org", name: "Desk", role: "HELP_DESK", passwordHash: "x" } })).id;
+  staffUserId = (await prisma.staffUser.create({ data: { email: "desk@riverside.example.org", name: "Desk", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } })).id;
   schoolId = (await prisma.school.create({ data: { code: "E2E-PJ", name: "Jefferson Elementary" } })).id;
   // Earlier files registered from the same loopback address (this file makes 4 attempts).
   await resetSelfServiceAddressLimits(prisma);

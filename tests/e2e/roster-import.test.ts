@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { removeScratchDirs, writeZip } from "../helpers/roster-fixtures";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -49,7 +50,7 @@ let page: Page;
 let blockerId: number;
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Roster Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Roster Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent("/console/parents")}`);

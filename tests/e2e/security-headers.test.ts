@@ -8,6 +8,7 @@ import { startProductionServer } from "../../scripts/production-server";
 import { launchBrowser } from "../helpers/browser";
 import { cookiesOf, rawRequest } from "../helpers/raw-http";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -20,7 +21,7 @@ const STAFF = { email: `csp-desk-${Date.now().toString(36)}@riverside.example.or
 let browser: Browser;
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: STAFF.email, name: "Cora Policy", role: "SITE_ADMIN", passwordHash: await hashSecret(STAFF.password) } });
+  await prisma.staffUser.create({ data: { email: STAFF.email, name: "Cora Policy", role: "SITE_ADMIN", passwordHash: await hashSecret(STAFF.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
 });
 

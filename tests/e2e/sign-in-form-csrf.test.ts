@@ -4,6 +4,7 @@
 // portal server unless a trusted proxy sent it) sign nobody in; the same-origin post does.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { builtServerActions } from "../helpers/server-action-http";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -12,7 +13,7 @@ const { hashSecret } = await import("@/lib/security/password-hash");
 const ATTACKER = { email: `csrf-attacker-${Date.now().toString(36)}@riverside.example.org`, password: "the attacker's own staff passphrase" };
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ATTACKER.email, name: "Mallory", role: "HELP_DESK", passwordHash: await hashSecret(ATTACKER.password) } });
+  await prisma.staffUser.create({ data: { email: ATTACKER.email, name: "Mallory", role: "HELP_DESK", passwordHash: await hashSecret(ATTACKER.password), securityInfo: { create: registeredSecurityInfo() } } });
 });
 afterAll(async () => prisma.$disconnect());
 

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -33,7 +34,7 @@ async function signedIn(password: string, email = DESK.email): Promise<{ context
 }
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: DESK.email, name: "Own Passphrase", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Own Passphrase", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password), securityInfo: { create: registeredSecurityInfo() } } });
   browser = await launchBrowser();
 });
 
@@ -100,7 +101,7 @@ describe("staff passphrase and device cookie", () => {
 
   it("a site admin sees a staff member's sign-in lock on the staff page and clears it", async () => {
     const admin = { email: "lock-admin@riverside.example.org", password: "lock admin passphrase 2024" };
-    await prisma.staffUser.create({ data: { email: admin.email, name: "Lock Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password) } });
+    await prisma.staffUser.create({ data: { email: admin.email, name: "Lock Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password), securityInfo: { create: registeredSecurityInfo() } } });
     const lockedUntil = new Date(Date.now() + 3_600_000);
     await prisma.staffUser.update({
       where: { email: DESK.email },
@@ -157,7 +158,7 @@ describe("staff passphrase and device cookie", () => {
     const email = "no-script@riverside.example.org";
     const first = "no script passphrase number one";
     const second = "no script passphrase number two";
-    await prisma.staffUser.create({ data: { email, name: "No Script", role: "HELP_DESK", passwordHash: await hashSecret(first) } });
+    await prisma.staffUser.create({ data: { email, name: "No Script", role: "HELP_DESK", passwordHash: await hashSecret(first), securityInfo: { create: registeredSecurityInfo() } } });
     const { context, error } = await signedIn(first, email);
     expect(error).toBeNull();
     const noScript = await browser.newContext({ javaScriptEnabled: false });

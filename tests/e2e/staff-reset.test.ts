@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -21,7 +22,7 @@ let browser: Browser;
 const contactIds: number[] = [];
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: DESK.email, name: "Rita Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password) } });
+  await prisma.staffUser.create({ data: { email: DESK.email, name: "Rita Desk", role: "HELP_DESK", passwordHash: await hashSecret(DESK.password), securityInfo: { create: registeredSecurityInfo() } } });
   const school = await prisma.school.create({ data: { code: "E2E-RESET", name: "Reset Elementary" } });
   for (const [index, parent] of PARENTS.entries()) {
     const student = await prisma.student.create({

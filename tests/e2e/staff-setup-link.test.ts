@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -96,8 +97,8 @@ describe("staff setup links", () => {
   it("a site admin sends a staff reset link; the agent chooses a new passphrase, the old one stops working, the admin never sees the link", async () => {
     const admin = { email: "reset-admin@riverside.example.org", password: "reset admin passphrase 2024" };
     const desk = { email: "reset-me@riverside.example.org", password: "the old desk passphrase 2024" };
-    await prisma.staffUser.create({ data: { email: admin.email, name: "Reset Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password) } });
-    await prisma.staffUser.create({ data: { email: desk.email, name: "Reset Me", role: "HELP_DESK", passwordHash: await hashSecret(desk.password) } });
+    await prisma.staffUser.create({ data: { email: admin.email, name: "Reset Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(admin.password), securityInfo: { create: registeredSecurityInfo() } } });
+    await prisma.staffUser.create({ data: { email: desk.email, name: "Reset Me", role: "HELP_DESK", passwordHash: await hashSecret(desk.password), securityInfo: { create: registeredSecurityInfo() } } });
 
     const adminContext = await browser.newContext();
     const page = await adminContext.newPage();

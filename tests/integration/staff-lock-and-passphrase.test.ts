@@ -91,11 +91,11 @@ describe("a staff member changes their own passphrase", () => {
     const wrongCurrent = await failureOf(changeOwnStaffPassphrase(desk, current, input({ currentPassphrase: "not my passphrase" })));
     expect(wrongCurrent.fieldErrors).toEqual({ currentPassphrase: ["That is not your current passphrase."] });
     const short = await failureOf(changeOwnStaffPassphrase(desk, current, input({ newPassphrase: "too short", confirmPassphrase: "too short" })));
-    expect(short.fieldErrors?.newPassphrase).toContain("Use at least 15 characters.");
+    expect(short.fieldErrors?.newPassphrase).toContain(`Use at least 15 characters, e.g. a short sentence such as "What a wonderful day!".`);
     const common = await failureOf(changeOwnStaffPassphrase(desk, current, input({ newPassphrase: "passwordpassword", confirmPassphrase: "passwordpassword" })));
     expect(common.fieldErrors?.newPassphrase).toContain("This passphrase is too common. Choose another.");
     const email = await failureOf(changeOwnStaffPassphrase(desk, current, input({ newPassphrase: desk.email.toUpperCase(), confirmPassphrase: desk.email.toUpperCase() })));
-    expect(email.fieldErrors?.newPassphrase).toContain("Do not use your e-mail address.");
+    expect(email.fieldErrors?.newPassphrase).toContain("Do not use your e-mail name in your passphrase.");
     expect(changeOwnPassphraseSchema.safeParse({ currentPassphrase: "x", newPassphrase: "one two three four", confirmPassphrase: "one two three five" }).success).toBe(false);
     // Nothing changed so far.
     expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: desk.staffUserId } })).passwordHash, PASSPHRASE)).toBe(true);

@@ -34,6 +34,8 @@ async function formOf() {
     rosterRemovalGuardPercent: String(current.rosterRemovalGuardPercent),
     rosterRemovalGraceDays: String(current.rosterRemovalGraceDays),
     rosterUploadMaxMb: String(current.rosterUploadMaxMb),
+    staffSecurityQuestionsEnabled: current.staffSecurityQuestionsEnabled ? "on" : "",
+    staffSecurityInfoReconfirmDays: String(current.staffSecurityInfoReconfirmDays),
   };
 }
 
@@ -99,6 +101,16 @@ describe("updateDistrictSettings", () => {
     expect(await getDistrictSettings()).toMatchObject({ rosterStudentIdSource: "userIds:Local", rosterRemovalGuardPercent: 25, rosterRemovalGraceDays: 0, rosterUploadMaxMb: 50 });
     const [event] = await prisma.auditEvent.findMany();
     expect(event!.details).toMatchObject({ changes: { rosterStudentIdSource: { before: "identifier", after: "userIds:Local" }, rosterUploadMaxMb: { before: 500, after: 50 } } });
+  });
+
+  it("starts with security questions on and a 180-day re-confirm interval, and saves and audits both (an unticked box is off)", async () => {
+    expect(await getDistrictSettings()).toMatchObject({ staffSecurityQuestionsEnabled: true, staffSecurityInfoReconfirmDays: 180 });
+    const form = { ...(await formOf()), staffSecurityQuestionsEnabled: "", staffSecurityInfoReconfirmDays: "90" };
+    expect((await updateDistrictSettings(admin, districtSettingsSchema.parse(form))).changed.sort()).toEqual(["staffSecurityInfoReconfirmDays", "staffSecurityQuestionsEnabled"]);
+    expect(await getDistrictSettings()).toMatchObject({ staffSecurityQuestionsEnabled: false, staffSecurityInfoReconfirmDays: 90 });
+    const [event] = await prisma.auditEvent.findMany();
+    expect(event!.details).toMatchObject({ changes: { staffSecurityQuestionsEnabled: { before: true, after: false }, staffSecurityInfoReconfirmDays: { before: 180, after: 90 } } });
+    expect(districtSettingsSchema.safeParse({ ...form, staffSecurityInfoReconfirmDays: "29" }).success).toBe(false);
   });
 
   it("writes nothing when nothing changed", async () => {

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { setStaffPassphraseAction } from "./set-passphrase-action";
 import { setStaffPassphraseFormAction } from "./set-passphrase-form-action";
+import { staffPassphraseHint } from "@/lib/staff-auth/staff-passphrase-hint";
 
 export function SetPassphraseForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
   const form = useActionForm(setStaffPassphraseAction, {
@@ -27,7 +28,7 @@ export function SetPassphraseForm({ token, email, minLength }: { token: string; 
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       {/* Read only by the no-script post (the scripted submit takes the token from the page). */}
       <input type="hidden" name="token" value={token} />
-      <FormField name="passphrase" label="New passphrase" errors={form.fieldErrors.passphrase} hint={`At least ${minLength} characters; several words are easiest to remember and hard to guess.`}>
+      <FormField name="passphrase" label="New passphrase" errors={form.fieldErrors.passphrase} hint={staffPassphraseHint(minLength)}>
         {(field) => <Input {...field} type="password" autoComplete="new-password" required minLength={minLength} maxLength={512} />}
       </FormField>
       <FormField name="confirmation" label="Repeat the passphrase" errors={form.fieldErrors.confirmation}>

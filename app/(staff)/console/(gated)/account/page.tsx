@@ -1,5 +1,6 @@
 // Your account: any signed-in staff member changes their own passphrase here.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { ChangePassphraseForm } from "./_components/change-passphrase-form";
@@ -14,6 +15,12 @@ export default async function AccountPage() {
       <h1 className="text-xl font-semibold text-slate-900">Your account</h1>
       <p className="text-sm text-slate-700">
         Signed in as <span className="font-medium">{me.email}</span>. Changing your passphrase signs you out everywhere else.
+      </p>
+      <p className="text-sm text-slate-700">
+        <Link href="/console/setup/security-info" className="font-medium text-blue-700 underline">
+          Security info
+        </Link>{" "}
+        : the mobile phone, alternate e-mail and security questions that get you back in if you forget your passphrase.
       </p>
       <ChangePassphraseForm passphraseMinLength={settings.staffPassphraseMinLength} />
     </div>

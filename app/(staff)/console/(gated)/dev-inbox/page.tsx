@@ -13,6 +13,9 @@ import { isSmtpConfigured } from "@/lib/mail/mail-transport";
 import { MessageList } from "./_components/message-list";
 import { MessageView } from "./_components/message-view";
 import { OutboxStatus } from "./_components/outbox-status";
+import { TextMessageList } from "./_components/text-message-list";
+import { listDevSmsMessages } from "@/lib/sms/dev-sms-receiver";
+import { isSmsProviderConfigured } from "@/lib/sms/sms-transport-config";
 
 export const metadata: Metadata = { title: "Dev inbox" };
 
@@ -23,10 +26,11 @@ export default async function DevInboxPage({ searchParams }: { searchParams: Pro
   await requireStaffPage("dev-inbox:read");
   const raw = await searchParams;
   const { id } = searchSchema.parse({ id: typeof raw.id === "string" ? raw.id : undefined });
-  const [{ messages, total }, outbox, selected] = await Promise.all([
+  const [{ messages, total }, outbox, selected, textMessages] = await Promise.all([
     listDevMessages(),
     getOutboxSummary(),
     id ? getDevMessage(id) : Promise.resolve(null),
+    listDevSmsMessages(),
   ]);
 
   return (
@@ -57,6 +61,8 @@ export default async function DevInboxPage({ searchParams }: { searchParams: Pro
         <MessageList messages={messages} total={total} selectedId={selected?.id ?? null} />
         <MessageView message={selected} requestedId={id ?? null} />
       </div>
+
+      <TextMessageList messages={textMessages} providerConfigured={isSmsProviderConfigured()} />
     </div>
   );
 }

@@ -36,6 +36,8 @@ export default async function SettingsPage() {
           rosterRemovalGuardPercent: String(settings.rosterRemovalGuardPercent),
           rosterRemovalGraceDays: String(settings.rosterRemovalGraceDays),
           rosterUploadMaxMb: String(settings.rosterUploadMaxMb),
+          staffSecurityQuestionsEnabled: settings.staffSecurityQuestionsEnabled ? "on" : "",
+          staffSecurityInfoReconfirmDays: String(settings.staffSecurityInfoReconfirmDays),
         }}
       />
     </div>

@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { changeOwnPassphraseAction } from "../_actions/change-own-passphrase-action";
+import { staffPassphraseHint } from "@/lib/staff-auth/staff-passphrase-hint";
 
 const plural = (n: number) => (n === 1 ? "1 other session was" : `${n} other sessions were`);
 
@@ -25,7 +26,7 @@ export function ChangePassphraseForm({ passphraseMinLength }: { passphraseMinLen
         name="newPassphrase"
         label="New passphrase"
         errors={errors.newPassphrase}
-        hint={`At least ${passphraseMinLength} characters; several words are easiest to type and hard to guess. Not a common password, not your e-mail.`}
+        hint={staffPassphraseHint(passphraseMinLength)}
       >
         {(field) => <Input {...field} type="password" autoComplete="new-password" required minLength={passphraseMinLength} maxLength={256} />}
       </FormField>

@@ -51,7 +51,21 @@ const ROSTER_NUMBER_FIELDS = [
   { name: "rosterUploadMaxMb", label: "Largest roster package to upload (MB)", min: 1, max: 2048, help: "Larger uploads stop at this size and are discarded." },
 ] as const;
 
-type NumberField = (typeof NUMBER_FIELDS)[number] | (typeof RETENTION_FIELDS)[number] | (typeof ROSTER_NUMBER_FIELDS)[number];
+const STAFF_SECURITY_NUMBER_FIELDS = [
+  {
+    name: "staffSecurityInfoReconfirmDays",
+    label: "Staff re-confirm their security info every (days)",
+    min: 30,
+    max: 1095,
+    help: "After this, staff are asked at sign-in whether their phone, alternate e-mail and questions are still right.",
+  },
+] as const;
+
+type NumberField =
+  | (typeof NUMBER_FIELDS)[number]
+  | (typeof RETENTION_FIELDS)[number]
+  | (typeof ROSTER_NUMBER_FIELDS)[number]
+  | (typeof STAFF_SECURITY_NUMBER_FIELDS)[number];
 
 export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFormValues }) {
   const form = useActionForm(updateDistrictSettingsAction, {
@@ -117,6 +131,26 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
           {(props) => <Input {...props} type="text" defaultValue={initial.rosterStudentIdSource} maxLength={120} spellCheck={false} autoComplete="off" required />}
         </FormField>
         {ROSTER_NUMBER_FIELDS.map(numberField)}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Staff security info</legend>
+        <div className="sm:col-span-2">
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="staffSecurityQuestionsEnabled"
+              defaultChecked={initial.staffSecurityQuestionsEnabled === "on"}
+              aria-describedby="staffSecurityQuestionsEnabled-hint"
+              className="mt-0.5 size-4"
+            />
+            <span className="font-medium text-slate-900">Security questions count as a way back into a staff account</span>
+          </label>
+          <p id="staffSecurityQuestionsEnabled-hint" className="mt-1 text-sm text-slate-600">
+            OWASP ASVS and NIST advise against security questions (answers can often be found or guessed). Turned off, staff
+            register a mobile phone and an alternate e-mail instead, and saved answers stop counting.
+          </p>
+        </div>
+        {STAFF_SECURITY_NUMBER_FIELDS.map(numberField)}
       </fieldset>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <Button type="submit" disabled={form.pending} aria-busy={form.pending}>
