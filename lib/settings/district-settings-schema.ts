@@ -68,6 +68,12 @@ const fieldsSchema = z.object({
   rosterRemovalGuardPercent: whole(0, 100),
   rosterRemovalGraceDays: whole(0, 365),
   rosterUploadMaxMb: whole(1, 2_048),
+  // Console two-step sign-in (site admins always need it; lib/staff-auth/mfa/staff-mfa-policy.ts).
+  mfaRequiredForHelpDesk: z
+    .string()
+    .refine((value) => value === "on" || value === "off", "Choose on or off.")
+    .transform((value) => value === "on"),
+  mfaRememberDays: whole(0, 30),
 });
 
 export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {

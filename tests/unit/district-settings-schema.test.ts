@@ -21,6 +21,8 @@ const valid = {
   rosterRemovalGuardPercent: "10",
   rosterRemovalGraceDays: "30",
   rosterUploadMaxMb: "500",
+  mfaRequiredForHelpDesk: "on",
+  mfaRememberDays: "5",
 };
 
 describe("staffEmailDomainsSchema", () => {

@@ -36,6 +36,8 @@ export default async function SettingsPage() {
           rosterRemovalGuardPercent: String(settings.rosterRemovalGuardPercent),
           rosterRemovalGraceDays: String(settings.rosterRemovalGraceDays),
           rosterUploadMaxMb: String(settings.rosterUploadMaxMb),
+          mfaRequiredForHelpDesk: settings.mfaRequiredForHelpDesk ? "on" : "off",
+          mfaRememberDays: String(settings.mfaRememberDays),
         }}
       />
     </div>
