@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormAlert } from "@/components/ui/form-alert";
 import { confirmAuthenticatorAction } from "../_actions/confirm-authenticator-action";
-import { RecoveryCodesList } from "./recovery-codes-list";
+import { RecoveryCodesList } from "../../../_components/recovery-codes-list";
 
 export function AuthenticatorStep({ secret, uri }: { secret: string; uri: string }) {
   const [pending, startTransition] = useTransition();

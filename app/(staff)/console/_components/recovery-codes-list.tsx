@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function RecoveryCodesList({ codes, continueHref }: { codes: string[]; continueHref: string }) {
+export function RecoveryCodesList({ codes, continueHref }: { codes: string[]; continueHref?: string }) {
   const [saved, setSaved] = useState(false);
   const text = codes.join("\n");
   const download = `data:text/plain;charset=utf-8,${encodeURIComponent(`Staff console recovery codes (each works once)\n\n${text}\n`)}`;
@@ -34,7 +34,7 @@ export function RecoveryCodesList({ codes, continueHref }: { codes: string[]; co
         <input type="checkbox" className="h-4 w-4 accent-blue-700" checked={saved} onChange={(event) => setSaved(event.target.checked)} />
         I saved these codes
       </label>
-      {saved ? (
+      {saved && continueHref ? (
         <a className="inline-flex h-10 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white" href={continueHref}>
           Continue
         </a>
