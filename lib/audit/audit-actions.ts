@@ -47,6 +47,20 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.security-info.questions-set",
   "staff.security-info.confirmed",
   "staff.security-info.method-removed",
+  "staff.mfa.second-step",
+  "staff.mfa.success",
+  "staff.mfa.failure",
+  "staff.mfa.cool-off",
+  "staff.mfa.recovery-code-used",
+  "staff.mfa.remembered-browser",
+  "staff.mfa.enrolment-code.send",
+  "staff.mfa.enrolment-code.issue",
+  "staff.mfa.enrolment-code.accepted",
+  "staff.mfa.enrolment-code.failed",
+  "staff.mfa.enrol",
+  "staff.mfa.recovery-codes.regenerate",
+  "staff.mfa.passkey.add",
+  "staff.mfa.passkey.remove",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

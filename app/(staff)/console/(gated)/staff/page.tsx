@@ -8,6 +8,7 @@ import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/staff-user-schemas";
 import { CreateStaffUserForm } from "./_components/create-staff-user-form";
 import { SendSetupLinkButton } from "./_components/send-setup-link-button";
+import { EnrolmentCodeButton } from "./_components/enrolment-code-button";
 import { StaffUserRowActions } from "./_components/staff-user-row-actions";
 import { StaffSignInLockCell } from "./_components/staff-sign-in-lock-cell";
 
@@ -63,6 +64,7 @@ export default async function StaffPage() {
                     <div className="space-y-2">
                       <StaffUserRowActions key={`${user.role}-${user.disabled}`} user={user} />
                       {user.disabled ? null : <SendSetupLinkButton user={user} />}
+                      {user.disabled ? null : <EnrolmentCodeButton user={user} />}
                     </div>
                   )}
                 </td>
