@@ -32,7 +32,7 @@ export async function completeStaffRecovery(request: { token: string; newPassphr
   const profile = await loadRecoveryProfile(prisma, user);
   if (!isRecoveryComplete(profile, flow.gatesPassed)) return { status: "expired" };
   const settings = await getDistrictSettings();
-  const problems = checkStaffPassphrase(request.newPassphrase, { minLength: settings.staffPassphraseMinLength, email: user.email });
+  const problems = checkStaffPassphrase(request.newPassphrase, { minLength: settings.staffPassphraseMinLength, email: user.email, districtName: settings.districtName });
   if (problems.length > 0) throw new ActionFailure("invalid", "Some fields need attention.", { newPassphrase: problems });
   const passwordHash = await hashSecret(request.newPassphrase);
   const info = await loadStaffSecurityInfo(prisma, staffUserId);

@@ -8,12 +8,18 @@ import { TwoStepSignInSection } from "./_components/two-step-sign-in-section";
 import { prisma } from "@/lib/db";
 import { loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
 import { listOwnPasskeys } from "@/lib/staff-auth/mfa/manage-own-second-factors";
+import { loadPassphraseChangeMethods } from "@/lib/staff/passphrase-change-code";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const me = await requireStaffPage("account:change-own-passphrase");
-  const [settings, mfa, passkeys] = await Promise.all([getDistrictSettings(), loadStaffMfaStatus(prisma, me.staffUserId), listOwnPasskeys(me.staffUserId)]);
+  const [settings, mfa, passkeys, changeMethods] = await Promise.all([
+    getDistrictSettings(),
+    loadStaffMfaStatus(prisma, me.staffUserId),
+    listOwnPasskeys(me.staffUserId),
+    loadPassphraseChangeMethods(me.staffUserId),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-slate-900">Your account</h1>
@@ -26,7 +32,7 @@ export default async function AccountPage() {
         </Link>{" "}
         : the mobile phone, alternate e-mail and security questions that get you back in if you forget your passphrase.
       </p>
-      <ChangePassphraseForm passphraseMinLength={settings.staffPassphraseMinLength} />
+      <ChangePassphraseForm passphraseMinLength={settings.staffPassphraseMinLength} methods={changeMethods} />
       <TwoStepSignInSection
         totp={mfa.totp}
         recoveryCodesLeft={mfa.recoveryCodesLeft}

@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { staffPassphraseHint } from "@/lib/staff-auth/staff-passphrase-hint";
 import { setRecoveredPassphraseAction } from "../_actions/set-recovered-passphrase-action";
 import { setRecoveredPassphraseFormAction } from "../_actions/posted-recovery-actions";
 
@@ -20,7 +21,7 @@ export function NewPassphraseForm({ minLength }: { minLength: number }) {
         name="newPassphrase"
         label="New passphrase"
         errors={form.fieldErrors.newPassphrase}
-        hint={`At least ${minLength} characters. A short sentence is easy to remember and hard to guess, e.g. "my dog eats green pancakes on tuesdays". Not your e-mail name or the district's name.`}
+        hint={staffPassphraseHint(minLength)}
       >
         {(field) => <Input {...field} type="password" autoComplete="new-password" required minLength={minLength} maxLength={512} />}
       </FormField>
