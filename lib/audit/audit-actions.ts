@@ -61,6 +61,16 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.mfa.recovery-codes.regenerate",
   "staff.mfa.passkey.add",
   "staff.mfa.passkey.remove",
+  "staff.self-service.start",
+  "staff.self-service.code-sent",
+  "staff.self-service.code-not-sent",
+  "staff.self-service.step",
+  "staff.self-service.blocked",
+  "staff.self-service.block-cleared",
+  "staff.self-service.reset",
+  "staff.passphrase.change-code-sent",
+  "staff.security-info.reregistration-required",
+  "staff.security-info.method-removed-by-admin",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

@@ -42,3 +42,7 @@ export const changeOwnPassphraseSchema = z
 export type ChangeOwnPassphraseInput = z.infer<typeof changeOwnPassphraseSchema>;
 
 export const sendPassphraseChangeCodeSchema = z.object({ method: z.enum(["sms", "email"], { error: "Choose where to send the code." }) });
+
+const staffUserIdField = z.number({ error: "Choose a staff member." }).int().positive().max(2_147_483_647);
+export const staffSecurityTargetSchema = z.object({ staffUserId: staffUserIdField });
+export const removeStaffMethodSchema = z.object({ staffUserId: staffUserIdField, method: z.enum(["phone", "altEmail", "questions"], { error: "Choose a method." }) });
