@@ -17,6 +17,7 @@ const baseUrl = inject("e2eBaseUrl");
 const { prisma } = await import("@/lib/db");
 const { hashSecret, verifySecret } = await import("@/lib/security/password-hash");
 const { issueStaffSetupLink } = await import("@/lib/staff-auth/issue-staff-setup-link");
+const { issueStaffVerificationCode } = await import("@/lib/staff-auth/verification-code");
 const { getDistrictSettings } = await import("@/lib/settings/district-settings");
 const { DISTRICT_SETTINGS_FIELDS } = await import("@/lib/settings/district-settings-schema");
 
@@ -33,7 +34,7 @@ const parentOnly: PerRole<Outcome> = { anonymous: "unauthorized", parent: "ok", 
 interface Fixtures {
   parentAccountId: number;
   /** Staff members of each staff role used only by changeOwnPassphraseAction (an "ok" changes their passphrase and ends their other sessions). */
-  passphraseChangers: Record<"helpDesk" | "siteAdmin", { id: number; cookie: string }>;
+  passphraseChangers: Record<"helpDesk" | "siteAdmin", { id: number; cookie: string; code: string }>;
   lockedStaffId: number;
   setupTargetId: number;
   /** A staff member with an open setup link, its real token and the same selector with a wrong verifier. */
@@ -86,7 +87,17 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   sendStaffSetupLinkAction: { args: (f) => [{ staffUserId: f.setupTargetId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSetupLink.count({ where: { staffUserId: f.setupTargetId, usedAt: null } })) === 1 },
   // Any staff member, for their own account only: each staff role signs in as its own fixture.
   changeOwnPassphraseAction: {
-    args: () => [null, new FormArgument({ currentPassphrase: CHANGER_PASSPHRASES[0], newPassphrase: CHANGER_PASSPHRASES[1], confirmPassphrase: CHANGER_PASSPHRASES[1] })],
+    args: (f, role) => [
+      null,
+      new FormArgument({
+        currentPassphrase: CHANGER_PASSPHRASES[0],
+        newPassphrase: CHANGER_PASSPHRASES[1],
+        confirmPassphrase: CHANGER_PASSPHRASES[1],
+        // Issue 9, item 4: a code sent to the alternate e-mail (issued in beforeAll).
+        verificationMethod: "email",
+        verificationCode: role === "helpDesk" || role === "siteAdmin" ? f.passphraseChangers[role].code : "123456",
+      }),
+    ],
     cookie: (f, role) => (role === "helpDesk" || role === "siteAdmin" ? f.passphraseChangers[role].cookie : cookies[role]),
     expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "ok", siteAdmin: "ok" },
     effect: async (f) => verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: f.passphraseChangers.helpDesk.id } })).passwordHash, CHANGER_PASSPHRASES[1]),
@@ -111,6 +122,19 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   reconfirmSecurityInfoAction: { args: () => [{}], expect: staffOnly("ok") },
   // After saveSecurityQuestionsAction (rows run in order): the questions are a third method, so removing them is allowed.
   removeSecurityMethodAction: { args: () => [{ method: "questions" }], expect: staffOnly("ok") },
+  // "Get back into your account" (public). Without a solved CAPTCHA nothing is looked up; without the flow cookie no step runs.
+  startRecoveryAction: { args: (_, role) => [{ userId: `matrix-nobody-${role}@example.org`, reason: "forgot", altcha: "" }], expect: everyone("invalid") },
+  sendRecoveryCodeAction: { args: () => [{ method: "email" }], expect: everyone("conflict") },
+  checkRecoveryStepAction: { args: () => [{ method: "totp", code: "123456" }], expect: everyone("conflict") },
+  setRecoveredPassphraseAction: { args: () => [{ newPassphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE }], expect: everyone("conflict") },
+  checkRecoveryCodeFormAction: { args: () => [NO_STATE, new FormArgument({ method: "totp", code: "123456" })], expect: everyone("refused") },
+  setRecoveredPassphraseFormAction: { args: () => [NO_STATE, new FormArgument({ newPassphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused") },
+  // Any staff member, to their own registered alternate e-mail.
+  sendPassphraseChangeCodeAction: { args: () => [{ method: "email" }], expect: staffOnly("ok") },
+  // Site admins, on another staff member's recovery set-up.
+  requireReregistrationAction: { args: (f) => [{ staffUserId: f.spareStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).reregistrationRequiredAt !== null },
+  removeStaffMethodAction: { args: (f) => [{ staffUserId: f.spareStaffId, method: "phone" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).phoneE164 === null },
+  clearSelfServiceBlockAction: { args: (f) => [{ staffUserId: f.lockedStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.lockedStaffId } })).selfServiceBlockedUntil === null },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -123,6 +147,8 @@ const ROUTES: Record<
   { method: "GET" | "POST"; path: string | ((fixtures: Fixtures) => string); body?: () => Blob; headers?: Record<string, string>; expect: PerRole<number> }
 > = {
   "/api/auth/[...nextauth]": { method: "GET", path: "/api/auth/session", expect: everyone(200) },
+  // Public: the CAPTCHA challenge of "Get back into your account".
+  "/api/console/captcha": { method: "GET", path: "/api/console/captcha", expect: everyone(200) },
   "/api/console/parents": { method: "GET", path: "/api/console/parents?q=matrix", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   "/api/console/audit/export": { method: "GET", path: "/api/console/audit/export", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   // The e2e server runs in demo mode; even there only a site admin reads captured mail (the others get the same 404).
@@ -223,7 +249,7 @@ beforeAll(async () => {
     siteAdmin: (await prisma.staffUser.create({ data: { email: changers.siteAdmin, name: "Matrix Changer Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]), securityInfo: { create: registeredSecurityInfo() } } })).id,
   };
   const locked = await prisma.staffUser.create({
-    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000), securityInfo: { create: registeredSecurityInfo() } },
+    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", selfServiceBlockedUntil: new Date(Date.now() + 60 * 60 * 1000), failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000), securityInfo: { create: registeredSecurityInfo() } },
   });
   const setupTarget = await prisma.staffUser.create({ data: { email: `matrix.setup-target@${staffDomain}`, name: "Matrix Setup Target", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } });
   const pending = await prisma.staffUser.create({ data: { email: `matrix.pending@${staffDomain}`, name: "Matrix Pending", role: "HELP_DESK", passwordHash: null, securityInfo: { create: registeredSecurityInfo() } } });
@@ -234,8 +260,8 @@ beforeAll(async () => {
   fixtures = {
     parentAccountId: parent.account!.id,
     passphraseChangers: {
-      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }) },
-      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }) },
+      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }), code: await passphraseChangeCode(changerIds.helpDesk) },
+      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }), code: await passphraseChangeCode(changerIds.siteAdmin) },
     },
     lockedStaffId: locked.id,
     setupTargetId: setupTarget.id,
@@ -261,6 +287,14 @@ beforeAll(async () => {
   cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase });
   cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase });
 });
+
+/** A live change-passphrase code for a staff member, as if mailed to their alternate e-mail. */
+async function passphraseChangeCode(staffUserId: number): Promise<string> {
+  const info = await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId } });
+  const issued = await prisma.$transaction((tx) => issueStaffVerificationCode(tx, { staffUserId, purpose: "change-passphrase", channel: "EMAIL", destination: info.altEmail! }));
+  if (!issued.ok) throw new Error("no code issued");
+  return issued.code;
+}
 
 /** A dry run as the worker leaves it, over a real (tiny) package file the server can reach. */
 async function createFinishedDryRun(): Promise<number> {
