@@ -117,7 +117,7 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   // Own second factors, each behind a fresh second factor (a recovery code of the caller's own).
   regenerateRecoveryCodesAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
   beginPasskeyRegistrationAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
-  finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: staffOnly("invalid") },
+  finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
   removePasskeyAction: { args: async (f, role) => [{ ...(await stepUpFor(f, role)), passkeyId: 999_999 }], expect: staffOnly("ok") },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
