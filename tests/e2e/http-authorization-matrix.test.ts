@@ -10,6 +10,7 @@ import { buildZip } from "../helpers/build-zip";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { recoveryCodeFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -45,6 +46,8 @@ interface Fixtures {
   spareStaffId: number;
   csrfTargetId: number;
   staffDomain: string;
+  /** The e-mail of the staff member each staff role signs in as. */
+  staffEmails: Record<"helpDesk" | "siteAdmin", string>;
   passphraseMinLength: number;
   settings: Record<string, unknown>;
   /** A finished dry run (with summary and report) whose package file exists, for Apply and the run routes. */
@@ -135,6 +138,23 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   requireReregistrationAction: { args: (f) => [{ staffUserId: f.spareStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).reregistrationRequiredAt !== null },
   removeStaffMethodAction: { args: (f) => [{ staffUserId: f.spareStaffId, method: "phone" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).phoneE164 === null },
   clearSelfServiceBlockAction: { args: (f) => [{ staffUserId: f.lockedStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.lockedStaffId } })).selfServiceBlockedUntil === null },
+  // Console sign-in second step: without a sign-in ticket (no passphrase step) it sends everyone back to sign in.
+  secondStepFormAction: { args: () => [null, new FormArgument({ kind: "totp", code: "123456" })], expect: everyone("redirect") },
+  // Setup step "enrol-second-factor": the matrix's staff already have an authenticator.
+  sendEnrolmentCodeAction: { args: () => [{}], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "conflict", siteAdmin: "conflict" } },
+  unlockEnrolmentAction: { args: () => [{ code: "123456" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "conflict", siteAdmin: "conflict" } },
+  confirmAuthenticatorAction: { args: () => [{ code: "123456" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
+  // Site admins make a one-time enrolment code for someone else.
+  issueEnrolmentCodeAction: {
+    args: (f) => [{ staffUserId: f.setupTargetId }],
+    expect: staffOnly("forbidden"),
+    effect: async (f) => (await prisma.staffVerificationCode.count({ where: { staffUserId: f.setupTargetId, purpose: "enrol-authenticator" } })) === 1,
+  },
+  // Own second factors, each behind a fresh second factor (a recovery code of the caller's own).
+  regenerateRecoveryCodesAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
+  beginPasskeyRegistrationAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
+  finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
+  removePasskeyAction: { args: async (f, role) => [{ ...(await stepUpFor(f, role)), passkeyId: 999_999 }], expect: staffOnly("ok") },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -165,6 +185,12 @@ const ROUTES: Record<
   "/api/console/roster/runs/[id]/report": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}/report`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   "/api/console/roster/example": { method: "GET", path: "/api/console/roster/example", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
 };
+
+/** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */
+async function stepUpFor(f: Fixtures, role: Role): Promise<{ kind: "recovery"; code: string }> {
+  const email = role === "helpDesk" || role === "siteAdmin" ? f.staffEmails[role] : null;
+  return email ? recoveryCodeFor(email) : { kind: "recovery", code: "AAAA-BBBB-CCCC-DDDD" };
+}
 
 const built = builtServerActions();
 /** The first argument React passes to a form's server action (useActionState's previous state). */
@@ -260,8 +286,8 @@ beforeAll(async () => {
   fixtures = {
     parentAccountId: parent.account!.id,
     passphraseChangers: {
-      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }), code: await passphraseChangeCode(changerIds.helpDesk) },
-      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }), code: await passphraseChangeCode(changerIds.siteAdmin) },
+      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.helpDesk)), code: await passphraseChangeCode(changerIds.helpDesk) },
+      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.siteAdmin)), code: await passphraseChangeCode(changerIds.siteAdmin) },
     },
     lockedStaffId: locked.id,
     setupTargetId: setupTarget.id,
@@ -273,19 +299,21 @@ beforeAll(async () => {
     spareStaffId: spare.id,
     csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } })).id,
     staffDomain,
+    staffEmails: staff,
     rosterDryRunId: await createFinishedDryRun(),
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
     settings: Object.fromEntries(
       DISTRICT_SETTINGS_FIELDS.map((field) => {
         const value: unknown = settings[field as keyof typeof settings];
-        return [field, Array.isArray(value) ? value.join("\n") : String(value)];
+        // On/off settings are a select ("on" / "off") in the form.
+        return [field, Array.isArray(value) ? value.join("\n") : typeof value === "boolean" ? (value ? "on" : "off") : String(value)];
       }),
     ),
   };
   cookies.parent = await signInOverHttp(baseUrl, "parent", { username: "matrix.parent", password: parentPassword });
-  cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase });
-  cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase });
+  cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase }, await recoveryCodeFor(staff.helpDesk));
+  cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase }, await recoveryCodeFor(staff.siteAdmin));
 });
 
 /** A live change-passphrase code for a staff member, as if mailed to their alternate e-mail. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -23,11 +24,14 @@ async function signedIn(password: string, email = DESK.email): Promise<{ context
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
+  const secondFactor = await secondFactorFor(email);
   await page.goto(`${baseUrl}/console/sign-in`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Either the console (signed in) or the form's alert (refused) appears.
+  // Either the second step (right passphrase) or the form's alert (refused) appears.
+  await page.locator('#second-step-code, form [role="alert"]').first().waitFor();
+  if ((await page.locator("#second-step-code").count()) > 0) await passSecondStepInBrowser(page, secondFactor);
   await page.locator('[data-testid="staff-name"], form [role="alert"]').first().waitFor();
   const alert = page.locator('form [role="alert"]');
   return { context, page, error: (await alert.count()) > 0 ? await alert.textContent() : null };
@@ -95,7 +99,9 @@ describe("staff passphrase and device cookie", () => {
     await page.goto(`${baseUrl}/console/sign-in`);
     await page.getByLabel("E-mail address").fill(DESK.email);
     await page.getByLabel("Password").fill(NEW_PASSPHRASE);
+    const secondFactor = await secondFactorFor(DESK.email);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondStepInBrowser(page, secondFactor);
     await page.waitForURL(/\/console\/parents/);
   }, 120_000);
 

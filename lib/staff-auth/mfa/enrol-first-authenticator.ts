@@ -30,14 +30,15 @@ export interface SelfActor {
 const actorOf = (self: SelfActor) => ({ type: "STAFF" as const, id: self.staffUserId, label: self.email, ip: self.ip });
 
 /** Sends a code to the person's district mailbox (their staff e-mail, never an address they type). */
-export async function sendEnrolmentCodeToMailbox(self: SelfActor): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+export async function sendEnrolmentCodeToMailbox(self: SelfActor): Promise<{ ok: true } | { ok: false; reason: "already-bound" } | { ok: false; reason: "resend_too_soon"; retryAfterSeconds: number }> {
   return prisma.$transaction(async (tx) => {
+    if (await hasConfirmedAuthenticator(tx, self.staffUserId)) return { ok: false, reason: "already-bound" } as const;
     const staff = await tx.staffUser.findUniqueOrThrow({ where: { id: self.staffUserId } });
     const issued = await issueStaffVerificationCode(tx, { staffUserId: staff.id, purpose: ENROLMENT_CODE_PURPOSE, channel: "EMAIL", destination: staff.email });
-    if (!issued.ok) return { ok: false, retryAfterSeconds: issued.retryAfterSeconds };
+    if (!issued.ok) return { ok: false, reason: "resend_too_soon", retryAfterSeconds: issued.retryAfterSeconds } as const;
     await enqueueEmail(tx, { to: staff.email, locale: "en", template: staffMfaEnrolmentCode, params: { name: staff.name, code: issued.code, validMinutes: STAFF_CODE_TTL_MINUTES } });
     await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment-code.send", details: { channel: "EMAIL" } });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 

@@ -24,10 +24,15 @@ export function formatRecoveryCode(code: string): string {
   return code.match(/.{4}/g)!.join("-");
 }
 
+/** The stored form of a code (argon2id, own salt). */
+export function hashRecoveryCode(code: string): Promise<string> {
+  return hash(normalizeRecoveryCode(code), OPTIONS);
+}
+
 /** A new set of ten; every earlier code of the person stops working in the same transaction. */
 export async function replaceRecoveryCodes(tx: Tx, staffUserId: number): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => randomString(LENGTH, ALPHABET));
-  const hashes = await Promise.all(codes.map((code) => hash(code, OPTIONS)));
+  const hashes = await Promise.all(codes.map((code) => hashRecoveryCode(code)));
   await tx.staffRecoveryCode.deleteMany({ where: { staffUserId } });
   await tx.staffRecoveryCode.createMany({ data: hashes.map((codeHash) => ({ staffUserId, codeHash })) });
   return codes.map(formatRecoveryCode);

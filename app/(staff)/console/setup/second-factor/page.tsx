@@ -8,6 +8,7 @@ import { pendingAuthenticator } from "@/lib/staff-auth/mfa/enrol-first-authentic
 import { loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
 import { EnrolmentCodeStep } from "./_components/enrolment-code-step";
 import { AuthenticatorStep } from "./_components/authenticator-step";
+import { SignOutButton } from "../../_components/sign-out-button";
 
 export const metadata: Metadata = { title: "Set up two-step sign-in" };
 
@@ -17,7 +18,10 @@ export default async function SecondFactorSetupPage() {
   const pending = status.totp ? null : await pendingAuthenticator(staff);
   return (
     <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-10">
-      <h1 className="text-2xl font-semibold text-slate-900">Set up two-step sign-in</h1>
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold text-slate-900">Set up two-step sign-in</h1>
+        <SignOutButton />
+      </div>
       <p className="text-sm text-slate-700">
         Staff console accounts can reset thousands of parent logins, so signing in takes your passphrase and a code from an
         authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or 1Password).

@@ -12,8 +12,10 @@ export interface SecondStepFormState {
 
 export async function secondStepFormAction(_previous: SecondStepFormState | null, formData: FormData): Promise<SecondStepFormState | null> {
   if (!(formData instanceof FormData)) return { error: SECOND_STEP_MESSAGES.missing };
-  const kind = String(formData.get("kind") ?? "totp");
   const code = String(formData.get("code") ?? "").trim();
+  // Six digits are an authenticator code, anything else a recovery code: the form then works the
+  // same before its scripts load (when the "use a recovery code" switch does nothing).
+  const kind = formData.get("kind") === "passkey" ? "passkey" : /^\d{6}$/.test(code.replace(/\s+/g, "")) ? "totp" : "recovery";
   const passkeyResponse = String(formData.get("passkeyResponse") ?? "");
   if (kind === "passkey" ? !passkeyResponse : !code) return { error: SECOND_STEP_MESSAGES.missing };
   const remember = formData.get("remember") === "1" ? "1" : "";

@@ -53,7 +53,7 @@ export function SecondStepForm({ callbackPath, totp, passkeyOptions, rememberDay
           name="code"
           autoComplete="one-time-code"
           inputMode={kind === "totp" ? "numeric" : "text"}
-          maxLength={kind === "totp" ? 6 : 24}
+          maxLength={24}
           aria-describedby="second-step-code-help"
           aria-invalid={Boolean(error)}
         />
