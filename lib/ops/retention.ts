@@ -80,7 +80,10 @@ async function purge(tx: Tx, now: Date, rateLimitRowsDeleted: number): Promise<R
       (await tx.staffRecoveryFlow.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count +
       (await tx.altchaSolution.deleteMany({ where: { expiresAt: { lt: now } } })).count,
     rateLimitRowsDeleted,
-    devMailDeleted: (await tx.devMailMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DEV_MAIL_RETENTION_MS) } } })).count,
+    // Captured demo mail and text messages (the demo SMS receiver) alike.
+    devMailDeleted:
+      (await tx.devMailMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DEV_MAIL_RETENTION_MS) } } })).count +
+      (await tx.devSmsMessage.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - DEV_MAIL_RETENTION_MS) } } })).count,
     failedAttemptEventsErased: await eraseTypedData(tx, daysAgo(settings.failedAttemptDataRetentionDays)),
     auditEventsDeleted: (await tx.auditEvent.deleteMany({ where: { at: { lt: daysAgo(settings.auditRetentionDays) } } })).count,
   };

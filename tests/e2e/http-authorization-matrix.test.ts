@@ -120,7 +120,7 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   sendPhoneCodeAction: { args: () => [{ phone: MATRIX_PHONE }], expect: staffOnly("ok"), effect: async () => (await prisma.smsOutbox.count({ where: { toNumber: MATRIX_PHONE } })) > 0 },
   sendAlternateEmailCodeAction: { args: () => [{ email: MATRIX_ALT_EMAIL }], expect: staffOnly("ok"), effect: async () => (await prisma.emailOutbox.count({ where: { toAddress: MATRIX_ALT_EMAIL } })) > 0 },
   // A wrong code (the right one went to the outbox): refused for staff, nothing registered.
-  confirmSecurityInfoCodeAction: { args: () => [{ method: "phone", code: "000000" }], expect: staffOnly("invalid"), effect: async () => (await prisma.staffSecurityInfo.count({ where: { phoneE164: MATRIX_PHONE } })) > 0 },
+  confirmSecurityInfoCodeAction: { args: () => [{ method: "phone", code: "000000" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" }, effect: async () => (await prisma.staffSecurityInfo.count({ where: { phoneE164: MATRIX_PHONE } })) > 0 },
   saveSecurityQuestionsAction: { args: () => [MATRIX_QUESTIONS], expect: staffOnly("ok"), effect: async () => (await prisma.staffSecurityAnswer.count()) > 0 },
   reconfirmSecurityInfoAction: { args: () => [{}], expect: staffOnly("ok") },
   // After saveSecurityQuestionsAction (rows run in order): the questions are a third method, so removing them is allowed.

@@ -64,7 +64,7 @@ describe("Don't lose access to your account", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await page.getByTestId("method-mobile-phone-status").getByText("Registered: +1 ••• ••• ••42").waitFor();
 
-    const email = page.getByLabel("Alternate e-mail");
+    const email = page.getByRole("textbox", { name: "Alternate e-mail", exact: true });
     await email.fill("registrant@riverside.example.org");
     await page.getByRole("button", { name: "Send a code" }).nth(1).click();
     await page.getByText(/outside the district.*help desk can reset your passphrase/).waitFor();

@@ -123,6 +123,14 @@ describe("retention purges", () => {
     expect((await prisma.devMailMessage.findMany()).map((m) => m.subject)).toEqual(["inside"]);
   });
 
+  it("deletes text messages the demo SMS receiver captured 24 hours after they arrived", async () => {
+    const sms = (body: string, receivedAt: Date) => prisma.devSmsMessage.create({ data: { body, receivedAt, fromNumber: "+15005550006", toNumber: "+15035550123" } });
+    await sms("inside", ago(DAY - MINUTE));
+    await sms("outside", ago(DAY + MINUTE));
+    expect(await done()).toMatchObject({ devMailDeleted: 1 });
+    expect((await prisma.devSmsMessage.findMany()).map((m) => m.body)).toEqual(["inside"]);
+  });
+
   it("erases what was typed into failed attempts after 90 days, keeping the rest of the record", async () => {
     const failedRegistration = async (at: Date) => {
       await recordAuditEvent(prisma, {
