@@ -114,7 +114,8 @@ describe("staff self-service journeys", () => {
     await page.getByLabel("User ID").fill(EMAIL);
     await page.getByLabel("I forgot my passphrase").check();
     // The proof of work runs in the browser; its payload lands in the hidden "altcha" input.
-    await page.locator("altcha-widget").getByRole("checkbox").click();
+    // (its styled box sits over the native checkbox, so the click goes to the checkbox itself)
+    await page.locator("altcha-widget").getByRole("checkbox").check({ force: true });
     await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 60_000 }).not.toBe("");
     await page.getByRole("button", { name: "Next" }).click();
     await page.waitForURL(/\/console\/forgot-passphrase\/verify/);
