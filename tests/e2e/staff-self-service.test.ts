@@ -82,7 +82,7 @@ describe("staff self-service journeys", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await page.getByTestId("method-mobile-phone-status").getByText("Registered: +1 ••• ••• ••77").waitFor();
     after = await lastMailId();
-    await page.getByLabel("Alternate e-mail").fill(ALT);
+    await page.getByRole("textbox", { name: "Alternate e-mail" }).fill(ALT);
     await page.getByRole("button", { name: "Send a code" }).nth(1).click();
     await page.getByLabel(/Code sent to s\*\*\*@personal\.example\.com/).fill(await mailCode(after));
     await page.getByRole("button", { name: "Confirm" }).click();
@@ -114,8 +114,9 @@ describe("staff self-service journeys", () => {
     await page.getByLabel("User ID").fill(EMAIL);
     await page.getByLabel("I forgot my passphrase").check();
     // The proof of work runs in the browser; its payload lands in the hidden "altcha" input.
-    // (its styled box sits over the native checkbox, so the click goes to the checkbox itself)
-    await page.locator("altcha-widget").getByRole("checkbox").check({ force: true });
+    // (its styled box sits over the native checkbox, so the click goes to the checkbox itself;
+    // the widget ticks it only once the work is done)
+    await page.locator("altcha-widget").getByRole("checkbox").click({ force: true });
     await expect.poll(() => page.locator('input[name="altcha"]').inputValue(), { timeout: 60_000 }).not.toBe("");
     await page.getByRole("button", { name: "Next" }).click();
     await page.waitForURL(/\/console\/forgot-passphrase\/verify/);
