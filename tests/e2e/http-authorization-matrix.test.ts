@@ -18,7 +18,6 @@ const baseUrl = inject("e2eBaseUrl");
 const { prisma } = await import("@/lib/db");
 const { hashSecret, verifySecret } = await import("@/lib/security/password-hash");
 const { issueStaffSetupLink } = await import("@/lib/staff-auth/issue-staff-setup-link");
-const { issueStaffVerificationCode } = await import("@/lib/staff-auth/verification-code");
 const { getDistrictSettings } = await import("@/lib/settings/district-settings");
 const { DISTRICT_SETTINGS_FIELDS } = await import("@/lib/settings/district-settings-schema");
 
@@ -286,8 +285,8 @@ beforeAll(async () => {
   fixtures = {
     parentAccountId: parent.account!.id,
     passphraseChangers: {
-      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.helpDesk)), code: await passphraseChangeCode(changerIds.helpDesk) },
-      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.siteAdmin)), code: await passphraseChangeCode(changerIds.siteAdmin) },
+      helpDesk: await passphraseChanger(changerIds.helpDesk, await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.helpDesk))),
+      siteAdmin: await passphraseChanger(changerIds.siteAdmin, await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.siteAdmin))),
     },
     lockedStaffId: locked.id,
     setupTargetId: setupTarget.id,
@@ -316,12 +315,23 @@ beforeAll(async () => {
   cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase }, await recoveryCodeFor(staff.siteAdmin));
 });
 
-/** A live change-passphrase code for a staff member, as if mailed to their alternate e-mail. */
-async function passphraseChangeCode(staffUserId: number): Promise<string> {
+/**
+ * A signed-in passphrase changer with a live change-passphrase code: the server mails it to
+ * their alternate e-mail (its key is not the tests'), read back from the demo receiver.
+ */
+async function passphraseChanger(staffUserId: number, cookie: string): Promise<{ id: number; cookie: string; code: string }> {
   const info = await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId } });
-  const issued = await prisma.$transaction((tx) => issueStaffVerificationCode(tx, { staffUserId, purpose: "change-passphrase", channel: "EMAIL", destination: info.altEmail! }));
-  if (!issued.ok) throw new Error("no code issued");
-  return issued.code;
+  const send = built.find((action) => action.name === "sendPassphraseChangeCodeAction")!;
+  const sent = outcomeOf(await callServerAction(baseUrl, send, [{ method: "email" }], cookie));
+  if (sent !== "ok") throw new Error(`sendPassphraseChangeCodeAction answered ${sent}`);
+  // (beforeAll: no expect.poll here) The worker delivers within a few of its 200 ms polls.
+  let code: string | undefined;
+  for (let waited = 0; !code && waited < 20_000; waited += 200) {
+    code = (await prisma.devMailMessage.findFirst({ where: { toAddress: { contains: info.altEmail! } }, orderBy: { id: "desc" } }))?.textBody.match(/\b\d{6}\b/)?.[0];
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!code) throw new Error("no change-passphrase code arrived");
+  return { id: staffUserId, cookie, code: code! };
 }
 
 /** A dry run as the worker leaves it, over a real (tiny) package file the server can reach. */
