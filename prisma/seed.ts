@@ -18,6 +18,7 @@ import { buildZip } from "@/lib/zip/build-zip";
 import { DEMO_PARENT_USERNAME, type DemoDistrict } from "@/scripts/demo/build-demo-district";
 import { buildDemoRosterFiles, buildSeedDistrict, DEMO_ROSTER_FILE_NAME } from "@/scripts/demo/build-demo-roster";
 import { createDemoLogins } from "@/scripts/demo/create-demo-logins";
+import { DEMO_AUTHENTICATOR_KEYS, seedDemoAuthenticator } from "@/scripts/demo/seed-demo-authenticators";
 
 // Demo-only secrets, printed on purpose: this data set exists to be tried out.
 const ADMIN_PASSPHRASE = "riverside-demo-admin-passphrase";
@@ -109,6 +110,8 @@ async function main() {
   await prisma.districtSettings.upsert({ where: { id: 1 }, create: { id: 1, ...defaults }, update: {} });
   const staffDomain = defaults.staffEmailDomains[0] ?? "riverside.example.org";
   const { admin, helpDesk } = await upsertStaff(staffDomain);
+  await seedDemoAuthenticator(admin.id, DEMO_AUTHENTICATOR_KEYS.admin);
+  await seedDemoAuthenticator(helpDesk.id, DEMO_AUTHENTICATOR_KEYS.helpDesk);
 
   if ((await countOtherStudents()) > 0) {
     console.log("Demo seed: the database holds students that are not the demo's (a real roster); district data left unchanged.");
@@ -126,6 +129,9 @@ async function main() {
   const lines = [
     `  Site admin:  ${admin.email}  /  ${ADMIN_PASSPHRASE}`,
     `  Help desk:   ${helpDesk.email}  /  ${HELP_DESK_PASSPHRASE}`,
+    // Two-step sign-in: time-based keys to add to any authenticator app (or a TOTP tool).
+    `  Admin authenticator key:  ${admin.email}  /  ${DEMO_AUTHENTICATOR_KEYS.admin}`,
+    `  Help desk authenticator key:  ${helpDesk.email}  /  ${DEMO_AUTHENTICATOR_KEYS.helpDesk}`,
     `  Parent:      ${DEMO_PARENT_USERNAME}  /  ${PARENT_PASSWORD}  (every active demo parent login uses this password)`,
   ];
   writeCredentials(lines);

@@ -16,6 +16,12 @@ import { clientIpFrom } from "@/lib/http/client-ip";
 import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
 import { publicUrlIsHttps } from "@/lib/config/public-url";
+import { cookieFromHeader, staffSignInNextStep } from "@/lib/staff-auth/mfa/staff-sign-in-second-step";
+import { completeStaffSecondStep } from "@/lib/staff-auth/mfa/complete-staff-second-step";
+import { SIGN_IN_TICKET_COOKIE } from "@/lib/staff-auth/mfa/sign-in-ticket";
+import { REMEMBER_BROWSER_COOKIE } from "@/lib/staff-auth/mfa/remember-browser";
+import { clearSignInTicketCookie, setRememberBrowserCookie, setSignInTicketCookie } from "@/lib/staff-auth/mfa/second-step-cookies";
+import { secondStepCredentials, secondStepAnswerOf } from "@/lib/staff-auth/mfa/second-step-credentials";
 
 const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
@@ -24,8 +30,12 @@ type RequestLike = { headers?: Record<string, string | string[] | undefined> } |
 
 /** The device cookie the browser sent for this scope (lib/auth/device-cookie.ts). */
 function deviceCookieOf(req: RequestLike, scope: "staff" | "parent"): string | null {
+  return deviceCookieFromHeader(scope, cookieHeaderOf(req));
+}
+
+function cookieHeaderOf(req: RequestLike): string | undefined {
   const value = req?.headers?.cookie;
-  return deviceCookieFromHeader(scope, Array.isArray(value) ? value.join("; ") : value);
+  return Array.isArray(value) ? value.join("; ") : value;
 }
 
 // The address comes only from the header our server (lib/http/portal-server.ts) overwrites.
@@ -38,7 +48,16 @@ function requestMeta(req: RequestLike) {
 }
 
 /** Thrown out of authorize(); next-auth passes the message to the client as `error`. */
-export const SIGN_IN_ERRORS = { invalid: "invalid", rateLimited: "rate_limited" } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: "invalid",
+  rateLimited: "rate_limited",
+  /** The passphrase was right; the second step (lib/staff-auth/mfa/) comes next. */
+  secondFactor: "second_factor",
+  /** Second step: too many wrong codes, paused for 15 minutes. */
+  coolingOff: "cooling_off",
+  /** Second step: the sign-in ticket is gone (5 minutes, 5 wrong codes): type the passphrase again. */
+  expired: "expired",
+} as const;
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
@@ -59,6 +78,30 @@ export const authOptions: NextAuthOptions = {
         });
         if (!result.ok) throw new Error(result.reason === "rate_limited" ? SIGN_IN_ERRORS.rateLimited : SIGN_IN_ERRORS.invalid);
         await issueDeviceCookie("staff", result.deviceToken, publicUrlIsHttps());
+        // No session before the second step: only a ticket for the second-step page.
+        const next = await staffSignInNextStep(result.staffUserId, cookieFromHeader(REMEMBER_BROWSER_COOKIE, cookieHeaderOf(req)), meta.ip);
+        if (next.kind === "second-step") {
+          await setSignInTicketCookie(next.ticket);
+          throw new Error(SIGN_IN_ERRORS.secondFactor);
+        }
+        const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
+        return { id: sessionId };
+      },
+    }),
+    CredentialsProvider({
+      id: "staff-mfa",
+      name: "Staff second step",
+      credentials: { kind: { type: "text" }, code: { type: "text" }, passkeyResponse: { type: "text" }, remember: { type: "text" } },
+      async authorize(credentials, req) {
+        const parsed = secondStepCredentials.safeParse(credentials);
+        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+        const answer = secondStepAnswerOf(parsed.data);
+        if (!answer) throw new Error(SIGN_IN_ERRORS.invalid);
+        const meta = requestMeta(req);
+        const result = await completeStaffSecondStep(cookieFromHeader(SIGN_IN_TICKET_COOKIE, cookieHeaderOf(req)), answer, { ip: meta.ip });
+        if (!result.ok) throw new Error(result.reason === "cooling_off" ? SIGN_IN_ERRORS.coolingOff : result.reason === "expired" ? SIGN_IN_ERRORS.expired : SIGN_IN_ERRORS.invalid);
+        await clearSignInTicketCookie();
+        if (parsed.data.remember === "1" && result.rememberDays > 0) await setRememberBrowserCookie(result.staffUserId, result.passwordHash, result.rememberDays);
         const sessionId = await createAuthSession({ staffUserId: result.staffUserId }, meta);
         return { id: sessionId };
       },

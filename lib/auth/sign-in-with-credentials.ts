@@ -9,7 +9,10 @@ import { authOptions, SIGN_IN_ERRORS } from "@/lib/auth/auth-options";
 import { parseSetCookie, type ParsedCookie } from "@/lib/auth/parse-set-cookie";
 import { isSameOriginRequest } from "@/lib/http/same-origin-request";
 
-export type CredentialsSignInResult = { ok: true } | { ok: false; reason: "invalid" | "rate_limited" };
+export type CredentialsSignInFailure = "invalid" | "rate_limited" | "second_factor" | "cooling_off" | "expired";
+export type CredentialsSignInResult = { ok: true } | { ok: false; reason: CredentialsSignInFailure };
+
+const KNOWN_FAILURES = new Set<string>(Object.values(SIGN_IN_ERRORS));
 
 interface HandlerAnswer {
   status: number;
@@ -46,7 +49,7 @@ async function callNextAuth(request: { action: string[]; method: "GET" | "POST";
   return answer;
 }
 
-export async function signInWithCredentials(providerId: "parent" | "staff", credentials: Record<string, string>): Promise<CredentialsSignInResult> {
+export async function signInWithCredentials(providerId: "parent" | "staff" | "staff-mfa", credentials: Record<string, string>): Promise<CredentialsSignInResult> {
   const cookieStore = await cookies();
   const headerList = await headers();
   // Login CSRF: another site must not sign a browser in as the attacker, and Next.js lets a
@@ -69,7 +72,7 @@ export async function signInWithCredentials(providerId: "parent" | "staff", cred
   });
   // Success answers with a redirect to the callback URL; a failure with /api/auth/error?error=...
   const error = callback.location ? new URL(callback.location, "http://local.invalid").searchParams.get("error") : "invalid";
-  if (error) return { ok: false, reason: error === SIGN_IN_ERRORS.rateLimited ? "rate_limited" : "invalid" };
+  if (error) return { ok: false, reason: KNOWN_FAILURES.has(error) ? (error as CredentialsSignInFailure) : "invalid" };
   const session = callback.cookies.find((cookie) => /next-auth\.session-token(\.\d+)?$/.test(cookie.name) && cookie.value);
   if (!session) return { ok: false, reason: "invalid" };
   for (const cookie of callback.cookies) {

@@ -38,6 +38,10 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    // The self-service CAPTCHA (ALTCHA) does its proof of work in Web Workers it builds from
+    // its own bundled code as blob: URLs; without this, workers would fall back to script-src,
+    // whose 'strict-dynamic' blocks them. A worker cannot touch the page or its cookies.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

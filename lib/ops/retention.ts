@@ -27,6 +27,8 @@ export interface RetentionCounts {
   sessionsDeleted: number;
   resetCodesDeleted: number;
   staffSetupLinksDeleted: number;
+  /** "Get back into your account" flows and spent CAPTCHA solutions past their expiry. */
+  staffRecoveryRowsDeleted: number;
   rateLimitRowsDeleted: number;
   devMailDeleted: number;
   failedAttemptEventsErased: number;
@@ -73,6 +75,10 @@ async function purge(tx: Tx, now: Date, rateLimitRowsDeleted: number): Promise<R
     sessionsDeleted: (await tx.authSession.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     resetCodesDeleted: (await tx.passwordResetCode.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     staffSetupLinksDeleted: (await tx.staffSetupLink.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
+    // A spent CAPTCHA solution guards against replay only until its challenge expires.
+    staffRecoveryRowsDeleted:
+      (await tx.staffRecoveryFlow.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count +
+      (await tx.altchaSolution.deleteMany({ where: { expiresAt: { lt: now } } })).count,
     rateLimitRowsDeleted,
     // Captured demo mail and text messages (the demo SMS receiver) alike.
     devMailDeleted:

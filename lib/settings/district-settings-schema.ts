@@ -71,6 +71,12 @@ const fieldsSchema = z.object({
   // A checkbox: the browser sends "on" when ticked and nothing otherwise.
   staffSecurityQuestionsEnabled: z.union([z.boolean(), z.string()]).transform((value) => value === true || value === "on" || value === "true"),
   staffSecurityInfoReconfirmDays: whole(30, 1_095),
+  // Console two-step sign-in (site admins always need it; lib/staff-auth/mfa/staff-mfa-policy.ts).
+  mfaRequiredForHelpDesk: z
+    .string()
+    .refine((value) => value === "on" || value === "off", "Choose on or off.")
+    .transform((value) => value === "on"),
+  mfaRememberDays: whole(0, 30),
 });
 
 export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {

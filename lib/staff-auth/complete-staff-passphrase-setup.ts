@@ -38,7 +38,7 @@ export async function completeStaffPassphraseSetup(
     if (!locked || locked.usedAt || locked.expiresAt.getTime() <= now.getTime()) throw invalidLink();
     const user = await lockStaffUserOrThrow(tx, link.staffUserId);
     if (user.disabled) throw invalidLink();
-    await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, failedAttempts: 0, lockedUntil: null } });
+    await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, passphraseChangedAt: new Date(), failedAttempts: 0, lockedUntil: null } });
     await tx.staffSetupLink.update({ where: { id: link.id }, data: { usedAt: now } });
     const sessionsEnded = await endStaffSessions(tx, user.id);
     await recordAuditEvent(tx, {

@@ -4,6 +4,7 @@
 // (lib/auth/current-principal.ts, lib/actions/safe-action.ts), like a parent's temporary
 // password session that may only choose a password.
 import type { StaffUser } from "@/lib/generated/prisma/client";
+import { needsSecondFactorEnrolment } from "@/lib/staff-auth/mfa/needs-second-factor-enrolment";
 import { isSecurityInfoRegistrationPending } from "@/lib/staff-auth/security-info/security-info-pending";
 
 export type StaffSetupStep = "enrol-second-factor" | "register-security-info";
@@ -16,6 +17,7 @@ export const STAFF_SETUP_PAGES: Record<StaffSetupStep, string> = {
 
 /** The first step this person still has to do, or null when the console is open to them. */
 export async function nextStaffSetupStep(staffUser: StaffUser): Promise<StaffSetupStep | null> {
+  if (await needsSecondFactorEnrolment(staffUser)) return "enrol-second-factor";
   if (await isSecurityInfoRegistrationPending(staffUser.id)) return "register-security-info";
   return null;
 }

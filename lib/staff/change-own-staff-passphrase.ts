@@ -1,7 +1,8 @@
-// A signed-in staff member changes their own passphrase: the current one proves it is them
-// (so a borrowed, unlocked screen is not enough), the new one follows the district's rules,
-// and every other session of theirs ends. Atomic: the row is locked and the stored hash must
-// still be the one the current passphrase was checked against.
+// A signed-in staff member changes their own passphrase: the current one and a verification
+// code (authenticator, phone or alternate e-mail) prove it is them (so a borrowed, unlocked
+// screen is not enough), the new one follows the district's rules, every other session of
+// theirs ends and a notice goes to their district and alternate addresses. Atomic: the row is
+// locked and the stored hash must still be the one the current passphrase was checked against.
 import { prisma } from "@/lib/db";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -14,6 +15,10 @@ import { checkStaffPassphrase } from "@/lib/staff-auth/staff-passphrase-policy";
 import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import type { ChangeOwnPassphraseInput } from "@/lib/staff/staff-user-schemas";
 import { deviceToken } from "@/lib/auth/device-cookie";
+import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { staffSecurityNoticeEmail } from "@/lib/mail/templates/staff-security-notice";
+import { verifyPassphraseChangeCode } from "@/lib/staff/passphrase-change-code";
+import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
 
 const INVALID = "Some fields need attention.";
 
@@ -41,7 +46,13 @@ export async function changeOwnStaffPassphrase(
   if (await verifySecret(user.passwordHash, input.newPassphrase)) {
     throw new ActionFailure("invalid", INVALID, { newPassphrase: ["Choose a passphrase different from your current one."] });
   }
+  // Last, so that a typo elsewhere does not use the code up.
+  if (!(await verifyPassphraseChangeCode(actor, input.verificationMethod, input.verificationCode))) {
+    await recordAuditEvent(prisma, { actor: auditActorOf(actor), action: "staff.passphrase.change-failed", details: { reason: "code", method: input.verificationMethod } });
+    throw new ActionFailure("invalid", INVALID, { verificationCode: ["That code is wrong or has expired. Ask for a new one."] });
+  }
   const passwordHash = await hashSecret(input.newPassphrase);
+  const info = await loadStaffSecurityInfo(prisma, actor.staffUserId);
   return prisma.$transaction(async (tx) => {
     const locked = await lockStaffUserOrThrow(tx, actor.staffUserId);
     if (locked.passwordHash !== user.passwordHash) {
@@ -50,10 +61,15 @@ export async function changeOwnStaffPassphrase(
     await tx.staffUser.update({
       where: { id: locked.id },
       // Guesses at the old passphrase are moot now: its failure counts go with it.
-      data: { passwordHash, failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null },
+      data: { passwordHash, passphraseChangedAt: new Date(), failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null },
     });
     const sessionsEnded = await endStaffSessions(tx, locked.id, currentSessionId);
-    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.passphrase.change", details: { sessionsEnded } });
+    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.passphrase.change", details: { sessionsEnded, method: input.verificationMethod } });
+    // Told on the district address and the alternate one (ASVS 6.3.7): whoever changed it, the owner hears of it.
+    const what = "Your staff console passphrase was changed, and your other sessions were signed out.";
+    for (const to of [locked.email, info.altEmail?.address].filter((address): address is string => Boolean(address))) {
+      await enqueueEmail(tx, { to, locale: "en", template: staffSecurityNoticeEmail, params: { name: locked.name, what } });
+    }
     // Device cookies end with the passphrase they were minted under: this browser gets a new one.
     return { sessionsEnded, deviceToken: deviceToken("staff", locked.id, passwordHash) };
   });

@@ -31,9 +31,18 @@ export const changeOwnPassphraseSchema = z
     currentPassphrase: z.string().min(1, "Enter your current passphrase.").max(256, "Use at most 256 characters."),
     newPassphrase: z.string().min(1, "Enter a new passphrase.").max(256, "Use at most 256 characters."),
     confirmPassphrase: z.string().max(256, "Use at most 256 characters."),
+    // Issue 9, item 4: a code from the authenticator app, the registered phone or the alternate e-mail.
+    verificationMethod: z.enum(["totp", "sms", "email"], { error: "Choose how to verify it is you." }),
+    verificationCode: z.string().trim().min(1, "Enter the verification code.").max(64, "That is not a verification code."),
   })
   .refine((value) => value.newPassphrase === value.confirmPassphrase, {
     path: ["confirmPassphrase"],
     message: "The two new passphrases do not match.",
   });
 export type ChangeOwnPassphraseInput = z.infer<typeof changeOwnPassphraseSchema>;
+
+export const sendPassphraseChangeCodeSchema = z.object({ method: z.enum(["sms", "email"], { error: "Choose where to send the code." }) });
+
+const staffUserIdField = z.number({ error: "Choose a staff member." }).int().positive().max(2_147_483_647);
+export const staffSecurityTargetSchema = z.object({ staffUserId: staffUserIdField });
+export const removeStaffMethodSchema = z.object({ staffUserId: staffUserIdField, method: z.enum(["phone", "altEmail", "questions"], { error: "Choose a method." }) });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -23,8 +24,9 @@ async function signIn(context: BrowserContext, account: { email: string; passwor
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("E-mail address").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
+  const secondFactor = await secondFactorFor(account.email);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/console/sign-in"));
+  await passSecondStepInBrowser(page, secondFactor);
   return page;
 }
 

@@ -12,6 +12,7 @@ import { launchBrowser } from "../helpers/browser";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 const databaseUrl = await createDatabaseFromTemplate(inject("databaseServerUrl"), inject("templateDatabase"), "e2e_nodemo");
 process.env.DATABASE_URL = databaseUrl;
@@ -67,7 +68,9 @@ describe("Dev inbox outside demo mode", () => {
     await page.goto(`${server.baseUrl}/console/sign-in?callbackUrl=/console/parents`);
     await page.getByLabel("E-mail address").fill(ADMIN.email);
     await page.getByLabel("Password").fill(ADMIN.password);
+    const secondFactor = await secondFactorFor(ADMIN.email);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondStepInBrowser(page, secondFactor);
     await page.waitForURL((url) => url.pathname === "/console/parents");
     await page.getByRole("link", { name: "Staff" }).waitFor();
     await expect(page.getByRole("link", { name: "Dev inbox" }).count()).resolves.toBe(0);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -27,8 +28,9 @@ async function signIn(page: Page, email: string, password: string, callbackUrl: 
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
+  const secondFactor = await secondFactorFor(email);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname !== "/console/sign-in");
+  await passSecondStepInBrowser(page, secondFactor);
 }
 
 async function waitForRow<T>(load: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {

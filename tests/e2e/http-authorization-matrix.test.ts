@@ -10,6 +10,7 @@ import { buildZip } from "../helpers/build-zip";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { recoveryCodeFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -33,7 +34,7 @@ const parentOnly: PerRole<Outcome> = { anonymous: "unauthorized", parent: "ok", 
 interface Fixtures {
   parentAccountId: number;
   /** Staff members of each staff role used only by changeOwnPassphraseAction (an "ok" changes their passphrase and ends their other sessions). */
-  passphraseChangers: Record<"helpDesk" | "siteAdmin", { id: number; cookie: string }>;
+  passphraseChangers: Record<"helpDesk" | "siteAdmin", { id: number; cookie: string; code: string }>;
   lockedStaffId: number;
   setupTargetId: number;
   /** A staff member with an open setup link, its real token and the same selector with a wrong verifier. */
@@ -44,6 +45,8 @@ interface Fixtures {
   spareStaffId: number;
   csrfTargetId: number;
   staffDomain: string;
+  /** The e-mail of the staff member each staff role signs in as. */
+  staffEmails: Record<"helpDesk" | "siteAdmin", string>;
   passphraseMinLength: number;
   settings: Record<string, unknown>;
   /** A finished dry run (with summary and report) whose package file exists, for Apply and the run routes. */
@@ -86,7 +89,17 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   sendStaffSetupLinkAction: { args: (f) => [{ staffUserId: f.setupTargetId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSetupLink.count({ where: { staffUserId: f.setupTargetId, usedAt: null } })) === 1 },
   // Any staff member, for their own account only: each staff role signs in as its own fixture.
   changeOwnPassphraseAction: {
-    args: () => [null, new FormArgument({ currentPassphrase: CHANGER_PASSPHRASES[0], newPassphrase: CHANGER_PASSPHRASES[1], confirmPassphrase: CHANGER_PASSPHRASES[1] })],
+    args: (f, role) => [
+      null,
+      new FormArgument({
+        currentPassphrase: CHANGER_PASSPHRASES[0],
+        newPassphrase: CHANGER_PASSPHRASES[1],
+        confirmPassphrase: CHANGER_PASSPHRASES[1],
+        // Issue 9, item 4: a code sent to the alternate e-mail (issued in beforeAll).
+        verificationMethod: "email",
+        verificationCode: role === "helpDesk" || role === "siteAdmin" ? f.passphraseChangers[role].code : "123456",
+      }),
+    ],
     cookie: (f, role) => (role === "helpDesk" || role === "siteAdmin" ? f.passphraseChangers[role].cookie : cookies[role]),
     expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "ok", siteAdmin: "ok" },
     effect: async (f) => verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: f.passphraseChangers.helpDesk.id } })).passwordHash, CHANGER_PASSPHRASES[1]),
@@ -111,6 +124,36 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   reconfirmSecurityInfoAction: { args: () => [{}], expect: staffOnly("ok") },
   // After saveSecurityQuestionsAction (rows run in order): the questions are a third method, so removing them is allowed.
   removeSecurityMethodAction: { args: () => [{ method: "questions" }], expect: staffOnly("ok") },
+  // "Get back into your account" (public). Without a solved CAPTCHA nothing is looked up; without the flow cookie no step runs.
+  startRecoveryAction: { args: (_, role) => [{ userId: `matrix-nobody-${role}@example.org`, reason: "forgot", altcha: "" }], expect: everyone("invalid") },
+  sendRecoveryCodeAction: { args: () => [{ method: "email" }], expect: everyone("conflict") },
+  checkRecoveryStepAction: { args: () => [{ method: "totp", code: "123456" }], expect: everyone("conflict") },
+  setRecoveredPassphraseAction: { args: () => [{ newPassphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE }], expect: everyone("conflict") },
+  checkRecoveryCodeFormAction: { args: () => [NO_STATE, new FormArgument({ method: "totp", code: "123456" })], expect: everyone("refused") },
+  setRecoveredPassphraseFormAction: { args: () => [NO_STATE, new FormArgument({ newPassphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused") },
+  // Any staff member, to their own registered alternate e-mail.
+  sendPassphraseChangeCodeAction: { args: () => [{ method: "email" }], expect: staffOnly("ok") },
+  // Site admins, on another staff member's recovery set-up.
+  requireReregistrationAction: { args: (f) => [{ staffUserId: f.spareStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).reregistrationRequiredAt !== null },
+  removeStaffMethodAction: { args: (f) => [{ staffUserId: f.spareStaffId, method: "phone" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).phoneE164 === null },
+  clearSelfServiceBlockAction: { args: (f) => [{ staffUserId: f.lockedStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.lockedStaffId } })).selfServiceBlockedUntil === null },
+  // Console sign-in second step: without a sign-in ticket (no passphrase step) it sends everyone back to sign in.
+  secondStepFormAction: { args: () => [null, new FormArgument({ kind: "totp", code: "123456" })], expect: everyone("redirect") },
+  // Setup step "enrol-second-factor": the matrix's staff already have an authenticator.
+  sendEnrolmentCodeAction: { args: () => [{}], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "conflict", siteAdmin: "conflict" } },
+  unlockEnrolmentAction: { args: () => [{ code: "123456" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "conflict", siteAdmin: "conflict" } },
+  confirmAuthenticatorAction: { args: () => [{ code: "123456" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
+  // Site admins make a one-time enrolment code for someone else.
+  issueEnrolmentCodeAction: {
+    args: (f) => [{ staffUserId: f.setupTargetId }],
+    expect: staffOnly("forbidden"),
+    effect: async (f) => (await prisma.staffVerificationCode.count({ where: { staffUserId: f.setupTargetId, purpose: "enrol-authenticator" } })) === 1,
+  },
+  // Own second factors, each behind a fresh second factor (a recovery code of the caller's own).
+  regenerateRecoveryCodesAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
+  beginPasskeyRegistrationAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
+  finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
+  removePasskeyAction: { args: async (f, role) => [{ ...(await stepUpFor(f, role)), passkeyId: 999_999 }], expect: staffOnly("ok") },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -123,6 +166,8 @@ const ROUTES: Record<
   { method: "GET" | "POST"; path: string | ((fixtures: Fixtures) => string); body?: () => Blob; headers?: Record<string, string>; expect: PerRole<number> }
 > = {
   "/api/auth/[...nextauth]": { method: "GET", path: "/api/auth/session", expect: everyone(200) },
+  // Public: the CAPTCHA challenge of "Get back into your account".
+  "/api/console/captcha": { method: "GET", path: "/api/console/captcha", expect: everyone(200) },
   "/api/console/parents": { method: "GET", path: "/api/console/parents?q=matrix", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   "/api/console/audit/export": { method: "GET", path: "/api/console/audit/export", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   // The e2e server runs in demo mode; even there only a site admin reads captured mail (the others get the same 404).
@@ -139,6 +184,12 @@ const ROUTES: Record<
   "/api/console/roster/runs/[id]/report": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}/report`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   "/api/console/roster/example": { method: "GET", path: "/api/console/roster/example", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
 };
+
+/** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */
+async function stepUpFor(f: Fixtures, role: Role): Promise<{ kind: "recovery"; code: string }> {
+  const email = role === "helpDesk" || role === "siteAdmin" ? f.staffEmails[role] : null;
+  return email ? recoveryCodeFor(email) : { kind: "recovery", code: "AAAA-BBBB-CCCC-DDDD" };
+}
 
 const built = builtServerActions();
 /** The first argument React passes to a form's server action (useActionState's previous state). */
@@ -223,7 +274,7 @@ beforeAll(async () => {
     siteAdmin: (await prisma.staffUser.create({ data: { email: changers.siteAdmin, name: "Matrix Changer Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(CHANGER_PASSPHRASES[0]), securityInfo: { create: registeredSecurityInfo() } } })).id,
   };
   const locked = await prisma.staffUser.create({
-    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000), securityInfo: { create: registeredSecurityInfo() } },
+    data: { email: `matrix.locked@${staffDomain}`, name: "Matrix Locked", role: "HELP_DESK", passwordHash: "x", selfServiceBlockedUntil: new Date(Date.now() + 60 * 60 * 1000), failedAttempts: 100, failureWindowStartedAt: new Date(), lockedUntil: new Date(Date.now() + 60 * 60 * 1000), securityInfo: { create: registeredSecurityInfo() } },
   });
   const setupTarget = await prisma.staffUser.create({ data: { email: `matrix.setup-target@${staffDomain}`, name: "Matrix Setup Target", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } });
   const pending = await prisma.staffUser.create({ data: { email: `matrix.pending@${staffDomain}`, name: "Matrix Pending", role: "HELP_DESK", passwordHash: null, securityInfo: { create: registeredSecurityInfo() } } });
@@ -234,8 +285,8 @@ beforeAll(async () => {
   fixtures = {
     parentAccountId: parent.account!.id,
     passphraseChangers: {
-      helpDesk: { id: changerIds.helpDesk, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }) },
-      siteAdmin: { id: changerIds.siteAdmin, cookie: await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }) },
+      helpDesk: await passphraseChanger(changerIds.helpDesk, await signInOverHttp(baseUrl, "staff", { email: changers.helpDesk, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.helpDesk))),
+      siteAdmin: await passphraseChanger(changerIds.siteAdmin, await signInOverHttp(baseUrl, "staff", { email: changers.siteAdmin, password: CHANGER_PASSPHRASES[0] }, await recoveryCodeFor(changers.siteAdmin))),
     },
     lockedStaffId: locked.id,
     setupTargetId: setupTarget.id,
@@ -247,20 +298,41 @@ beforeAll(async () => {
     spareStaffId: spare.id,
     csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } })).id,
     staffDomain,
+    staffEmails: staff,
     rosterDryRunId: await createFinishedDryRun(),
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
     settings: Object.fromEntries(
       DISTRICT_SETTINGS_FIELDS.map((field) => {
         const value: unknown = settings[field as keyof typeof settings];
-        return [field, Array.isArray(value) ? value.join("\n") : String(value)];
+        // On/off settings are a select ("on" / "off") in the form.
+        return [field, Array.isArray(value) ? value.join("\n") : typeof value === "boolean" ? (value ? "on" : "off") : String(value)];
       }),
     ),
   };
   cookies.parent = await signInOverHttp(baseUrl, "parent", { username: "matrix.parent", password: parentPassword });
-  cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase });
-  cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase });
+  cookies.helpDesk = await signInOverHttp(baseUrl, "staff", { email: staff.helpDesk, password: staffPassphrase }, await recoveryCodeFor(staff.helpDesk));
+  cookies.siteAdmin = await signInOverHttp(baseUrl, "staff", { email: staff.siteAdmin, password: staffPassphrase }, await recoveryCodeFor(staff.siteAdmin));
 });
+
+/**
+ * A signed-in passphrase changer with a live change-passphrase code: the server mails it to
+ * their alternate e-mail (its key is not the tests'), read back from the demo receiver.
+ */
+async function passphraseChanger(staffUserId: number, cookie: string): Promise<{ id: number; cookie: string; code: string }> {
+  const info = await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId } });
+  const send = built.find((action) => action.name === "sendPassphraseChangeCodeAction")!;
+  const sent = outcomeOf(await callServerAction(baseUrl, send, [{ method: "email" }], cookie));
+  if (sent !== "ok") throw new Error(`sendPassphraseChangeCodeAction answered ${sent}`);
+  // (beforeAll: no expect.poll here) The worker delivers within a few of its 200 ms polls.
+  let code: string | undefined;
+  for (let waited = 0; !code && waited < 20_000; waited += 200) {
+    code = (await prisma.devMailMessage.findFirst({ where: { toAddress: { contains: info.altEmail! } }, orderBy: { id: "desc" } }))?.textBody.match(/\b\d{6}\b/)?.[0];
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!code) throw new Error("no change-passphrase code arrived");
+  return { id: staffUserId, cookie, code: code! };
+}
 
 /** A dry run as the worker leaves it, over a real (tiny) package file the server can reach. */
 async function createFinishedDryRun(): Promise<number> {

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { removeScratchDirs, writeZip } from "../helpers/roster-fixtures";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -56,7 +57,9 @@ beforeAll(async () => {
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent("/console/parents")}`);
   await page.getByLabel("E-mail address").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
+  const secondFactor = await secondFactorFor(ADMIN.email);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await passSecondStepInBrowser(page, secondFactor);
   await page.waitForURL(/\/console\/parents/);
 });
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInOverHttp } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { recoveryCodeFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -36,7 +37,7 @@ function post(body: Blob, name: string) {
 
 beforeAll(async () => {
   await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Roster Http", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } } });
-  cookie = await signInOverHttp(baseUrl, "staff", { email: ADMIN.email, password: ADMIN.password });
+  cookie = await signInOverHttp(baseUrl, "staff", { email: ADMIN.email, password: ADMIN.password }, await recoveryCodeFor(ADMIN.email));
   savedLimit = (await getDistrictSettings()).rosterUploadMaxMb;
   await prisma.districtSettings.update({ where: { id: 1 }, data: { rosterUploadMaxMb: 12 } });
 });

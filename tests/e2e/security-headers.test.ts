@@ -9,6 +9,7 @@ import { launchBrowser } from "../helpers/browser";
 import { cookiesOf, rawRequest } from "../helpers/raw-http";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -100,7 +101,9 @@ describe("content security policy", () => {
     await page.goto(`${baseUrl}/console/sign-in`);
     await page.getByLabel("E-mail address").fill(STAFF.email);
     await page.getByLabel("Password").fill(STAFF.password);
+    const secondFactor = await secondFactorFor(STAFF.email);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondStepInBrowser(page, secondFactor);
     await page.waitForURL(/\/console\/parents/);
     for (const path of ["/console/parents?q=a", "/console/audit", "/console/staff", "/console/settings", "/console/roster"]) {
       await page.goto(`${baseUrl}${path}`);

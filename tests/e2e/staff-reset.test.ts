@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -59,7 +60,9 @@ describe("staff reset journey", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("The e-mail address or password is not correct.").waitFor();
     await page.getByLabel("Password").fill(DESK.password);
+    const secondFactor = await secondFactorFor(DESK.email);
     await page.getByRole("button", { name: "Sign in" }).click();
+    await passSecondStepInBrowser(page, secondFactor);
     await page.waitForURL(/\/console\/parents/);
     await expect(page.getByTestId("staff-name").textContent()).resolves.toBe("Rita Desk");
     // Help desk sees no admin links.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
+import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -21,10 +22,14 @@ const LINK_PATTERN = /(https?:\/\/[^\s"]+\/console\/set-passphrase\?token=[\w.%-
 let browser: Browser;
 
 async function signIn(page: Page, email: string, password: string, callbackUrl = "/console/parents") {
+  const codes = await secondFactorFor(email);
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // A right passphrase leads to the second step, a wrong one to the form's alert.
+  await page.locator('#second-step-code, form [role="alert"]').first().waitFor();
+  if ((await page.locator("#second-step-code").count()) > 0) await passSecondStepInBrowser(page, codes);
 }
 
 async function choosePassphrase(page: Page, link: string, passphrase: string) {

@@ -107,17 +107,38 @@ function cookiePairs(response: Response): string[] {
   return response.headers.getSetCookie().map((line) => line.split(";")[0]!);
 }
 
-/** Signs in through next-auth's credentials callback and returns the Cookie header of the session. */
-export async function signInOverHttp(baseUrl: string, provider: "staff" | "parent", credentials: Record<string, string>): Promise<string> {
+/**
+ * Signs in through next-auth's credentials callback and returns the Cookie header of the session.
+ * Staff with two-step sign-in pass `secondFactor` (a recovery code or authenticator code): the
+ * passphrase answers with a sign-in ticket, and the "staff-mfa" callback turns it into a session.
+ */
+export async function signInOverHttp(
+  baseUrl: string,
+  provider: "staff" | "parent",
+  credentials: Record<string, string>,
+  secondFactor?: { kind: "totp" | "recovery"; code: string },
+): Promise<string> {
   const csrf = await fetch(new URL("/api/auth/csrf", baseUrl));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiePairs(csrf);
   const response = await fetch(new URL(`/api/auth/callback/${provider}`, baseUrl), {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiePairs(csrf).join("; ") },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
     body: new URLSearchParams({ ...credentials, csrfToken, json: "true" }),
   });
-  const session = cookiePairs(response).filter((pair) => pair.includes("session-token=") && !pair.endsWith("="));
+  let session = cookiePairs(response).filter((pair) => pair.includes("session-token=") && !pair.endsWith("="));
+  const ticket = cookiePairs(response).filter((pair) => pair.startsWith("console_sign_in_ticket=") && !pair.endsWith("="));
+  if (session.length === 0 && ticket.length > 0 && secondFactor) {
+    const second = await fetch(new URL("/api/auth/callback/staff-mfa", baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: [...jar, ...ticket].join("; ") },
+      body: new URLSearchParams({ kind: secondFactor.kind, code: secondFactor.code, csrfToken, json: "true" }),
+    });
+    session = cookiePairs(second).filter((pair) => pair.includes("session-token=") && !pair.endsWith("="));
+    if (session.length === 0) throw new Error(`second step as ${provider} failed: ${second.status} ${await second.text()}`);
+  }
   if (session.length === 0) throw new Error(`sign-in as ${provider} failed: ${response.status} ${await response.text()}`);
   return session.join("; ");
 }

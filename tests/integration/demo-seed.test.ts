@@ -7,6 +7,8 @@ import { prisma } from "@/lib/db";
 import { verifySecret } from "@/lib/security/password-hash";
 import { isStaffEmail } from "@/lib/settings/district-settings";
 import { parentSearchKey } from "@/lib/text/fold-name";
+import { generate } from "otplib";
+import { verifyStaffSecondFactor } from "@/lib/staff-auth/mfa/verify-second-factor";
 
 const credentialsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "seed-test-")), "demo-credentials.txt");
 
@@ -149,6 +151,16 @@ describe("prisma/seed.ts (demo district)", () => {
     expect(parent.status).toBe("ACTIVE");
     expect(parent.contact.links.length).toBeGreaterThanOrEqual(2);
     expect(await verifySecret(parent.passwordHash!, parentPassword)).toBe(true);
+  });
+
+  it("prints authenticator keys that pass the demo staff's two-step sign-in", async () => {
+    const printed = credentials();
+    for (const label of ["Admin authenticator key", "Help desk authenticator key"]) {
+      const [email, key] = printed[label]!;
+      const staff = await prisma.staffUser.findUniqueOrThrow({ where: { email } });
+      const code = await generate({ secret: key, epoch: Math.floor(Date.now() / 1000) });
+      expect(await prisma.$transaction((tx) => verifyStaffSecondFactor(tx, staff.id, { kind: "totp", code }))).toEqual({ ok: true, kind: "totp" });
+    }
   });
 
   it("changes nothing when run again on a seeded database: the same package imports with no change, no login is added", async () => {

@@ -75,6 +75,20 @@ describe("retention purges", () => {
     expect((await prisma.staffSetupLink.findMany({ orderBy: { selector: "asc" } })).map((l) => l.selector)).toEqual(["inside", "live"]);
   });
 
+  it("deletes staff recovery flows 7 days after they expired, and spent CAPTCHA solutions once their challenge expired", async () => {
+    await prisma.staffRecoveryFlow.createMany({
+      data: [
+        { id: "live", expiresAt: new Date(now.getTime() + MINUTE) },
+        { id: "inside", expiresAt: ago(7 * DAY - MINUTE) },
+        { id: "outside", expiresAt: ago(7 * DAY + MINUTE) },
+      ],
+    });
+    await prisma.altchaSolution.createMany({ data: [{ challengeId: "spent-live", expiresAt: new Date(now.getTime() + MINUTE) }, { challengeId: "spent-old", expiresAt: ago(MINUTE) }] });
+    expect(await done()).toMatchObject({ staffRecoveryRowsDeleted: 2 });
+    expect((await prisma.staffRecoveryFlow.findMany({ orderBy: { id: "asc" } })).map((f) => f.id)).toEqual(["inside", "live"]);
+    expect((await prisma.altchaSolution.findMany()).map((a) => a.challengeId)).toEqual(["spent-live"]);
+  });
+
   it("follows the district's setting for sessions and codes", async () => {
     await prisma.districtSettings.create({
       data: { id: 1, districtName: "D", supportPhone: "1", supportEmail: "s@d.org", senderAddress: "n@d.org", expiredRecordRetentionDays: 1 },

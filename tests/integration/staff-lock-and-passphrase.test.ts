@@ -11,6 +11,7 @@ import { hashSecret, verifySecret } from "@/lib/security/password-hash";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { clearStaffSignInLock } from "@/lib/staff/clear-staff-sign-in-lock";
 import { changeOwnStaffPassphrase } from "@/lib/staff/change-own-staff-passphrase";
+import { sendPassphraseChangeCode } from "@/lib/staff/passphrase-change-code";
 import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { changeOwnPassphraseSchema } from "@/lib/staff/staff-user-schemas";
 import type { StaffActor } from "@/lib/staff/staff-actor";
@@ -75,11 +76,22 @@ describe("a site admin clears a staff sign-in lock", () => {
 });
 
 describe("a staff member changes their own passphrase", () => {
+  let code = "";
+  // Issue 9, item 4: a code sent to the alternate e-mail (tests/integration/staff-passphrase-change-code.test.ts covers the rest).
+  beforeEach(async () => {
+    const now = new Date();
+    await prisma.staffSecurityInfo.create({ data: { staffUserId: desk.staffUserId, altEmail: "desk.home@example.net", altEmailConfirmedAt: now, confirmedAt: now } });
+    await sendPassphraseChangeCode(desk, "email");
+    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { toAddress: "desk.home@example.net", template: "staff-verification-code" }, orderBy: { id: "desc" } });
+    code = (mail.params as { code: string }).code;
+  });
   const input = (overrides: Record<string, string> = {}) =>
     changeOwnPassphraseSchema.parse({
       currentPassphrase: PASSPHRASE,
       newPassphrase: "lanterns drifting over the harbor",
       confirmPassphrase: "lanterns drifting over the harbor",
+      verificationMethod: "email",
+      verificationCode: code,
       ...overrides,
     });
 
@@ -96,7 +108,7 @@ describe("a staff member changes their own passphrase", () => {
     expect(common.fieldErrors?.newPassphrase).toContain("This passphrase is too common. Choose another.");
     const email = await failureOf(changeOwnStaffPassphrase(desk, current, input({ newPassphrase: desk.email.toUpperCase(), confirmPassphrase: desk.email.toUpperCase() })));
     expect(email.fieldErrors?.newPassphrase).toContain("Do not use your e-mail name in your passphrase.");
-    expect(changeOwnPassphraseSchema.safeParse({ currentPassphrase: "x", newPassphrase: "one two three four", confirmPassphrase: "one two three five" }).success).toBe(false);
+    expect(changeOwnPassphraseSchema.safeParse({ currentPassphrase: "x", newPassphrase: "one two three four", confirmPassphrase: "one two three five", verificationMethod: "email", verificationCode: "123456" }).success).toBe(false);
     // Nothing changed so far.
     expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { id: desk.staffUserId } })).passwordHash, PASSPHRASE)).toBe(true);
     expect(await prisma.authSession.count({ where: { staffUserId: desk.staffUserId } })).toBe(2);
@@ -110,8 +122,9 @@ describe("a staff member changes their own passphrase", () => {
 
     const audit = await prisma.auditEvent.findMany({ where: { actorId: desk.staffUserId, action: { startsWith: "staff.passphrase" } }, orderBy: { id: "asc" } });
     expect(audit.map((event) => [event.action, event.details])).toEqual([
+      ["staff.passphrase.change-code-sent", { method: "email" }],
       ["staff.passphrase.change-failed", { reason: "current" }],
-      ["staff.passphrase.change", { sessionsEnded: 1 }],
+      ["staff.passphrase.change", { sessionsEnded: 1, method: "email" }],
     ]);
     expect(JSON.stringify(audit.map((event) => event.details))).not.toContain("lanterns");
   });

@@ -36,6 +36,8 @@ async function formOf() {
     rosterUploadMaxMb: String(current.rosterUploadMaxMb),
     staffSecurityQuestionsEnabled: current.staffSecurityQuestionsEnabled ? "on" : "",
     staffSecurityInfoReconfirmDays: String(current.staffSecurityInfoReconfirmDays),
+    mfaRequiredForHelpDesk: current.mfaRequiredForHelpDesk ? "on" : "off",
+    mfaRememberDays: String(current.mfaRememberDays),
   };
 }
 
@@ -116,5 +118,14 @@ describe("updateDistrictSettings", () => {
   it("writes nothing when nothing changed", async () => {
     expect(await updateDistrictSettings(admin, districtSettingsSchema.parse(await formOf()))).toEqual({ changed: [] });
     expect(await prisma.auditEvent.count()).toBe(0);
+  });
+
+  it("starts with two-step sign-in required for help desk and 5 remembered days, and saves and audits changes to them", async () => {
+    expect(await getDistrictSettings()).toMatchObject({ mfaRequiredForHelpDesk: true, mfaRememberDays: 5 });
+    const form = { ...(await formOf()), mfaRequiredForHelpDesk: "off", mfaRememberDays: "0" };
+    expect((await updateDistrictSettings(admin, districtSettingsSchema.parse(form))).changed.sort()).toEqual(["mfaRememberDays", "mfaRequiredForHelpDesk"]);
+    expect(await getDistrictSettings()).toMatchObject({ mfaRequiredForHelpDesk: false, mfaRememberDays: 0 });
+    expect(districtSettingsSchema.safeParse({ ...form, mfaRememberDays: "31" }).success).toBe(false);
+    expect(districtSettingsSchema.safeParse({ ...form, mfaRequiredForHelpDesk: "maybe" }).success).toBe(false);
   });
 });

@@ -23,6 +23,8 @@ const valid = {
   rosterUploadMaxMb: "500",
   staffSecurityQuestionsEnabled: "on",
   staffSecurityInfoReconfirmDays: "180",
+  mfaRequiredForHelpDesk: "on",
+  mfaRememberDays: "5",
 };
 
 describe("staffEmailDomainsSchema", () => {

@@ -11,6 +11,8 @@ describe("content security policy", () => {
     expect(policy.get("script-src")).toBe("'self' 'nonce-abc123' 'strict-dynamic'");
     expect(policy.get("frame-ancestors")).toBe("'none'");
     expect(policy.get("object-src")).toBe("'none'");
+    // The CAPTCHA's proof-of-work workers (blob: URLs built by its own script), nothing foreign.
+    expect(policy.get("worker-src")).toBe("'self' blob:");
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
   });
 

@@ -8,13 +8,16 @@ import { forgotUsername } from "@/lib/mail/templates/forgot-username";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
 import { passwordChanged } from "@/lib/mail/templates/password-changed";
 import { securityCode } from "@/lib/mail/templates/security-code";
+import { staffAdminResetNoticeEmail } from "@/lib/mail/templates/staff-admin-reset-notice";
+import { staffMfaEnrolmentCode } from "@/lib/mail/templates/staff-mfa-enrolment-code";
+import { staffMfaNotice } from "@/lib/mail/templates/staff-mfa-notice";
 import { staffSecurityNoticeEmail } from "@/lib/mail/templates/staff-security-notice";
 import { staffSetupLinkEmail } from "@/lib/mail/templates/staff-setup-link";
 import { staffVerificationCodeEmail } from "@/lib/mail/templates/staff-verification-code";
 import { temporaryPasswordEmail } from "@/lib/mail/templates/temporary-password";
 
 // Params are checked by TypeScript where a mail is queued; stored JSON is read back untyped.
-const ALL: ReadonlyArray<EmailTemplate<never>> = [contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffSetupLinkEmail, temporaryPasswordEmail];
+const ALL: ReadonlyArray<EmailTemplate<never>> = [contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffAdminResetNoticeEmail, staffMfaEnrolmentCode, staffMfaNotice, staffSetupLinkEmail, temporaryPasswordEmail];
 const STAFF_SECURITY_INFO: ReadonlyArray<EmailTemplate<never>> = [staffSecurityNoticeEmail, staffVerificationCodeEmail];
 
 export const EMAIL_TEMPLATES: ReadonlyMap<string, EmailTemplate<unknown>> = new Map(

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { signInWithCredentials } from "@/lib/auth/sign-in-with-credentials";
 import { safeConsolePath } from "./safe-console-path";
 import { STAFF_SIGN_IN_MESSAGES } from "./staff-sign-in-messages";
+import { secondStepPath } from "./second-step-path";
 
 interface StaffSignInFormState {
   error: string;
@@ -18,6 +19,7 @@ export async function signInStaffFormAction(_previous: StaffSignInFormState | nu
   const password = String(formData.get("password") ?? "");
   if (!email || !password) return { error: STAFF_SIGN_IN_MESSAGES.missing };
   const result = await signInWithCredentials("staff", { email, password });
+  if (!result.ok && result.reason === "second_factor") redirect(secondStepPath(safeConsolePath(String(formData.get("callbackPath") ?? ""))));
   if (!result.ok) return { error: result.reason === "rate_limited" ? STAFF_SIGN_IN_MESSAGES.rate_limited : STAFF_SIGN_IN_MESSAGES.invalid };
   redirect(safeConsolePath(String(formData.get("callbackPath") ?? "")));
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { signInStaffFormAction } from "./sign-in-form-action";
 import { STAFF_SIGN_IN_MESSAGES } from "./staff-sign-in-messages";
+import { secondStepPath } from "./second-step-path";
 
 const MESSAGES: Record<string, string> = STAFF_SIGN_IN_MESSAGES;
 
@@ -36,6 +37,10 @@ export function StaffSignInForm({ callbackPath }: { callbackPath: string }) {
       if (result?.ok && !result.error) {
         // A full navigation, so the server renders the console with the new session cookie.
         window.location.assign(callbackPath);
+        return;
+      }
+      if (result?.error === "second_factor") {
+        window.location.assign(secondStepPath(callbackPath));
         return;
       }
       setError(MESSAGES[result?.error ?? ""] ?? MESSAGES.invalid!);

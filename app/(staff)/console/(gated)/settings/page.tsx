@@ -38,6 +38,8 @@ export default async function SettingsPage() {
           rosterUploadMaxMb: String(settings.rosterUploadMaxMb),
           staffSecurityQuestionsEnabled: settings.staffSecurityQuestionsEnabled ? "on" : "",
           staffSecurityInfoReconfirmDays: String(settings.staffSecurityInfoReconfirmDays),
+          mfaRequiredForHelpDesk: settings.mfaRequiredForHelpDesk ? "on" : "off",
+          mfaRememberDays: String(settings.mfaRememberDays),
         }}
       />
     </div>

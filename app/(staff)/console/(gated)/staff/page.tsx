@@ -1,6 +1,7 @@
 // Staff accounts (site admins): list, add (by setup link), change role, disable / enable,
 // send a setup link (staff reset).
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
@@ -8,8 +9,11 @@ import { listStaffUsers } from "@/lib/staff/list-staff-users";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/staff-user-schemas";
 import { CreateStaffUserForm } from "./_components/create-staff-user-form";
 import { SendSetupLinkButton } from "./_components/send-setup-link-button";
+import { EnrolmentCodeButton } from "./_components/enrolment-code-button";
 import { StaffUserRowActions } from "./_components/staff-user-row-actions";
 import { StaffSignInLockCell } from "./_components/staff-sign-in-lock-cell";
+import { SelfServiceUsageTable } from "./_components/self-service-usage-table";
+import { selfServiceUsageReport } from "@/lib/staff/self-service-usage-report";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -17,7 +21,7 @@ const formatDate = (date: Date | null) => (date ? `${date.toISOString().slice(0,
 
 export default async function StaffPage() {
   const me = await requireStaffPage("staff:manage");
-  const [users, settings] = await Promise.all([listStaffUsers(), getDistrictSettings()]);
+  const [users, settings, usage] = await Promise.all([listStaffUsers(), getDistrictSettings(), selfServiceUsageReport()]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold text-slate-900">Staff</h1>
@@ -38,7 +42,11 @@ export default async function StaffPage() {
           <tbody className="divide-y divide-slate-100">
             {users.map((user) => (
               <tr key={user.id} data-testid="staff-row">
-                <td className="px-3 py-2 font-medium">{user.name}</td>
+                <td className="px-3 py-2 font-medium">
+                  <Link href={`/console/staff/${user.id}`} className="text-blue-700 underline">
+                    {user.name}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">{user.email}</td>
                 <td className="px-3 py-2">{STAFF_ROLE_LABELS[user.role]}</td>
                 <td className="px-3 py-2">
@@ -63,6 +71,7 @@ export default async function StaffPage() {
                     <div className="space-y-2">
                       <StaffUserRowActions key={`${user.role}-${user.disabled}`} user={user} />
                       {user.disabled ? null : <SendSetupLinkButton user={user} />}
+                      {user.disabled ? null : <EnrolmentCodeButton user={user} />}
                     </div>
                   )}
                 </td>
@@ -72,6 +81,7 @@ export default async function StaffPage() {
         </table>
       </div>
       <CreateStaffUserForm domains={settings.staffEmailDomains} />
+      <SelfServiceUsageTable weeks={usage} />
     </div>
   );
 }

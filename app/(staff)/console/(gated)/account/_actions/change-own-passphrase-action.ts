@@ -1,6 +1,7 @@
 "use server";
 // Changes the signed-in staff member's own passphrase and ends their other sessions. A form
 // action (FormData in), so the form posts and works before or without JavaScript.
+import type { z } from "zod";
 import { formText } from "@/components/ui/form-text";
 import { staffAction } from "@/lib/actions/safe-action";
 import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
@@ -24,5 +25,7 @@ export async function changeOwnPassphraseAction(
   data: FormData,
 ): Promise<ActionResult<{ sessionsEnded: number }>> {
   // formText reads anything but a posted form (a hand-made request) as empty fields.
-  return changeOwnPassphrase(formText(data, ["currentPassphrase", "newPassphrase", "confirmPassphrase"]));
+  // The schema checks verificationMethod's value; a posted form only ever holds strings.
+  const fields = formText(data, ["currentPassphrase", "newPassphrase", "confirmPassphrase", "verificationMethod", "verificationCode"]);
+  return changeOwnPassphrase(fields as z.input<typeof changeOwnPassphraseSchema>);
 }

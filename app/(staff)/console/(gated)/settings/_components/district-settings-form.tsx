@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { DISTRICT_SETTINGS_FIELDS, type DistrictSettingsInput } from "@/lib/settings/district-settings-schema";
 import { updateDistrictSettingsAction } from "../_actions/update-district-settings-action";
@@ -61,11 +62,22 @@ const STAFF_SECURITY_NUMBER_FIELDS = [
   },
 ] as const;
 
+const MFA_NUMBER_FIELDS = [
+  {
+    name: "mfaRememberDays",
+    label: "“Don't ask again on this browser” for (days)",
+    min: 0,
+    max: 30,
+    help: "Help desk only; never for site admins. 0 turns the option off.",
+  },
+] as const;
+
 type NumberField =
   | (typeof NUMBER_FIELDS)[number]
   | (typeof RETENTION_FIELDS)[number]
   | (typeof ROSTER_NUMBER_FIELDS)[number]
-  | (typeof STAFF_SECURITY_NUMBER_FIELDS)[number];
+  | (typeof STAFF_SECURITY_NUMBER_FIELDS)[number]
+  | (typeof MFA_NUMBER_FIELDS)[number];
 
 export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFormValues }) {
   const form = useActionForm(updateDistrictSettingsAction, {
@@ -151,6 +163,24 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
           </p>
         </div>
         {STAFF_SECURITY_NUMBER_FIELDS.map(numberField)}
+      </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Two-step sign-in</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">Site admins always sign in with an authenticator app, a passkey or a recovery code.</p>
+        <FormField
+          name="mfaRequiredForHelpDesk"
+          label="Help desk staff must use two-step sign-in"
+          hint="Recommended: help desk staff can reset parent logins."
+          errors={form.fieldErrors.mfaRequiredForHelpDesk}
+        >
+          {(props) => (
+            <NativeSelect {...props} defaultValue={initial.mfaRequiredForHelpDesk}>
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </NativeSelect>
+          )}
+        </FormField>
+        {MFA_NUMBER_FIELDS.map(numberField)}
       </fieldset>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <Button type="submit" disabled={form.pending} aria-busy={form.pending}>

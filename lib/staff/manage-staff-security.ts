@@ -1,0 +1,63 @@
+// A site admin's actions on another staff member's recovery set-up (issue 9, item 7): require
+// them to register their security info again, remove a method (a lost phone, an address they
+// no longer read), clear a self-service block. The admin never sees or sets a secret; each
+// action is audited in its transaction and the person is told through their channels.
+import { prisma } from "@/lib/db";
+import { ActionFailure } from "@/lib/actions/action-result";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
+import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
+import { notifySecurityInfoChange } from "@/lib/staff-auth/security-info/notify-security-info-change";
+import { deleteSecurityMethod } from "@/lib/staff-auth/security-info/remove-security-method";
+import { requireSecurityInfoReregistration } from "@/lib/staff-auth/security-info/security-info-pending";
+import type { SecurityMethod } from "@/lib/staff-auth/security-info/security-info-schemas";
+import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
+import { clearSelfServiceBlock, clearSelfServiceCounters } from "@/lib/staff-auth/recovery/self-service-block";
+
+const LABELS: Record<SecurityMethod, string> = { phone: "mobile phone", altEmail: "alternate e-mail", questions: "security questions" };
+
+function assertNotSelf(actor: StaffActor, staffUserId: number): void {
+  // Like every other Staff page action: an admin cannot weaken their own recovery from here.
+  if (actor.staffUserId === staffUserId) throw new ActionFailure("forbidden", "Another site admin must change your own account.");
+}
+
+export async function requireReregistrationByAdmin(actor: StaffActor, staffUserId: number): Promise<void> {
+  assertStaffPermission(actor, "staff:manage");
+  assertNotSelf(actor, staffUserId);
+  await prisma.$transaction(async (tx) => {
+    const user = await lockStaffUserOrThrow(tx, staffUserId);
+    await requireSecurityInfoReregistration(tx, staffUserId);
+    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.security-info.reregistration-required", details: { staffUserId, email: user.email } });
+    await notifySecurityInfoChange(tx, staffUserId, {
+      method: "all",
+      what: "A site admin asked you to register your security info again: you will be asked to at your next sign-in.",
+    });
+  });
+}
+
+export async function removeStaffMethodByAdmin(actor: StaffActor, staffUserId: number, method: SecurityMethod): Promise<void> {
+  assertStaffPermission(actor, "staff:manage");
+  assertNotSelf(actor, staffUserId);
+  await prisma.$transaction(async (tx) => {
+    const user = await lockStaffUserOrThrow(tx, staffUserId);
+    const view = await loadStaffSecurityInfo(tx, staffUserId);
+    if (!{ phone: view.phone, altEmail: view.altEmail, questions: view.questions }[method]) {
+      throw new ActionFailure("invalid", `${user.name} has no ${LABELS[method]} registered.`);
+    }
+    // Told before the removal, so the removed channel is skipped as the one that changed.
+    await notifySecurityInfoChange(tx, staffUserId, { method, what: `A site admin removed your ${LABELS[method]} from your staff console security info.` });
+    await deleteSecurityMethod(tx, staffUserId, method);
+    await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.security-info.method-removed-by-admin", details: { staffUserId, email: user.email, method } });
+  });
+}
+
+export async function clearSelfServiceBlockByAdmin(actor: StaffActor, staffUserId: number): Promise<{ wasBlocked: boolean }> {
+  assertStaffPermission(actor, "staff:manage");
+  assertNotSelf(actor, staffUserId);
+  const wasBlocked = await prisma.$transaction(async (tx) => {
+    await lockStaffUserOrThrow(tx, staffUserId);
+    return clearSelfServiceBlock(tx, staffUserId, auditActorOf(actor));
+  });
+  await clearSelfServiceCounters(staffUserId);
+  return { wasBlocked };
+}
