@@ -134,7 +134,7 @@ describe("staff setup links", () => {
     const deskContext = await browser.newContext();
     const deskPage = await deskContext.newPage();
     await signIn(deskPage, desk.email, desk.password);
-    await deskPage.getByRole("alert").waitFor();
+    await deskPage.locator('form [role="alert"]').waitFor();
     expect(new URL(deskPage.url()).pathname).toBe("/console/sign-in");
     await choosePassphrase(deskPage, link!, "the agent's own new passphrase");
     await deskPage.waitForURL((url) => url.pathname === "/console/set-passphrase/done");

@@ -67,6 +67,7 @@ describe("site-admin permissions", () => {
           supportPhone: "555-0000",
           staffEmailDomains: "",
           parentPasswordMinLength: String(current.parentPasswordMinLength),
+          mfaRequiredForHelpDesk: current.mfaRequiredForHelpDesk ? "on" : "off",
         });
         return updateDistrictSettings(desk, values);
       },
