@@ -7,7 +7,6 @@ import { DEFAULT_PACKAGE_LIMITS, type RosterPackage, type RosterPackageLimits } 
 /** A folder of CSVs as a package: only regular .csv files directly inside it count. */
 export async function openFolderPackage(dir: string, limits = DEFAULT_PACKAGE_LIMITS): Promise<RosterPackage> {
   const names: string[] = [];
-  const sizes = new Map<string, number>();
   let total = 0;
   for (const dirent of await readdir(dir, { withFileTypes: true })) {
     if (!dirent.name.endsWith(".csv")) continue;
@@ -18,7 +17,6 @@ export async function openFolderPackage(dir: string, limits = DEFAULT_PACKAGE_LI
     if (size > limits.maxFileBytes) throw new RosterStructuralError(dirent.name, `${dirent.name} is larger than ${limits.maxFileBytes} bytes.`);
     if (total > limits.maxTotalBytes) throw new RosterStructuralError(dirent.name, `The files are larger than ${limits.maxTotalBytes} bytes.`);
     names.push(dirent.name);
-    sizes.set(dirent.name, size);
   }
   return {
     fileNames: names,
@@ -26,7 +24,6 @@ export async function openFolderPackage(dir: string, limits = DEFAULT_PACKAGE_LI
       if (!names.includes(name)) throw new RosterStructuralError(name, `${name} is not in the folder.`);
       return createReadStream(path.join(dir, name));
     },
-    fileSize: (name) => sizes.get(name) ?? 0,
     async close() {},
   };
 }

@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 import { openRosterPackage } from "./open-roster-package";
-import { readCsvRows, type CsvRowReader } from "./read-csv-rows";
-import { readCsvRowsInWorker } from "./csv-worker/read-csv-rows-in-worker";
+import { readCsvRows } from "./read-csv-rows";
 import { readManifest, type RosterManifest } from "./read-manifest";
 import { readOrgs } from "./read-orgs";
 import { readRoles } from "./read-roles";
@@ -18,12 +17,7 @@ export type OpenRosterOptions = {
   limits?: RosterPackageLimits;
   /** Told the sourcedId of each rejected orgs/users row that has one (bulk must not remove those). */
   onRejectedId?: (file: "orgs.csv" | "users.csv", sourcedId: string) => void;
-  /** Files at least this large (unzipped) are parsed on a worker thread; default 8 MiB. */
-  parseInWorkerFromBytes?: number;
 };
-
-// About 30,000 users: below it a worker's start-up costs more than it saves.
-const PARSE_IN_WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 /** An opened, structurally checked package; the rows are read (once each) by iterating. */
 export type Roster = {
@@ -97,8 +91,6 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
   }
   if (modes.orgs !== "absent") assertHeader("orgs.csv", version, await readHeader(pkg, "orgs.csv", issues));
   const readsRoles = version !== "1.1" && modes.roles !== "absent";
-  const workerFrom = options.parseInWorkerFromBytes ?? PARSE_IN_WORKER_FROM_BYTES;
-  const rowReaderFor = (name: RosterFileName): CsvRowReader => (pkg.fileSize(name) >= workerFrom ? readCsvRowsInWorker : readCsvRows);
   if (readsRoles) assertHeader("roles.csv", version, await readHeader(pkg, "roles.csv", issues));
 
   return {
@@ -113,12 +105,12 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
     async *users() {
       if (modes.users === "absent") return;
       const rolesMode = readsRoles ? modes.roles : "absent";
-      const roles = rolesMode === "absent" ? null : await readRoles(await pkg.openFile("roles.csv"), version, rolesMode, issues, rowReaderFor("roles.csv"));
+      const roles = rolesMode === "absent" ? null : await readRoles(await pkg.openFile("roles.csv"), version, rolesMode, issues);
       const input = await pkg.openFile("users.csv");
       const onRejectedId = options.onRejectedId;
       yield* readUsers(
         input,
-        { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles, onRejectedId: onRejectedId && ((id) => onRejectedId("users.csv", id)), readRows: rowReaderFor("users.csv") },
+        { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles, onRejectedId: onRejectedId && ((id) => onRejectedId("users.csv", id)) },
         issues,
       );
     },

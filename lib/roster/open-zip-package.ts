@@ -74,7 +74,6 @@ export async function openZipPackage(path: string, limits = DEFAULT_PACKAGE_LIMI
         zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error("no stream")) : resolve(stream)));
       });
     },
-    fileSize: (name) => entries.get(name)?.uncompressedSize ?? 0,
     async close() {
       zip.close();
     },

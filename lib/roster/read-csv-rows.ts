@@ -3,9 +3,6 @@ import { parse, type Parser } from "csv-parse";
 import { RosterStructuralError, type RosterIssueLog } from "./roster-report";
 import { withoutServerPaths } from "./without-server-paths";
 
-/** readCsvRows, or a reader with the same contract (csv-worker/read-csv-rows-in-worker.ts). */
-export type CsvRowReader = typeof readCsvRows;
-
 /** One data row: its fields in header order and the physical line where it starts (header = 1). */
 export type CsvRow = { line: number; fields: string[] };
 

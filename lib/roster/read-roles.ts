@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { assertHeader, type HeaderIndex } from "./roster-headers";
-import { readCsvRows, type CsvRowReader } from "./read-csv-rows";
+import { readCsvRows } from "./read-csv-rows";
 import type { RosterMode, RosterVersion, UserKind } from "./roster-records";
 import type { RosterIssueLog } from "./roster-report";
 import { rowFields, rowLifecycle } from "./roster-row-fields";
@@ -27,7 +27,6 @@ export async function readRoles(
   version: RosterVersion,
   mode: RosterMode,
   issues: RosterIssueLog,
-  readRows: CsvRowReader = readCsvRows,
 ): Promise<UserRoles> {
   const byUser = new SourcedIdTable(1 << 16);
   const roleIds = new SourcedIdTable(1 << 16);
@@ -37,7 +36,7 @@ export async function readRoles(
   const removedRoles = new SourcedIdTable(1 << 10);
   let header: HeaderIndex = new Map();
 
-  for await (const { line, fields } of readRows(FILE, input, issues, (names) => {
+  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
     header = assertHeader(FILE, version, names);
   })) {
     const row = rowFields(FILE, header, line, fields, issues);

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import type { UserRoles } from "./read-roles";
 import { assertHeader, usersVersionFromHeader, type HeaderIndex } from "./roster-headers";
-import { readCsvRows, type CsvRowReader } from "./read-csv-rows";
+import { readCsvRows } from "./read-csv-rows";
 import { CONTACT_LANGUAGES, type ContactLanguage, type RosterMode, type RosterUser, type RosterVersion, type UserKind } from "./roster-records";
 import type { RosterIssueLog } from "./roster-report";
 import { rowFields, rowLifecycle, type RowFields } from "./roster-row-fields";
@@ -22,8 +22,6 @@ export type ReadUsersOptions = {
   onVersion?: (version: RosterVersion) => void;
   /** Told the sourcedId of each rejected row that has one: a bulk import must not remove it. */
   onRejectedId?: (sourcedId: string) => void;
-  /** How the CSV rows are read (default: on this thread). */
-  readRows?: CsvRowReader;
 };
 
 /**
@@ -36,8 +34,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
   let version: RosterVersion = manifestVersion;
   const seen = new SourcedIdTable(1 << 16);
 
-  const readRows = options.readRows ?? readCsvRows;
-  for await (const { line, fields } of readRows(FILE, input, issues, (names) => {
+  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
     version = manifestVersion === "1.1" ? "1.1" : usersVersionFromHeader(names);
     header = assertHeader(FILE, version, names);
     assertStudentIdColumnExists(studentIdSource, header);

@@ -5,8 +5,6 @@ export type RosterPackage = {
   /** Names of the .csv files at the root, e.g. `users.csv`. */
   readonly fileNames: readonly string[];
   openFile(name: string): Promise<Readable>;
-  /** Bytes of the file once unzipped (0 for a name the package does not hold). */
-  fileSize(name: string): number;
   close(): Promise<void>;
 };
 

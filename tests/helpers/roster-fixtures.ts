@@ -17,12 +17,12 @@ export type RosterReadout = {
 };
 
 /** Reads a whole package the way an import does, collecting what comes out (tests are tiny). */
-export async function readRosterFully(source: string, studentIdSource?: StudentIdSource, options: { parseInWorkerFromBytes?: number } = {}): Promise<RosterReadout> {
+export async function readRosterFully(source: string, studentIdSource?: StudentIdSource): Promise<RosterReadout> {
   const issues = createRosterIssueLog();
   const schools: RosterSchool[] = [];
   const users: RosterUser[] = [];
   try {
-    const roster = await openRoster(source, { issues, studentIdSource, ...options });
+    const roster = await openRoster(source, { issues, studentIdSource });
     try {
       for await (const school of roster.schools()) schools.push(school);
       for await (const user of roster.users()) users.push(user);
