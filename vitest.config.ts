@@ -7,11 +7,16 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // Files whose assertions compare durations measured in the run (security timing): they run
 // after everything else but the browser tests, one at a time, on a machine as quiet as this run
 // can make it.
-export const TIMING_TESTS = ["tests/integration/forgot-enumeration.test.ts", "tests/integration/sign-in-refusal-timing.test.ts"];
+export const TIMING_TESTS = [
+  "tests/integration/forgot-enumeration.test.ts",
+  "tests/integration/sign-in-refusal-timing.test.ts",
+  "tests/integration/staff-recovery-enumeration.test.ts",
+];
 
 // The other integration files mostly wait (PostgreSQL, SMTP, padded answers): three at a time,
 // each on its own cloned database, even on two cores (vitest's default is one fewer than cores).
-const INTEGRATION_WORKERS = 3;
+// Projects that run together must have the same number of workers (vitest's rule).
+const WORKERS = 3;
 
 const integration = {
   environment: "node" as const,
@@ -30,7 +35,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", maxWorkers: WORKERS },
       },
       {
         plugins: [react()],
@@ -40,11 +45,12 @@ export default defineConfig({
           include: ["tests/components/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["tests/setup/components.ts"],
+          maxWorkers: WORKERS,
         },
       },
       {
         resolve: { alias },
-        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: TIMING_TESTS, maxWorkers: INTEGRATION_WORKERS, ...integration },
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: TIMING_TESTS, maxWorkers: WORKERS, ...integration },
       },
       {
         resolve: { alias },
