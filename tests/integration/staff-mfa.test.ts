@@ -31,6 +31,7 @@ import { MFA_COOL_OFF_MINUTES } from "@/lib/staff-auth/mfa/second-factor-cool-of
 import { ActionFailure } from "@/lib/actions/action-result";
 import type { StaffActor } from "@/lib/staff/staff-actor";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 const PASSPHRASE = "a long staff passphrase for tests";
 let seq = 0;
@@ -38,7 +39,10 @@ let smtp: SmtpCapture;
 
 async function staffUser(role: "SITE_ADMIN" | "HELP_DESK" = "HELP_DESK") {
   const n = ++seq;
-  return prisma.staffUser.create({ data: { email: `mfa${n}@riverside.example.org`, name: `Mfa ${n}`, role, passwordHash: await hashSecret(PASSPHRASE) } });
+  // Security info registered: these tests are about the second factor, the step before it.
+  return prisma.staffUser.create({
+    data: { email: `mfa${n}@riverside.example.org`, name: `Mfa ${n}`, role, passwordHash: await hashSecret(PASSPHRASE), securityInfo: { create: registeredSecurityInfo() } },
+  });
 }
 
 const selfOf = (user: { id: number; email: string }, sessionId = `session-${user.id}`): SelfActor => ({ staffUserId: user.id, email: user.email, ip: "198.51.100.7", sessionId });

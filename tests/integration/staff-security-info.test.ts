@@ -72,7 +72,14 @@ beforeEach(async () => {
   await prisma.staffUser.deleteMany();
   await prisma.districtSettings.deleteMany();
   const row = await prisma.staffUser.create({
-    data: { email: "ida.lead@riverside.example.org", name: "Ida Lead", role: "SITE_ADMIN", passwordHash: await hashSecret(PASSPHRASE) },
+    data: {
+      email: "ida.lead@riverside.example.org",
+      name: "Ida Lead",
+      role: "SITE_ADMIN",
+      passwordHash: await hashSecret(PASSPHRASE),
+      // An authenticator already bound: these tests are about the step after it.
+      totp: { create: { secretEnc: "bound-in-an-earlier-step", confirmedAt: new Date() } },
+    },
   });
   const sessionId = await createAuthSession({ staffUserId: row.id }, { ip: "192.0.2.1" });
   actor = { staffUserId: row.id, email: row.email, role: row.role, ip: "192.0.2.1", sessionId };
