@@ -1,5 +1,6 @@
 // Fixed-window counters in PostgreSQL, so that every app instance shares the limits.
 import { prisma } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 
 export interface RateLimitRule {
   /** Namespaced key, e.g. "register:ip:203.0.113.9". */
@@ -16,9 +17,12 @@ export interface RateLimitResult {
 
 // Prisma stores DateTime as UTC in "timestamp without time zone": compare against UTC
 // "now" so the windows are right whatever the database server's TimeZone is.
-/** Counts one hit against the rule and says whether it is still within the limit. */
-export async function hitRateLimit(rule: RateLimitRule): Promise<RateLimitResult> {
-  const rows = await prisma.$queryRaw<{ count: number; windowStart: Date }[]>`
+/**
+ * Counts one hit against the rule and says whether it is still within the limit. Pass a
+ * transaction to count the hit together with the state change it guards.
+ */
+export async function hitRateLimit(rule: RateLimitRule, db: Tx = prisma): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
     VALUES (${rule.key}, now() AT TIME ZONE 'UTC', 1, (now() AT TIME ZONE 'UTC') + make_interval(secs => ${rule.windowSeconds}))
     ON CONFLICT ("key") DO UPDATE SET
@@ -41,7 +45,7 @@ export async function hitRateLimit(rule: RateLimitRule): Promise<RateLimitResult
 
 /** Hits every rule (all are counted) and reports the most restrictive outcome. */
 export async function hitRateLimits(rules: RateLimitRule[]): Promise<RateLimitResult> {
-  const results = await Promise.all(rules.map(hitRateLimit));
+  const results = await Promise.all(rules.map((rule) => hitRateLimit(rule)));
   const blocked = results.filter((result) => !result.allowed);
   if (blocked.length === 0) return { allowed: true, count: 0, retryAfterSeconds: 0 };
   return { allowed: false, count: 0, retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };

@@ -3,8 +3,9 @@
 // send the same message; marked SENT only while the lease is still this worker's; failures
 // retried with exponential backoff (at least what the provider's Retry-After asks), messages
 // the provider can never take (an invalid number) given up on at once. The code in a
-// sensitive message's params is erased once it is sent or given up on. Message bodies and
-// codes are never logged.
+// sensitive message's params is erased once it is sent or given up on, or once it has waited
+// 10 minutes (its code is dead by then; this also holds when no transport is configured).
+// Message bodies and codes are never logged.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
@@ -74,6 +75,24 @@ async function markFailedAttempt(row: ClaimedSms, error: unknown): Promise<"retr
   return giveUp ? "failed" : "retried";
 }
 
+/** Minutes after which a queued code is dead anyway (staff codes live 10 minutes). */
+export const SENSITIVE_SMS_MAX_AGE_MINUTES = 10;
+
+/**
+ * Gives up on sensitive messages still queued after 10 minutes and erases their params: the code
+ * in them has expired, and without a transport (no provider configured) nothing else would ever
+ * erase it from the table. Returns how many were given up on.
+ */
+export async function expireStaleSensitiveSms(): Promise<number> {
+  return prisma.$executeRaw`
+    UPDATE "SmsOutbox" SET
+      "status" = 'FAILED', "params" = '{}'::jsonb, "lockedUntil" = NULL,
+      "lastError" = ${`Not sent within ${SENSITIVE_SMS_MAX_AGE_MINUTES} minutes: the code in it has expired and was erased.`}
+    WHERE "sensitive" AND "status" = 'PENDING'
+      AND "createdAt" < ${DB_NOW} - make_interval(mins => ${SENSITIVE_SMS_MAX_AGE_MINUTES})
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})`;
+}
+
 /** Claims up to `batchSize` due messages, sends them one by one, records each outcome. */
 export async function processSmsOutboxBatch(options: { transport: SmsTransport; batchSize?: number; leaseMs?: number }): Promise<SmsBatchResult> {
   const { transport, batchSize = 20, leaseMs = 60_000 } = options;
@@ -113,6 +132,7 @@ export function smsOutboxJob(options: { everyMs?: number; transport?: SmsTranspo
     everyMs,
     firstRunAfterMs: 0,
     async run() {
+      await expireStaleSensitiveSms();
       if (!transport) {
         if (!warned) console.error(`[sms] ${missingSmsConfigMessage()}`);
         warned = true;

@@ -11,6 +11,7 @@ import { lockStaffUserOrThrow } from "@/lib/staff/lock-staff-user-or-throw";
 import { findUsableSetupLink, INVALID_SETUP_LINK_MESSAGE } from "@/lib/staff-auth/find-usable-setup-link";
 import { checkStaffPassphrase } from "@/lib/staff-auth/staff-passphrase-policy";
 import type { SetStaffPassphraseInput } from "@/lib/staff-auth/staff-setup-schemas";
+import { endPendingSignInSteps } from "@/lib/staff-auth/mfa/end-pending-sign-in-steps";
 
 function invalidLink(): ActionFailure {
   return new ActionFailure("invalid", INVALID_SETUP_LINK_MESSAGE);
@@ -41,6 +42,7 @@ export async function completeStaffPassphraseSetup(
     await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash, passphraseChangedAt: new Date(), failedAttempts: 0, lockedUntil: null } });
     await tx.staffSetupLink.update({ where: { id: link.id }, data: { usedAt: now } });
     const sessionsEnded = await endStaffSessions(tx, user.id);
+    await endPendingSignInSteps(tx, user.id);
     await recordAuditEvent(tx, {
       actor: { type: "STAFF", id: user.id, label: user.email, ip: meta.ip },
       action: "staff.passphrase.setup",

@@ -19,6 +19,7 @@ import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { staffSecurityNoticeEmail } from "@/lib/mail/templates/staff-security-notice";
 import { verifyPassphraseChangeCode } from "@/lib/staff/passphrase-change-code";
 import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
+import { endPendingSignInSteps } from "@/lib/staff-auth/mfa/end-pending-sign-in-steps";
 
 const INVALID = "Some fields need attention.";
 
@@ -64,6 +65,7 @@ export async function changeOwnStaffPassphrase(
       data: { passwordHash, passphraseChangedAt: new Date(), failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null },
     });
     const sessionsEnded = await endStaffSessions(tx, locked.id, currentSessionId);
+    await endPendingSignInSteps(tx, locked.id, { keepSessionId: currentSessionId });
     await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.passphrase.change", details: { sessionsEnded, method: input.verificationMethod } });
     // Told on the district address and the alternate one (ASVS 6.3.7): whoever changed it, the owner hears of it.
     const what = "Your staff console passphrase was changed, and your other sessions were signed out.";

@@ -13,6 +13,7 @@ import { requireSecurityInfoReregistration } from "@/lib/staff-auth/security-inf
 import type { SecurityMethod } from "@/lib/staff-auth/security-info/security-info-schemas";
 import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
 import { clearSelfServiceBlock, clearSelfServiceCounters } from "@/lib/staff-auth/recovery/self-service-block";
+import { clearSecondFactorPause } from "@/lib/staff-auth/mfa/second-factor-cool-off";
 
 const LABELS: Record<SecurityMethod, string> = { phone: "mobile phone", altEmail: "alternate e-mail", questions: "security questions" };
 
@@ -51,13 +52,22 @@ export async function removeStaffMethodByAdmin(actor: StaffActor, staffUserId: n
   });
 }
 
-export async function clearSelfServiceBlockByAdmin(actor: StaffActor, staffUserId: number): Promise<{ wasBlocked: boolean }> {
+/**
+ * Clears both blocks a person can end up in: the 24-hour self-service block and a paused or
+ * stopped second sign-in step (100 wrong codes in a row stop it until this or a self-service reset).
+ */
+export async function clearSelfServiceBlockByAdmin(actor: StaffActor, staffUserId: number): Promise<{ wasBlocked: boolean; secondStepWasPaused: boolean }> {
   assertStaffPermission(actor, "staff:manage");
   assertNotSelf(actor, staffUserId);
-  const wasBlocked = await prisma.$transaction(async (tx) => {
-    await lockStaffUserOrThrow(tx, staffUserId);
-    return clearSelfServiceBlock(tx, staffUserId, auditActorOf(actor));
+  const result = await prisma.$transaction(async (tx) => {
+    const user = await lockStaffUserOrThrow(tx, staffUserId);
+    const wasBlocked = await clearSelfServiceBlock(tx, staffUserId, auditActorOf(actor));
+    const pause = await clearSecondFactorPause(tx, staffUserId);
+    if (pause.wasPaused || pause.failures > 0) {
+      await recordAuditEvent(tx, { actor: auditActorOf(actor), action: "staff.mfa.stop-cleared", details: { staffUserId, email: user.email, failures: pause.failures, wasPaused: pause.wasPaused } });
+    }
+    return { wasBlocked, secondStepWasPaused: pause.wasPaused };
   });
   await clearSelfServiceCounters(staffUserId);
-  return { wasBlocked };
+  return result;
 }

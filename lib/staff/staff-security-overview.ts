@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
 import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
 import { isSelfServiceBlocked } from "@/lib/staff-auth/recovery/self-service-block";
+import { MFA_STOP_AFTER_FAILURES } from "@/lib/staff-auth/mfa/second-factor-cool-off";
 
 export interface StaffSecurityOverview {
   id: number;
@@ -22,6 +23,8 @@ export interface StaffSecurityOverview {
   reregistrationRequired: boolean;
   mfa: { on: boolean; totp: boolean; passkeys: number; recoveryCodesLeft: number };
   selfServiceBlock: { until: Date; reason: string | null } | null;
+  /** The second sign-in step paused (wrong codes) or stopped (100 in a row) for this person. */
+  secondStepPause: { stopped: boolean; until: Date | null } | null;
 }
 
 export async function loadStaffSecurityOverview(staffUserId: number, now = new Date()): Promise<StaffSecurityOverview | null> {
@@ -49,5 +52,11 @@ export async function loadStaffSecurityOverview(staffUserId: number, now = new D
     reregistrationRequired,
     mfa: { on: mfa.totp || mfa.passkeys > 0, ...mfa },
     selfServiceBlock: isSelfServiceBlocked(user, now) ? { until: user.selfServiceBlockedUntil!, reason: user.selfServiceBlockReason } : null,
+    secondStepPause:
+      user.mfaFailedAttempts >= MFA_STOP_AFTER_FAILURES
+        ? { stopped: true, until: null }
+        : user.mfaCoolOffUntil !== null && user.mfaCoolOffUntil > now
+          ? { stopped: false, until: user.mfaCoolOffUntil }
+          : null,
   };
 }

@@ -216,6 +216,22 @@ describe("SMS transport configuration", () => {
     expect(row).toMatchObject({ status: "PENDING", attempts: 0 });
   });
 
+  it("without a provider, a queued code is erased after 10 minutes (given up on); fresh codes and other messages stay queued", async () => {
+    const old = await queueCode("+15035550123", "482913");
+    const fresh = await queueCode("+15035550124", "771204");
+    await prisma.smsOutbox.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 11 * 60_000) } });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await smsOutboxJob({ transport: null }).run();
+    } finally {
+      errors.mockRestore();
+    }
+    const erased = await prisma.smsOutbox.findUniqueOrThrow({ where: { id: old.id } });
+    expect(erased).toMatchObject({ status: "FAILED", params: {} });
+    expect(JSON.stringify(erased)).not.toContain("482913");
+    expect(await prisma.smsOutbox.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "PENDING", params: { code: "771204" } });
+  });
+
   it("the demo transport works without any provider configuration", async () => {
     await queueCode();
     expect(await processSmsOutboxBatch({ transport: createDevSmsTransport() })).toMatchObject({ sent: 1 });

@@ -27,7 +27,8 @@ import { completeStaffSecondStep } from "@/lib/staff-auth/mfa/complete-staff-sec
 import { rememberBrowserToken } from "@/lib/staff-auth/mfa/remember-browser";
 import { openTotpSecret } from "@/lib/staff-auth/mfa/totp-secret-box";
 import { replaceRecoveryCodes } from "@/lib/staff-auth/mfa/recovery-codes";
-import { MFA_COOL_OFF_MINUTES } from "@/lib/staff-auth/mfa/second-factor-cool-off";
+import { MFA_COOL_OFF_MINUTES, MFA_STOP_AFTER_FAILURES } from "@/lib/staff-auth/mfa/second-factor-cool-off";
+import { clearSelfServiceBlockByAdmin } from "@/lib/staff/manage-staff-security";
 import { ActionFailure } from "@/lib/actions/action-result";
 import type { StaffActor } from "@/lib/staff/staff-actor";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
@@ -47,9 +48,9 @@ async function staffUser(role: "SITE_ADMIN" | "HELP_DESK" = "HELP_DESK") {
 
 const selfOf = (user: { id: number; email: string }, sessionId = `session-${user.id}`): SelfActor => ({ staffUserId: user.id, email: user.email, ip: "198.51.100.7", sessionId });
 
-async function mailedCode(address: string): Promise<string> {
+async function mailedCode(address: string, notThis?: string): Promise<string> {
   await processOutboxBatch({ transport: createSmtpTransport(smtp.url, { ignoreTLS: true }) });
-  const mail = await smtp.waitForMessageTo(address, { where: (m) => m.subject === "Your code to set up two-step sign-in" });
+  const mail = await smtp.waitForMessageTo(address, { where: (m) => m.subject === "Your code to set up two-step sign-in" && !(notThis && m.text.includes(notThis)) });
   return /\b(\d{6})\b/.exec(mail.text)![1]!;
 }
 
@@ -141,6 +142,48 @@ describe("binding the first authenticator", () => {
   });
 });
 
+describe("limits on the mailbox enrolment code (whoever knows the passphrase reaches this step)", () => {
+  const pastResendWait = (staffUserId: number) =>
+    prisma.staffVerificationCode.updateMany({ where: { staffUserId }, data: { createdAt: new Date(Date.now() - 61_000) } });
+  const wrongFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+  it("sends at most 5 mailbox codes an hour per person, whatever the session or address", async () => {
+    const user = await staffUser();
+    for (let i = 0; i < 5; i++) {
+      expect(await sendEnrolmentCodeToMailbox(selfOf(user, `session-${i}`))).toEqual({ ok: true });
+      await pastResendWait(user.id);
+    }
+    expect(await sendEnrolmentCodeToMailbox({ ...selfOf(user, "another"), ip: "203.0.113.99" })).toMatchObject({ ok: false, reason: "resend_too_soon" });
+    expect(await prisma.emailOutbox.count({ where: { toAddress: user.email, template: "staff-mfa-enrolment-code" } })).toBe(5);
+  });
+
+  it("10 wrong entries across codes lock the mailbox route for 24 hours: told, audited, and only a site admin's code works", async () => {
+    const user = await staffUser();
+    const self = selfOf(user);
+    expect(await sendEnrolmentCodeToMailbox(self)).toEqual({ ok: true });
+    const first = await mailedCode(user.email);
+    for (let i = 0; i < 9; i++) expect(await unlockAuthenticatorEnrolment(self, wrongFor(first))).toEqual({ ok: false, reason: "invalid" });
+    await pastResendWait(user.id);
+    expect(await sendEnrolmentCodeToMailbox(self)).toEqual({ ok: true }); // 9 wrong: not locked yet
+    const second = await mailedCode(user.email, first);
+    expect(await unlockAuthenticatorEnrolment(self, wrongFor(second))).toEqual({ ok: false, reason: "invalid" }); // the 10th
+    // Locked: even the right mailbox code is refused, with the same answer, and no new one is sent.
+    expect(await unlockAuthenticatorEnrolment(self, second)).toEqual({ ok: false, reason: "invalid" });
+    expect(await pendingAuthenticator(self)).toBeNull();
+    await pastResendWait(user.id);
+    expect(await sendEnrolmentCodeToMailbox(self)).toEqual({ ok: false, reason: "locked" });
+    expect(await prisma.auditEvent.count({ where: { action: "staff.mfa.enrolment.locked", actorId: user.id } })).toBe(1);
+    await processOutboxBatch({ transport: createSmtpTransport(smtp.url, { ignoreTLS: true }) });
+    const notice = await smtp.waitForMessageTo(user.email, { where: (mail) => mail.subject === "Two-step sign-in setup locked on your staff console account" });
+    expect(notice.text).toContain("ask a site admin for an enrolment code");
+
+    const admin = await staffUser("SITE_ADMIN");
+    const { code } = await issueEnrolmentCodeByAdmin({ staffUserId: admin.id, email: admin.email, role: "SITE_ADMIN", ip: "198.51.100.8" }, user.id);
+    expect(await unlockAuthenticatorEnrolment(self, code)).toEqual({ ok: true });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "staff.mfa.enrolment-code.accepted", actorId: user.id } })).toMatchObject({ details: { via: "site-admin" } });
+  });
+});
+
 describe("verifyStaffSecondFactor", () => {
   it("never accepts a TOTP code twice, even within the same 30-second step; the next step's code works", async () => {
     const { user, secret } = await enrolled();
@@ -191,6 +234,36 @@ describe("verifyStaffSecondFactor", () => {
     const after = new Date(start.getTime() + MFA_COOL_OFF_MINUTES * 60_000 + 1_000);
     expect(await verify(user.id, { kind: "totp", code: await codeAt(secret, after) }, after)).toEqual({ ok: true, kind: "totp" });
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).mfaFailedAttempts).toBe(0);
+  });
+
+  it("counts failures until a right answer: pauses double (15, 30, ... minutes) and 100 in a row stop the step until a site admin clears it", async () => {
+    const { user, secret } = await enrolled();
+    let now = Date.now();
+    const wrongTen = async () => {
+      for (let i = 0; i < 10; i++) await verify(user.id, { kind: "totp", code: "000000" }, new Date(now));
+    };
+    await wrongTen();
+    let row = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.mfaFailedAttempts).toBe(10); // not back to 0 when the pause starts
+    expect(row.mfaCoolOffUntil!.getTime() - now).toBe(15 * 60_000);
+    now = row.mfaCoolOffUntil!.getTime() + 1_000;
+    await wrongTen();
+    row = await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.mfaFailedAttempts).toBe(20);
+    expect(row.mfaCoolOffUntil!.getTime() - now).toBe(30 * 60_000);
+    // Fast-forward to 99 in a row (pauses over); the 100th stops the second step for good.
+    await prisma.staffUser.update({ where: { id: user.id }, data: { mfaFailedAttempts: MFA_STOP_AFTER_FAILURES - 1, mfaCoolOffUntil: null } });
+    expect(await verify(user.id, { kind: "totp", code: "000000" }, new Date(now))).toEqual({ ok: false });
+    expect(await prisma.auditEvent.count({ where: { action: "staff.mfa.stopped", actorId: user.id } })).toBe(1);
+    const years = new Date(now + 365 * 86_400_000);
+    expect(await verify(user.id, { kind: "totp", code: await codeAt(secret, years) }, years)).toEqual({ ok: false, reason: "cooling_off" });
+    expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: user.id } })).mfaFailedAttempts).toBe(MFA_STOP_AFTER_FAILURES);
+
+    const admin = await staffUser("SITE_ADMIN");
+    expect(await clearSelfServiceBlockByAdmin({ staffUserId: admin.id, email: admin.email, role: "SITE_ADMIN", ip: "198.51.100.8" }, user.id)).toEqual({ wasBlocked: false, secondStepWasPaused: true });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "staff.mfa.stop-cleared", actorId: admin.id } })).toMatchObject({ details: { staffUserId: user.id, failures: MFA_STOP_AFTER_FAILURES } });
+    const later = new Date();
+    expect(await verify(user.id, { kind: "totp", code: await codeAt(secret, later) }, later)).toEqual({ ok: true, kind: "totp" });
   });
 
   it("a right answer resets the count, so the owner's own typos never add up to a pause", async () => {
@@ -263,9 +336,10 @@ describe("console sign-in second step", () => {
     expect(adminSession).toMatchObject({ setupStep: "enrol-second-factor" });
     expect(await loadSessionPrincipal(await createAuthSession({ staffUserId: desk.id }, {}))).toMatchObject({ setupStep: "enrol-second-factor" });
     await prisma.districtSettings.update({ where: { id: 1 }, data: { mfaRequiredForHelpDesk: false } });
-    expect(await loadSessionPrincipal(await createAuthSession({ staffUserId: desk.id }, {}))).toMatchObject({ setupStep: null });
+    // Past enrolment; the next step (no security info registered in this test) is security info.
+    expect(await loadSessionPrincipal(await createAuthSession({ staffUserId: desk.id }, {}))).toMatchObject({ setupStep: "register-security-info" });
     expect(await loadSessionPrincipal(adminSession!.sessionId)).toMatchObject({ setupStep: "enrol-second-factor" });
     const enrolledAdmin = await enrolled("SITE_ADMIN");
-    expect(await loadSessionPrincipal(await createAuthSession({ staffUserId: enrolledAdmin.user.id }, {}))).toMatchObject({ setupStep: null });
+    expect(await loadSessionPrincipal(await createAuthSession({ staffUserId: enrolledAdmin.user.id }, {}))).toMatchObject({ setupStep: "register-security-info" });
   });
 });

@@ -9,6 +9,8 @@ import { loadSessionPrincipal } from "@/lib/auth/auth-session-store";
 import { verifySecret } from "@/lib/security/password-hash";
 import { changeOwnStaffPassphrase } from "@/lib/staff/change-own-staff-passphrase";
 import { sendPassphraseChangeCode } from "@/lib/staff/passphrase-change-code";
+import { issueSignInTicket } from "@/lib/staff-auth/mfa/sign-in-ticket";
+import { completeStaffSecondStep } from "@/lib/staff-auth/mfa/complete-staff-second-step";
 import { changeOwnPassphraseSchema } from "@/lib/staff/staff-user-schemas";
 import type { StaffActor } from "@/lib/staff/staff-actor";
 import { createRecoverableStaff, lastSmsCode, OLD_PASSPHRASE, openSession, totpNow, type StaffFixture } from "../helpers/staff-recovery-fixtures";
@@ -62,6 +64,17 @@ describe("change passphrase with a verification code", () => {
     const notices = await prisma.emailOutbox.findMany({ where: { template: "staff-security-notice" } });
     expect(notices.map((mail) => mail.toAddress).sort()).toEqual([staff.altEmail, staff.email].sort());
     expect((await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).passphraseChangedAt).not.toBeNull();
+  });
+
+  it("a second-step ticket and a passkey challenge made with the old passphrase end with the change", async () => {
+    const current = await openSession(staff.id);
+    const ticket = await prisma.$transaction((tx) => issueSignInTicket(tx, staff.id));
+    await prisma.staffPasskeyChallenge.create({ data: { staffUserId: staff.id, challenge: "old-challenge", expiresAt: new Date(Date.now() + 300_000) } });
+    await sendPassphraseChangeCode(actor, "sms");
+    await changeOwnStaffPassphrase(actor, current, input("sms", await lastSmsCode(staff.phone)));
+    expect(await prisma.staffSignInTicket.count({ where: { staffUserId: staff.id } })).toBe(0);
+    expect(await prisma.staffPasskeyChallenge.count({ where: { staffUserId: staff.id } })).toBe(0);
+    expect(await completeStaffSecondStep(ticket, { kind: "totp", code: await totpNow() }, { ip: null })).toEqual({ ok: false, reason: "expired" });
   });
 
   it("an authenticator code works once: the same code is refused within its time step", async () => {

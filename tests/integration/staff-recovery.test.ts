@@ -15,6 +15,9 @@ import { completeStaffRecovery } from "@/lib/staff-auth/recovery/complete-staff-
 import { describeRecoveryFlow } from "@/lib/staff-auth/recovery/describe-recovery-flow";
 import { loadRecoveryFlow } from "@/lib/staff-auth/recovery/recovery-flow";
 import { clearSelfServiceBlock } from "@/lib/staff-auth/recovery/self-service-block";
+import { issueSignInTicket } from "@/lib/staff-auth/mfa/sign-in-ticket";
+import { completeStaffSecondStep } from "@/lib/staff-auth/mfa/complete-staff-second-step";
+import { MFA_STOP_AFTER_FAILURES } from "@/lib/staff-auth/mfa/second-factor-cool-off";
 import { createSelfServiceChallenge, verifySelfServiceCaptcha } from "@/lib/staff-auth/recovery/self-service-captcha";
 import {
   createRecoverableStaff,
@@ -160,6 +163,59 @@ describe("two verification steps, then a new passphrase", () => {
     expect(await passEmail(token, staff.altEmail)).toEqual({ status: "passed", complete: true });
     const again = await start(staff.email);
     expect(await check(again, { gate: "recovery-code", code: staff.recoveryCodes[0]! })).toEqual({ status: "invalid" });
+  });
+
+  it("with an authenticator, the authenticator plus a recovery code is not enough (Rule B); with MFA and no security info: help desk", async () => {
+    const staff = await createRecoverableStaff({ email: "eve.lin@district.example.org", totp: true, recoveryCodes: true });
+    const token = await start(staff.email);
+    expect(await check(token, { gate: "totp", code: await totpNow() })).toEqual({ status: "passed", complete: false });
+    expect(await describeRecoveryFlow(token)).toMatchObject({ step: 2, choices: ["sms", "email"] });
+    expect(await check(token, { gate: "recovery-code", code: staff.recoveryCodes[0]! })).toEqual({ status: "invalid" });
+    await expect(completeStaffRecovery({ token, newPassphrase: NEW_PASSPHRASE, ip: IP })).resolves.toEqual({ status: "expired" });
+    expect(await passSms(token, staff.phone)).toEqual({ status: "passed", complete: true });
+
+    // Authenticator and recovery codes but no phone, alternate e-mail or questions: no pair is possible.
+    const bare = await createRecoverableStaff({ email: "ian.kay@district.example.org", phone: null, altEmail: null, totp: true, recoveryCodes: true });
+    const bareToken = await start(bare.email);
+    expect(await prisma.staffRecoveryFlow.findFirst({ where: { staffUserId: bare.id } })).toBeNull();
+    expect(await check(bareToken, { gate: "recovery-code", code: bare.recoveryCodes[0]! })).toEqual({ status: "invalid" });
+  });
+
+  it("wrong authenticator or recovery codes here count on the self-service limits only, never on the owner's sign-in cool-off", async () => {
+    const staff = await createRecoverableStaff({ email: "joy.ng@district.example.org", totp: true, recoveryCodes: true });
+    for (let i = 0; i < 2; i++) {
+      const token = await start(staff.email);
+      expect(await check(token, { gate: "totp", code: "000000" })).toEqual({ status: "invalid" });
+      expect(await check(token, { gate: "recovery-code", code: "AAAA-AAAA-AAAA-AAAA" })).toEqual({ status: "invalid" });
+    }
+    const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } });
+    expect(user.mfaFailedAttempts).toBe(0);
+    expect(user.mfaCoolOffUntil).toBeNull();
+    expect(await prisma.rateLimitBucket.findFirst({ where: { key: { startsWith: `staff-recovery:failed:${staff.id}` } } })).toMatchObject({ count: 4 });
+  });
+
+  it("a stopped second step does not stop the way back, and the reset lifts the stop", async () => {
+    const staff = await createRecoverableStaff({ email: "kai.oh@district.example.org", totp: true });
+    await prisma.staffUser.update({ where: { id: staff.id }, data: { mfaFailedAttempts: MFA_STOP_AFTER_FAILURES } });
+    const token = await start(staff.email);
+    expect(await check(token, { gate: "totp", code: await totpNow() })).toEqual({ status: "passed", complete: false });
+    expect(await passSms(token, staff.phone)).toEqual({ status: "passed", complete: true });
+    expect((await completeStaffRecovery({ token, newPassphrase: NEW_PASSPHRASE, ip: IP })).status).toBe("done");
+    expect(await prisma.staffUser.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ mfaFailedAttempts: 0, mfaCoolOffUntil: null });
+  });
+
+  it("a sign-in ticket and a passkey challenge from before the reset are gone after it", async () => {
+    const staff = await createRecoverableStaff({ email: "lou.pe@district.example.org", totp: true, recoveryCodes: true });
+    // Someone who knew the old passphrase got as far as the second step.
+    const ticket = await prisma.$transaction((tx) => issueSignInTicket(tx, staff.id));
+    await prisma.staffPasskeyChallenge.create({ data: { staffUserId: staff.id, challenge: "old-challenge", expiresAt: new Date(Date.now() + 300_000) } });
+    const token = await start(staff.email);
+    expect(await check(token, { gate: "recovery-code", code: staff.recoveryCodes[0]! })).toEqual({ status: "passed", complete: false });
+    expect(await passSms(token, staff.phone)).toEqual({ status: "passed", complete: true });
+    expect((await completeStaffRecovery({ token, newPassphrase: NEW_PASSPHRASE, ip: IP })).status).toBe("done");
+    expect(await completeStaffSecondStep(ticket, { kind: "recovery", code: staff.recoveryCodes[1]! }, { ip: IP })).toEqual({ ok: false, reason: "expired" });
+    expect(await prisma.staffSignInTicket.count({ where: { staffUserId: staff.id } })).toBe(0);
+    expect(await prisma.staffPasskeyChallenge.count({ where: { staffUserId: staff.id } })).toBe(0);
   });
 
   it("security questions only as a second step, never for a site admin", async () => {

@@ -78,7 +78,7 @@ describe("site admin actions", () => {
       await checkRecoveryGate({ token: started.token, ip: "198.51.100.1", proof: { gate: "sms", code: "000000" } }, { minimumMs: 0 });
     }
     expect((await loadStaffSecurityOverview(desk.id))!.selfServiceBlock).not.toBeNull();
-    expect(await clearSelfServiceBlockByAdmin(admin, desk.id)).toEqual({ wasBlocked: true });
+    expect(await clearSelfServiceBlockByAdmin(admin, desk.id)).toEqual({ wasBlocked: true, secondStepWasPaused: false });
     expect((await loadStaffSecurityOverview(desk.id))!.selfServiceBlock).toBeNull();
     expect(await prisma.rateLimitBucket.count({ where: { key: `staff-recovery:failed:${desk.id}` } })).toBe(0);
     expect(await actions()).toContain("staff.self-service.block-cleared");

@@ -14,6 +14,7 @@ import { processOutboxBatch } from "@/lib/mail/outbox-worker";
 import { hashSecret } from "@/lib/security/password-hash";
 import { completeStaffPassphraseSetup } from "@/lib/staff-auth/complete-staff-passphrase-setup";
 import { sendStaffSetupLink } from "@/lib/staff-auth/send-staff-setup-link";
+import { issueSignInTicket } from "@/lib/staff-auth/mfa/sign-in-ticket";
 import type { StaffActor } from "@/lib/staff/staff-actor";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 
@@ -174,7 +175,12 @@ describe("staff reset by a site admin", () => {
     expect(row).toMatchObject({ status: "SENT", sensitive: true });
     expect(JSON.stringify(row.params)).not.toContain(verifier);
 
+    // Half-done steps from before (an authenticator set-up not yet confirmed, a second-step ticket) end with the new passphrase.
+    await prisma.staffTotp.create({ data: { staffUserId: desk.id, secretEnc: "sealed", pendingSessionId: "an-old-session" } });
+    await prisma.$transaction((tx) => issueSignInTicket(tx, desk.id));
     await expect(setup(token, "rita picks a fresh passphrase")).resolves.toEqual({ email: desk.email });
+    expect(await prisma.staffTotp.count({ where: { staffUserId: desk.id } })).toBe(0);
+    expect(await prisma.staffSignInTicket.count({ where: { staffUserId: desk.id } })).toBe(0);
     expect(await authenticateStaff(desk.email, "rita picks a fresh passphrase", nextIp())).toMatchObject({ ok: true, staffUserId: desk.id });
   });
 

@@ -10,7 +10,9 @@ export type StaffMfaNoticeEvent =
   | "passkey-removed"
   | "recovery-code-used"
   | "recovery-codes-regenerated"
-  | "cool-off";
+  | "cool-off"
+  | "stopped"
+  | "enrolment-locked";
 
 export interface StaffMfaNoticeParams {
   name: string;
@@ -25,7 +27,9 @@ const WHAT: Record<StaffMfaNoticeEvent, string> = {
   "passkey-removed": "A passkey was removed from your staff console account.",
   "recovery-code-used": "One of your recovery codes was used to sign in to your staff console account.",
   "recovery-codes-regenerated": "New recovery codes were made for your staff console account; the old ones no longer work.",
-  "cool-off": "Too many wrong sign-in codes were entered for your staff console account, so the second sign-in step is paused for 15 minutes. Whoever entered them knew your passphrase.",
+  "cool-off": "Too many wrong sign-in codes were entered for your staff console account, so the second sign-in step is paused for a while. Whoever entered them knew your passphrase.",
+  stopped: "Too many wrong sign-in codes in a row were entered for your staff console account, so the second sign-in step is stopped until you get back into your account (Forgot passphrase on the sign-in page) or a site admin clears it. Whoever entered them knew your passphrase.",
+  "enrolment-locked": "Too many wrong codes were entered to set up two-step sign-in for your staff console account, so codes sent to your mailbox no longer work for 24 hours. To set it up sooner, ask a site admin for an enrolment code. Whoever entered them knew your passphrase.",
 };
 
 export const staffMfaNotice = defineEmailTemplate<StaffMfaNoticeParams>({
@@ -37,10 +41,10 @@ export const staffMfaNotice = defineEmailTemplate<StaffMfaNoticeParams>({
     if (event === "recovery-code-used" && typeof left === "number") {
       paragraphs.push(`You have ${left} recovery code${left === 1 ? "" : "s"} left.${left <= 3 ? " Make a new set on your account page soon." : ""}`);
     }
-    if (event === "cool-off") paragraphs.push("If this was not you, change your passphrase now.");
+    if (event === "cool-off" || event === "stopped" || event === "enrolment-locked") paragraphs.push("If this was not you, change your passphrase now.");
     paragraphs.push(`Not you? Contact the help desk at ${district.supportPhone} or ${district.supportEmail} right away.`);
     return {
-      subject: event === "cool-off" ? "Sign-in codes paused on your staff console account" : "Two-step sign-in changed on your staff console account",
+      subject: event === "cool-off" || event === "stopped" ? "Sign-in codes paused on your staff console account" : event === "enrolment-locked" ? "Two-step sign-in setup locked on your staff console account" : "Two-step sign-in changed on your staff console account",
       paragraphs,
       action: { label: "Open your account", url: `${district.portalUrl}/console/account` },
     };

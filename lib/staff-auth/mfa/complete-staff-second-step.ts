@@ -22,6 +22,9 @@ export async function completeStaffSecondStep(ticketToken: string | null, answer
     if (!ticket) return { ok: false, reason: "expired" } as const;
     const staff = await tx.staffUser.findUnique({ where: { id: ticket.staffUserId } });
     if (!staff || staff.disabled || !staff.passwordHash) return { ok: false, reason: "expired" } as const;
+    // A ticket made before the passphrase last changed belongs to the old one (belt and braces:
+    // the change also deletes tickets, end-pending-sign-in-steps.ts).
+    if (staff.passphraseChangedAt && ticket.createdAt < staff.passphraseChangedAt) return { ok: false, reason: "expired" } as const;
     const proof: SecondFactorProof = answer.kind === "passkey" ? { ...answer, expectedChallenge: ticket.passkeyChallenge ?? "" } : answer;
     const result = await verifyStaffSecondFactor(tx, staff.id, proof, { purpose: "sign-in", ip: meta.ip });
     if (!result.ok) {

@@ -14,6 +14,7 @@ import { checkTotpCode, pendingTotpSecret, startTotpEnrolment } from "@/lib/staf
 import { replaceRecoveryCodes } from "@/lib/staff-auth/mfa/recovery-codes";
 import { assertStaffPermission, auditActorOf, type StaffActor } from "@/lib/staff/staff-actor";
 import { ActionFailure } from "@/lib/actions/action-result";
+import { countEnrolmentSend, countEnrolmentWrongEntry, enrolmentSendsLeft, ENROLMENT_LOCK_HOURS, isMailboxEnrolmentLocked, lockEnrolmentLimits } from "@/lib/staff-auth/mfa/enrolment-code-limits";
 
 export const ENROLMENT_CODE_PURPOSE = "enrol-authenticator";
 const ISSUER = "Staff console";
@@ -29,13 +30,27 @@ export interface SelfActor {
 
 const actorOf = (self: SelfActor) => ({ type: "STAFF" as const, id: self.staffUserId, label: self.email, ip: self.ip });
 
+export type SendEnrolmentCodeResult =
+  | { ok: true }
+  | { ok: false; reason: "already-bound" }
+  /** The 60-second resend wait or the 5 codes per hour (enrolment-code-limits.ts). */
+  | { ok: false; reason: "resend_too_soon"; retryAfterSeconds: number }
+  /** Too many wrong entries: only a site admin's enrolment code works for now. */
+  | { ok: false; reason: "locked" };
+
 /** Sends a code to the person's district mailbox (their staff e-mail, never an address they type). */
-export async function sendEnrolmentCodeToMailbox(self: SelfActor): Promise<{ ok: true } | { ok: false; reason: "already-bound" } | { ok: false; reason: "resend_too_soon"; retryAfterSeconds: number }> {
+export async function sendEnrolmentCodeToMailbox(self: SelfActor): Promise<SendEnrolmentCodeResult> {
   return prisma.$transaction(async (tx) => {
     if (await hasConfirmedAuthenticator(tx, self.staffUserId)) return { ok: false, reason: "already-bound" } as const;
+    await lockEnrolmentLimits(tx, self.staffUserId);
+    if (await isMailboxEnrolmentLocked(tx, self.staffUserId)) return { ok: false, reason: "locked" } as const;
+    const sends = await enrolmentSendsLeft(tx, self.staffUserId);
+    if (!sends.allowed) return { ok: false, reason: "resend_too_soon", retryAfterSeconds: sends.retryAfterSeconds } as const;
     const staff = await tx.staffUser.findUniqueOrThrow({ where: { id: self.staffUserId } });
     const issued = await issueStaffVerificationCode(tx, { staffUserId: staff.id, purpose: ENROLMENT_CODE_PURPOSE, channel: "EMAIL", destination: staff.email });
     if (!issued.ok) return { ok: false, reason: "resend_too_soon", retryAfterSeconds: issued.retryAfterSeconds } as const;
+    // Counted only for a code really sent, so a refused resend does not use up the hour.
+    await countEnrolmentSend(tx, staff.id);
     await enqueueEmail(tx, { to: staff.email, locale: "en", template: staffMfaEnrolmentCode, params: { name: staff.name, code: issued.code, validMinutes: STAFF_CODE_TTL_MINUTES } });
     await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment-code.send", details: { channel: "EMAIL" } });
     return { ok: true } as const;
@@ -64,20 +79,39 @@ async function hasConfirmedAuthenticator(tx: Tx, staffUserId: number): Promise<b
   return (await tx.staffTotp.count({ where: { staffUserId, confirmedAt: { not: null } } })) > 0;
 }
 
-/** The mailbox or admin code: right, and the secret to show; wrong (one of 5 entries used). */
+/**
+ * The mailbox or admin code: right, and the secret to show; wrong (one of 5 entries of the
+ * code, and one of 10 per 24 hours of the person). While the mailbox route is locked only an
+ * admin's code is accepted; the answer stays "invalid" either way.
+ */
 export async function unlockAuthenticatorEnrolment(self: SelfActor, typedCode: string): Promise<{ ok: true } | { ok: false; reason: "invalid" | "already-bound" }> {
   return prisma.$transaction(async (tx) => {
     if (await hasConfirmedAuthenticator(tx, self.staffUserId)) return { ok: false, reason: "already-bound" } as const;
+    await lockEnrolmentLimits(tx, self.staffUserId);
+    const staff = await tx.staffUser.findUniqueOrThrow({ where: { id: self.staffUserId } });
+    const locked = await isMailboxEnrolmentLocked(tx, self.staffUserId);
     const check = await checkStaffVerificationCode(tx, { staffUserId: self.staffUserId, purpose: ENROLMENT_CODE_PURPOSE }, typedCode);
-    if (!check.ok) {
+    const viaMailbox = check.ok && check.destination === staff.email;
+    if (!check.ok || (locked && viaMailbox)) {
       await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment-code.failed" });
+      if (await countEnrolmentWrongEntry(tx, self.staffUserId)) await lockMailboxEnrolment(tx, self, staff);
       return { ok: false, reason: "invalid" } as const;
     }
     // The pending secret is drawn only now: its existence is the proof the code was right.
     await startTotpEnrolment(tx, self.staffUserId, self.sessionId, self.email, ISSUER);
-    await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment-code.accepted", details: { via: check.destination === self.email ? "mailbox" : "site-admin" } });
+    await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment-code.accepted", details: { via: viaMailbox ? "mailbox" : "site-admin" } });
     return { ok: true } as const;
   });
+}
+
+/** Voids the live mailbox code (an admin's code stays), audits the lock and tells the person. */
+async function lockMailboxEnrolment(tx: Tx, self: SelfActor, staff: { id: number; email: string; name: string }): Promise<void> {
+  await tx.staffVerificationCode.updateMany({
+    where: { staffUserId: staff.id, purpose: ENROLMENT_CODE_PURPOSE, destination: staff.email, consumedAt: null },
+    data: { consumedAt: new Date() },
+  });
+  await recordAuditEvent(tx, { actor: actorOf(self), action: "staff.mfa.enrolment.locked", details: { hours: ENROLMENT_LOCK_HOURS } });
+  await enqueueEmail(tx, { to: staff.email, locale: "en", template: staffMfaNotice, params: { name: staff.name, event: "enrolment-locked" } });
 }
 
 /** The pending authenticator's secret and otpauth URI, once this session's enrolment code was accepted. */

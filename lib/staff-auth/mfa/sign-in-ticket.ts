@@ -21,7 +21,7 @@ export async function issueSignInTicket(tx: Tx, staffUserId: number, now = new D
   return token;
 }
 
-export type LiveSignInTicket = { id: string; staffUserId: number; passkeyChallenge: string | null; attempts: number };
+export type LiveSignInTicket = { id: string; staffUserId: number; passkeyChallenge: string | null; attempts: number; createdAt: Date };
 
 /** The live ticket behind a token (optionally locked FOR UPDATE), or null. */
 export async function findLiveSignInTicket(tx: Tx, token: string | null | undefined, options: { lock?: boolean; now?: Date } = {}): Promise<LiveSignInTicket | null> {
@@ -31,5 +31,5 @@ export async function findLiveSignInTicket(tx: Tx, token: string | null | undefi
   const ticket = await tx.staffSignInTicket.findUnique({ where: { id } });
   const now = options.now ?? new Date();
   if (!ticket || ticket.consumedAt || ticket.expiresAt.getTime() <= now.getTime() || ticket.attempts >= SIGN_IN_TICKET_MAX_WRONG) return null;
-  return { id: ticket.id, staffUserId: ticket.staffUserId, passkeyChallenge: ticket.passkeyChallenge, attempts: ticket.attempts };
+  return { id: ticket.id, staffUserId: ticket.staffUserId, passkeyChallenge: ticket.passkeyChallenge, attempts: ticket.attempts, createdAt: ticket.createdAt };
 }

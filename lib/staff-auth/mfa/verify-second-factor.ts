@@ -3,6 +3,9 @@
 // check is audited; wrong answers count towards the per-account cool-off
 // (second-factor-cool-off.ts), and during a cool-off nothing is checked at all. The caller must
 // commit the transaction even when the answer is {ok:false}: the failure count lives in it.
+// Passphrase recovery passes `signInLimits: false`: anyone who knows a user ID can start it, so
+// its failures count only on the self-service limits (a 24-hour block of self-service that
+// never blocks sign-in), and a paused or stopped second step does not stop the owner's way back.
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -11,12 +14,7 @@ import { staffMfaNotice } from "@/lib/mail/templates/staff-mfa-notice";
 import { checkTotpCode } from "@/lib/staff-auth/mfa/staff-totp";
 import { redeemRecoveryCode } from "@/lib/staff-auth/mfa/recovery-codes";
 import { verifyPasskeyAssertion } from "@/lib/staff-auth/mfa/staff-passkeys";
-import {
-  lockSecondFactorState,
-  MFA_COOL_OFF_MINUTES,
-  recordSecondFactorFailure,
-  recordSecondFactorSuccess,
-} from "@/lib/staff-auth/mfa/second-factor-cool-off";
+import { lockSecondFactorState, recordSecondFactorFailure, recordSecondFactorSuccess } from "@/lib/staff-auth/mfa/second-factor-cool-off";
 
 export type SecondFactorProof =
   | { kind: "totp"; code: string }
@@ -30,6 +28,8 @@ export interface SecondFactorContext {
   purpose?: string;
   ip?: string | null;
   now?: Date;
+  /** false for passphrase recovery: no cool-off check, no sign-in failure count, no reset of it. Default true. */
+  signInLimits?: boolean;
 }
 
 async function proofMatches(tx: Tx, staffUserId: number, proof: SecondFactorProof, now: Date): Promise<boolean> {
@@ -52,20 +52,25 @@ export async function verifyStaffSecondFactor(tx: Tx, staffUserId: number, proof
   const staff = await tx.staffUser.findUniqueOrThrow({ where: { id: staffUserId }, select: { email: true, name: true } });
   const actor = { type: "STAFF" as const, id: staffUserId, label: staff.email, ip: context.ip ?? null };
   const details = { method: proof.kind, purpose: context.purpose ?? "sign-in" };
-  if (state.coolingOff) {
-    await recordAuditEvent(tx, { actor, action: "staff.mfa.failure", details: { ...details, reason: "cooling-off" } });
+  const signInLimits = context.signInLimits ?? true;
+  if (signInLimits && state.coolingOff) {
+    await recordAuditEvent(tx, { actor, action: "staff.mfa.failure", details: { ...details, reason: state.stopped ? "stopped" : "cooling-off" } });
     return { ok: false, reason: "cooling_off" };
   }
   if (!(await proofMatches(tx, staffUserId, proof, now))) {
-    const coolOffStarted = await recordSecondFactorFailure(tx, staffUserId, now);
     await recordAuditEvent(tx, { actor, action: "staff.mfa.failure", details: { ...details, reason: "wrong" } });
-    if (coolOffStarted) {
-      await recordAuditEvent(tx, { actor, action: "staff.mfa.cool-off", details: { minutes: MFA_COOL_OFF_MINUTES } });
+    if (!signInLimits) return { ok: false };
+    const outcome = await recordSecondFactorFailure(tx, staffUserId, now);
+    if (outcome.kind === "cool-off") {
+      await recordAuditEvent(tx, { actor, action: "staff.mfa.cool-off", details: { minutes: outcome.minutes } });
       await enqueueEmail(tx, { to: staff.email, locale: "en", template: staffMfaNotice, params: { name: staff.name, event: "cool-off" } });
+    } else if (outcome.kind === "stopped") {
+      await recordAuditEvent(tx, { actor, action: "staff.mfa.stopped" });
+      await enqueueEmail(tx, { to: staff.email, locale: "en", template: staffMfaNotice, params: { name: staff.name, event: "stopped" } });
     }
     return { ok: false };
   }
-  await recordSecondFactorSuccess(tx, staffUserId);
+  if (signInLimits) await recordSecondFactorSuccess(tx, staffUserId);
   await recordAuditEvent(tx, { actor, action: "staff.mfa.success", details });
   if (proof.kind === "recovery") {
     const left = await tx.staffRecoveryCode.count({ where: { staffUserId, usedAt: null } });

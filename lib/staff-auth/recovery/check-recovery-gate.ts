@@ -52,9 +52,10 @@ async function proofHolds(staffUserId: number, flowId: string, proof: RecoveryPr
     }
     case "totp":
     case "recovery-code": {
-      // The transaction commits on a wrong answer too: the second-factor failure count lives in it.
+      // Counted on the self-service limits only (the caller): a stranger who knows a user ID
+      // must not be able to add to the owner's sign-in cool-off.
       const result = await prisma.$transaction((tx) =>
-        verifyStaffSecondFactor(tx, staffUserId, { kind: proof.gate === "totp" ? "totp" : "recovery", code: proof.code }, { purpose: "recovery", ip }),
+        verifyStaffSecondFactor(tx, staffUserId, { kind: proof.gate === "totp" ? "totp" : "recovery", code: proof.code }, { purpose: "recovery", ip, signInLimits: false }),
       );
       return result.ok;
     }

@@ -21,6 +21,7 @@ import { lockRecoveryFlow, loadRecoveryFlow } from "@/lib/staff-auth/recovery/re
 import { isRecoveryComplete } from "@/lib/staff-auth/recovery/recovery-gates";
 import { loadRecoveryProfile } from "@/lib/staff-auth/recovery/load-recovery-profile";
 import { clearSelfServiceCounters } from "@/lib/staff-auth/recovery/self-service-block";
+import { endPendingSignInSteps } from "@/lib/staff-auth/mfa/end-pending-sign-in-steps";
 
 export type CompleteRecoveryOutcome = { status: "done"; sessionsEnded: number } | { status: "expired" };
 
@@ -46,10 +47,13 @@ export async function completeStaffRecovery(request: { token: string; newPassphr
     await tx.staffUser.update({
       where: { id: staffUserId },
       // Guesses at the old passphrase are moot now: its failure counts and any lock go with it.
-      data: { passwordHash, passphraseChangedAt: now, failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null, selfServiceBlockedUntil: null, selfServiceBlockReason: null },
+      data: { passwordHash, passphraseChangedAt: now, failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null, selfServiceBlockedUntil: null, selfServiceBlockReason: null,
+        // Getting back in also lifts a paused or stopped second step: the owner proved two methods.
+        mfaFailedAttempts: 0, mfaCoolOffUntil: null },
     });
     const sessionsEnded = await endStaffSessions(tx, staffUserId);
     await voidStaffVerificationCodes(tx, staffUserId, now);
+    await endPendingSignInSteps(tx, staffUserId);
     await tx.staffRecoveryFlow.updateMany({ where: { staffUserId, completedAt: null }, data: { completedAt: now } });
     await recordAuditEvent(tx, {
       actor: { type: "STAFF", id: staffUserId, label: person.email, ip: request.ip },

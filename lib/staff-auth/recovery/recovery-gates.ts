@@ -2,8 +2,12 @@
 // item 5; research section 7, items 11-12). Pure rules, no database.
 // - two different methods, and at least one proves possession (a code from the phone, the
 //   alternate e-mail or the authenticator, or a recovery code);
-// - no MFA bypass (ASVS 6.4.3): once a person has an authenticator app or a passkey, one of the
-//   two must be the authenticator or a recovery code;
+// - no MFA bypass (ASVS 6.4.3), research section 7 item 11 (Rule B): once a person has an
+//   authenticator app or a passkey, one of the two must be the authenticator or a recovery code
+//   AND the other must be the phone, the alternate e-mail or (not for site admins) the security
+//   questions. The authenticator plus a recovery code is not enough: both live on the same
+//   phone or desk, so whoever took the one likely holds the other. People with MFA and no
+//   security info cannot complete a pair and go to the help desk;
 // - security questions only when the district allows them and never for a site admin (Entra's
 //   two-gate rule for admins); they are never enough with only another weak method.
 export const RECOVERY_GATES = ["sms", "email", "totp", "recovery-code", "questions"] as const;
@@ -48,7 +52,8 @@ export function registeredGates(profile: RecoveryProfile): RecoveryGate[] {
 export function isSufficientPair(profile: RecoveryProfile, a: RecoveryGate, b: RecoveryGate): boolean {
   if (a === b) return false;
   if (!POSSESSION.has(a) && !POSSESSION.has(b)) return false;
-  if (hasMfa(profile) && !SECOND_FACTOR.has(a) && !SECOND_FACTOR.has(b)) return false;
+  // Exactly one second factor: never none (MFA bypass), never two (no security info involved).
+  if (hasMfa(profile) && SECOND_FACTOR.has(a) === SECOND_FACTOR.has(b)) return false;
   return true;
 }
 

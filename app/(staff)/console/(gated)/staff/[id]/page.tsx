@@ -103,6 +103,18 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
               "None"
             )}
           </Row>
+          <Row label="Two-step sign-in pause">
+            {person.secondStepPause ? (
+              <span>
+                <Badge tone="danger">{person.secondStepPause.stopped ? "Stopped" : "Paused"}</Badge>{" "}
+                {person.secondStepPause.stopped
+                  ? "after 100 wrong codes in a row, until they get back into their account or you clear it."
+                  : `after wrong codes, until ${when(person.secondStepPause.until)}.`}
+              </span>
+            ) : (
+              "None"
+            )}
+          </Row>
         </dl>
       </section>
       {self ? (
@@ -120,12 +132,12 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
               confirmation={`Ask ${person.name} to register their security info again at their next sign-in?`}
               done="Done. They will be asked at their next sign-in."
             />
-            {person.selfServiceBlock ? (
+            {person.selfServiceBlock || person.secondStepPause ? (
               <StaffSecurityActionButton
                 staffUserId={person.id}
                 action={{ kind: "clear-block" }}
-                label="Clear self-service block"
-                confirmation={`Let ${person.name} use "Get back into your account" again now?`}
+                label="Clear blocks"
+                confirmation={`Let ${person.name} use "Get back into your account" and the second sign-in step again now?`}
                 done="Block cleared."
               />
             ) : null}
