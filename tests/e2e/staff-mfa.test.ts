@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { generate } from "otplib";
 import { launchBrowser } from "../helpers/browser";
+import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -37,7 +38,10 @@ async function passphraseStep(page: Page) {
 const codeIn = (secret: string, stepsAhead: number) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 
 beforeAll(async () => {
-  await prisma.staffUser.create({ data: { email: ADMIN.email, name: "Mfa Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password) } });
+  // Security info registered (the step after this one), so the console opens once the authenticator is bound.
+  await prisma.staffUser.create({
+    data: { email: ADMIN.email, name: "Mfa Admin", role: "SITE_ADMIN", passwordHash: await hashSecret(ADMIN.password), securityInfo: { create: registeredSecurityInfo() } },
+  });
   browser = await launchBrowser();
 });
 
