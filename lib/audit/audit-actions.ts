@@ -53,6 +53,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.mfa.cool-off",
   "staff.mfa.stopped",
   "staff.mfa.stop-cleared",
+  "staff.mfa.reset-by-admin",
   "staff.mfa.recovery-code-used",
   "staff.mfa.remembered-browser",
   "staff.mfa.enrolment-code.send",

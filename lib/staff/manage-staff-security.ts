@@ -1,6 +1,7 @@
 // A site admin's actions on another staff member's recovery set-up (issue 9, item 7): require
 // them to register their security info again, remove a method (a lost phone, an address they
-// no longer read), clear a self-service block. The admin never sees or sets a secret; each
+// no longer read), clear a self-service block, reset two-step sign-in (a lost authenticator
+// and lost recovery codes, after checking who the person is). The admin never sees or sets a secret; each
 // action is audited in its transaction and the person is told through their channels.
 import { prisma } from "@/lib/db";
 import { ActionFailure } from "@/lib/actions/action-result";
@@ -13,6 +14,8 @@ import { requireSecurityInfoReregistration } from "@/lib/staff-auth/security-inf
 import type { SecurityMethod } from "@/lib/staff-auth/security-info/security-info-schemas";
 import { loadStaffSecurityInfo } from "@/lib/staff-auth/security-info/load-staff-security-info";
 import { clearSelfServiceBlock, clearSelfServiceCounters } from "@/lib/staff-auth/recovery/self-service-block";
+import { endStaffSessions } from "@/lib/auth/auth-session-store";
+import { endPendingSignInSteps } from "@/lib/staff-auth/mfa/end-pending-sign-in-steps";
 import { clearSecondFactorPause } from "@/lib/staff-auth/mfa/second-factor-cool-off";
 
 const LABELS: Record<SecurityMethod, string> = { phone: "mobile phone", altEmail: "alternate e-mail", questions: "security questions" };
@@ -70,4 +73,41 @@ export async function clearSelfServiceBlockByAdmin(actor: StaffActor, staffUserI
   });
   await clearSelfServiceCounters(staffUserId);
   return result;
+}
+
+/**
+ * Someone who lost both their authenticator and their recovery codes cannot get back in by
+ * themselves (recovery never bypasses the second factor). After checking who they are (in
+ * person or by calling back), a site admin removes their authenticator, passkeys and recovery
+ * codes and ends their sessions. At the next sign-in the console holds them on binding a new
+ * authenticator, which again needs a code to their district mailbox or the admin's one-time
+ * enrolment code: the passphrase alone never binds one.
+ */
+export async function resetSecondFactorByAdmin(actor: StaffActor, staffUserId: number): Promise<void> {
+  assertStaffPermission(actor, "staff:manage");
+  assertNotSelf(actor, staffUserId);
+  await prisma.$transaction(async (tx) => {
+    const user = await lockStaffUserOrThrow(tx, staffUserId);
+    const [totp, passkeys, recoveryCodes] = await Promise.all([
+      tx.staffTotp.count({ where: { staffUserId } }),
+      tx.staffPasskey.count({ where: { staffUserId } }),
+      tx.staffRecoveryCode.count({ where: { staffUserId, usedAt: null } }),
+    ]);
+    if (totp + passkeys + recoveryCodes === 0) throw new ActionFailure("invalid", `${user.name} has no two-step sign-in set up.`);
+    await notifySecurityInfoChange(tx, staffUserId, {
+      method: "all",
+      what: "A site admin reset your two-step sign-in: your authenticator app, passkeys and recovery codes no longer work. Set up a new authenticator at your next sign-in.",
+    });
+    await tx.staffTotp.deleteMany({ where: { staffUserId } });
+    await tx.staffPasskey.deleteMany({ where: { staffUserId } });
+    await tx.staffRecoveryCode.deleteMany({ where: { staffUserId } });
+    await endPendingSignInSteps(tx, staffUserId);
+    await clearSecondFactorPause(tx, staffUserId);
+    const sessionsEnded = await endStaffSessions(tx, staffUserId);
+    await recordAuditEvent(tx, {
+      actor: auditActorOf(actor),
+      action: "staff.mfa.reset-by-admin",
+      details: { staffUserId, email: user.email, authenticator: totp > 0, passkeys, recoveryCodes, sessionsEnded },
+    });
+  });
 }

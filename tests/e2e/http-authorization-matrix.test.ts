@@ -10,7 +10,7 @@ import { buildZip } from "../helpers/build-zip";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
-import { recoveryCodeFor } from "../helpers/staff-second-factor";
+import { giveStaffSecondFactor, recoveryCodeFor } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -28,6 +28,12 @@ type Outcome = "ok" | "void" | "refused" | "redirect" | "invalid" | "unauthorize
 type PerRole<T> = Record<Role, T>;
 
 const everyone = <T,>(outcome: T): PerRole<T> => ({ anonymous: outcome, parent: outcome, helpDesk: outcome, siteAdmin: outcome });
+async function mfaTarget(staffDomain: string): Promise<number> {
+  const user = await prisma.staffUser.create({ data: { email: `matrix.mfa-target@${staffDomain}`, name: "Matrix Mfa Target", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } });
+  await giveStaffSecondFactor(user.id, 2);
+  return user.id;
+}
+
 const staffOnly = (helpDesk: Outcome): PerRole<Outcome> => ({ anonymous: "unauthorized", parent: "unauthorized", helpDesk, siteAdmin: "ok" });
 const parentOnly: PerRole<Outcome> = { anonymous: "unauthorized", parent: "ok", helpDesk: "unauthorized", siteAdmin: "unauthorized" };
 
@@ -43,6 +49,8 @@ interface Fixtures {
   childId: number;
   resetLinkId: number;
   spareStaffId: number;
+  /** Has recovery codes: a site admin's "Reset two-step sign-in" removes them. */
+  mfaTargetId: number;
   csrfTargetId: number;
   staffDomain: string;
   /** The e-mail of the staff member each staff role signs in as. */
@@ -137,6 +145,7 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   requireReregistrationAction: { args: (f) => [{ staffUserId: f.spareStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).reregistrationRequiredAt !== null },
   removeStaffMethodAction: { args: (f) => [{ staffUserId: f.spareStaffId, method: "phone" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffSecurityInfo.findUniqueOrThrow({ where: { staffUserId: f.spareStaffId } })).phoneE164 === null },
   clearSelfServiceBlockAction: { args: (f) => [{ staffUserId: f.lockedStaffId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.findUniqueOrThrow({ where: { id: f.lockedStaffId } })).selfServiceBlockedUntil === null },
+  resetSecondFactorAction: { args: (f) => [{ staffUserId: f.mfaTargetId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffRecoveryCode.count({ where: { staffUserId: f.mfaTargetId } })) === 0 },
   // Console sign-in second step: without a sign-in ticket (no passphrase step) it sends everyone back to sign in.
   secondStepFormAction: { args: () => [null, new FormArgument({ kind: "totp", code: "123456" })], expect: everyone("redirect") },
   // Setup step "enrol-second-factor": the matrix's staff already have an authenticator.
@@ -296,6 +305,7 @@ beforeAll(async () => {
     childId: parent.student.id,
     resetLinkId: resetTarget.link.id,
     spareStaffId: spare.id,
+    mfaTargetId: await mfaTarget(staffDomain),
     csrfTargetId: (await prisma.staffUser.create({ data: { email: `matrix.csrf@${staffDomain}`, name: "Matrix Csrf", role: "HELP_DESK", passwordHash: "x", securityInfo: { create: registeredSecurityInfo() } } })).id,
     staffDomain,
     staffEmails: staff,

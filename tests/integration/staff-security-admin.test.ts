@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { ActionFailure } from "@/lib/actions/action-result";
-import { clearSelfServiceBlockByAdmin, removeStaffMethodByAdmin, requireReregistrationByAdmin } from "@/lib/staff/manage-staff-security";
+import { createAuthSession, loadSessionPrincipal } from "@/lib/auth/auth-session-store";
+import { clearSelfServiceBlockByAdmin, removeStaffMethodByAdmin, requireReregistrationByAdmin, resetSecondFactorByAdmin } from "@/lib/staff/manage-staff-security";
+import { loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
 import { loadStaffSecurityOverview } from "@/lib/staff/staff-security-overview";
 import { selfServiceUsageReport } from "@/lib/staff/self-service-usage-report";
 import type { StaffActor } from "@/lib/staff/staff-actor";
@@ -87,11 +89,27 @@ describe("site admin actions", () => {
     expect(report).toHaveLength(2);
   });
 
+  it("reset two-step sign-in: authenticator and recovery codes gone, sessions ended, told; the next sign-in must bind a new one", async () => {
+    const session = await createAuthSession({ staffUserId: desk.id }, { ip: "192.0.2.9" });
+    expect(await loadStaffMfaStatus(prisma, desk.id)).toMatchObject({ totp: true });
+    await resetSecondFactorByAdmin(admin, desk.id);
+    expect(await loadStaffMfaStatus(prisma, desk.id)).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0 });
+    expect(await loadSessionPrincipal(session)).toBeNull();
+    const user = await prisma.staffUser.findUniqueOrThrow({ where: { id: desk.id } });
+    // Two-step sign-in is required for help desk by default: the passphrase alone opens only enrolment.
+    expect(await nextStaffSetupStep(user)).toBe("enrol-second-factor");
+    expect(await actions()).toContain("staff.mfa.reset-by-admin");
+    expect((await prisma.emailOutbox.findMany({ where: { template: "staff-security-notice" } })).map((m) => m.toAddress).sort()).toEqual([desk.altEmail, desk.email].sort());
+    await expect(resetSecondFactorByAdmin(admin, desk.id)).rejects.toMatchObject({ code: "invalid" });
+    await expect(resetSecondFactorByAdmin(admin, admin.staffUserId)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("only site admins, and never on their own account", async () => {
     const helpDesk: StaffActor = { staffUserId: desk.id, email: desk.email, role: "HELP_DESK", ip: "192.0.2.4" };
     await expect(requireReregistrationByAdmin(helpDesk, admin.staffUserId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(removeStaffMethodByAdmin(helpDesk, admin.staffUserId, "phone")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(clearSelfServiceBlockByAdmin(helpDesk, admin.staffUserId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resetSecondFactorByAdmin(helpDesk, admin.staffUserId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(removeStaffMethodByAdmin(admin, admin.staffUserId, "phone")).rejects.toMatchObject({ code: "forbidden" });
     expect(await actions()).toEqual([]);
   });

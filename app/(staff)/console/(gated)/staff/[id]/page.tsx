@@ -141,6 +141,15 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
                 done="Block cleared."
               />
             ) : null}
+            {person.mfa.totp || person.mfa.passkeys > 0 || person.mfa.recoveryCodesLeft > 0 ? (
+              <StaffSecurityActionButton
+                staffUserId={person.id}
+                action={{ kind: "reset-second-factor" }}
+                label="Reset two-step sign-in"
+                confirmation={`Only after checking who ${person.name} is (in person, or by calling them back on a number you already had). Remove their authenticator app, passkeys and recovery codes and sign them out? At their next sign-in they set up a new authenticator with a code to their district mailbox or an enrolment code from you.`}
+                done={`Reset. ${person.name} was told and sets up a new authenticator at their next sign-in.`}
+              />
+            ) : null}
             {person.disabled ? null : <SendSetupLinkButton user={person} />}
           </div>
         </section>

@@ -8,11 +8,13 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { clearSelfServiceBlockAction } from "../_actions/clear-self-service-block-action";
 import { removeStaffMethodAction } from "../_actions/remove-staff-method-action";
 import { requireReregistrationAction } from "../_actions/require-reregistration-action";
+import { resetSecondFactorAction } from "../_actions/reset-second-factor-action";
 import { RowActionStatus, type RowActionMessage } from "./row-action-status";
 
 export type StaffSecurityAction =
   | { kind: "require-reregistration" }
   | { kind: "clear-block" }
+  | { kind: "reset-second-factor" }
   | { kind: "remove-method"; method: "phone" | "altEmail" | "questions" };
 
 const UNREACHABLE = { ok: false as const, code: "error" as const, error: "The server could not be reached. Nothing was changed; please try again." };
@@ -23,6 +25,8 @@ function run(action: StaffSecurityAction, staffUserId: number): Promise<ActionRe
       return requireReregistrationAction({ staffUserId });
     case "clear-block":
       return clearSelfServiceBlockAction({ staffUserId });
+    case "reset-second-factor":
+      return resetSecondFactorAction({ staffUserId });
     case "remove-method":
       return removeStaffMethodAction({ staffUserId, method: action.method });
   }
