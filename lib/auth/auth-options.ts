@@ -53,7 +53,7 @@ export const SIGN_IN_ERRORS = {
   rateLimited: "rate_limited",
   /** The passphrase was right; the second step (lib/staff-auth/mfa/) comes next. */
   secondFactor: "second_factor",
-  /** Second step: too many wrong codes, paused for 15 minutes. */
+  /** Second step: too many wrong codes, paused (15 minutes, then doubling; stopped at 100 in a row). */
   coolingOff: "cooling_off",
   /** Second step: the sign-in ticket is gone (5 minutes, 5 wrong codes): type the passphrase again. */
   expired: "expired",
