@@ -19,6 +19,7 @@ import { MINIMUM_RESPONSE_MS } from "@/lib/accounts/recovery/recovery-limits";
 import { registerParent } from "@/lib/accounts/register-parent";
 import { resendTemporaryPassword } from "@/lib/accounts/resend-temporary-password";
 import { SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
+import { compareInterleaved, median, timed } from "../helpers/interleaved-timing";
 
 const PAIRS = 20;
 let smtp: SmtpCapture;
@@ -34,37 +35,9 @@ let activeLogin: { username: string; studentIds: string[]; firstName: string; la
 const UNKNOWN_STUDENT = "00000000";
 const nextIp = () => `10.1.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await run();
-  return { ms: performance.now() - started, result };
-}
 
-/** Interleaved A/B runs (alternating which goes first); `between` resets state untimed. */
-async function compare<T>(a: () => Promise<T>, b: () => Promise<T>, between: () => Promise<unknown> = async () => {}, pairs = PAIRS) {
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  const results: Array<[T, T]> = [];
-  for (let i = 0; i < pairs; i++) {
-    await between();
-    const first = i % 2 === 0 ? await timed(a) : await timed(b);
-    await between();
-    const second = i % 2 === 0 ? await timed(b) : await timed(a);
-    const [ra, rb] = i % 2 === 0 ? [first, second] : [second, first];
-    timesA.push(ra.ms);
-    timesB.push(rb.ms);
-    results.push([ra.result, rb.result]);
-  }
-  const medianA = median(timesA);
-  const medianB = median(timesB);
-  return { medianA, medianB, difference: Math.abs(medianA - medianB), results };
-}
+const compare = <T>(a: () => Promise<T>, b: () => Promise<T>, between: () => Promise<unknown> = async () => {}, pairs = PAIRS) => compareInterleaved(a, b, between, pairs);
 
 async function medianCost(run: () => Promise<unknown>, samples = 9) {
   const times: number[] = [];

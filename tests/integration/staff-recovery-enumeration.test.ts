@@ -12,6 +12,7 @@ import { sendRecoveryCode } from "@/lib/staff-auth/recovery/send-recovery-code";
 import { checkRecoveryGate } from "@/lib/staff-auth/recovery/check-recovery-gate";
 import { RECOVERY_MINIMUM_MS } from "@/lib/staff-auth/recovery/recovery-limits";
 import { createRecoverableStaff, type StaffFixture } from "../helpers/staff-recovery-fixtures";
+import { compareInterleaved, median, timed } from "../helpers/interleaved-timing";
 
 const PAIRS = 12;
 let tolerance = 0;
@@ -20,36 +21,9 @@ let registered: StaffFixture;
 const figures: Record<string, string> = {};
 const nextIp = () => `10.9.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await run();
-  return { ms: performance.now() - started, result };
-}
 
-async function compare<T>(a: () => Promise<T>, b: () => Promise<T>, between: () => Promise<unknown>, pairs = PAIRS) {
-  const timesA: number[] = [];
-  const timesB: number[] = [];
-  const results: Array<[T, T]> = [];
-  for (let i = 0; i < pairs; i++) {
-    await between();
-    const first = i % 2 === 0 ? await timed(a) : await timed(b);
-    await between();
-    const second = i % 2 === 0 ? await timed(b) : await timed(a);
-    const [ra, rb] = i % 2 === 0 ? [first, second] : [second, first];
-    timesA.push(ra.ms);
-    timesB.push(rb.ms);
-    results.push([ra.result, rb.result]);
-  }
-  const medianA = median(timesA);
-  const medianB = median(timesB);
-  return { medianA, medianB, difference: Math.abs(medianA - medianB), results };
-}
+const compare = <T>(a: () => Promise<T>, b: () => Promise<T>, between: () => Promise<unknown>, pairs = PAIRS) => compareInterleaved(a, b, between, pairs);
 
 /** Back to a clean slate between runs: no counters, no block, no live code or wrong entries. */
 async function reset() {
