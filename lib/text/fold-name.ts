@@ -43,3 +43,15 @@ export const KEY_SEPARATOR = "\u0001";
 export function parentSearchKey(lastName: string, firstName: string): string {
   return `${foldName(lastName)}${KEY_SEPARATOR}${foldName(firstName)}`;
 }
+
+// Anything but a letter or a digit: spaces, apostrophes, hyphens, dots, the key separator.
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
+
+/**
+ * The folded name with spaces and punctuation removed: "O'Brien", "o brien" and "OBrien" all
+ * give "obrien", "Núñez-López" and "nunez lopez" both "nunezlopez". What people type on a phone
+ * keyboard or spell over the phone, compared with what the SIS stored.
+ */
+export function compactName(value: string): string {
+  return foldName(value).replace(NOT_LETTER_OR_DIGIT, "");
+}
