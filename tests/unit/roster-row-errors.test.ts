@@ -37,7 +37,7 @@ describe("row problems reject that row only, with file, line, column and a plain
 
   it("counts empty lines and a rejected quote row, so later lines stay exact", async () => {
     const lines = (await fixtureText("v1p1-defects", "users.csv")).split("\n");
-    lines.splice(2, 0, "", 's-q,,,true,sch-1,student,q,,Q,Qu"ote,,099,,,,,,');
+    lines.splice(2, 0, "", 's-q,,,true,sch-1,student,q,,Q,"Qu"o"te",,099,,,,,,');
     const dir = await fixtureCopy("v1p1-defects", { "users.csv": lines.join("\r\n") });
     const { report } = await readRosterFully(dir);
     if (report.outcome !== "read") throw new Error("expected a read report");
@@ -52,15 +52,34 @@ describe("row problems reject that row only, with file, line, column and a plain
     ]);
   });
 
-  it("rejects a row with a stray quote and reads on", async () => {
+  it("rejects a row whose quoted value has text after its closing quote and reads on", async () => {
     const text = await fixtureText("v1p1-bulk", "users.csv");
     const lines = text.split("\r\n");
-    lines.splice(3, 0, 's-x,,,true,sch-1,student,x,,Xe,Bad"quote,,077,,,,,,');
+    lines.splice(3, 0, 's-x,,,true,sch-1,student,x,,Xe,"Bad"quo"te",,077,,,,,,');
     const dir = await fixtureCopy("v1p1-bulk", { "users.csv": lines.join("\r\n") });
     const { users, report } = await readRosterFully(dir);
     expect(users.map((u) => u.sourcedId)).toEqual(["s-100", "s-101", "p-200", "p-201", "p-202", "t-300"]);
     expect(report).toMatchObject({ outcome: "read", rowErrorCount: 1 });
     if (report.outcome === "read") expect(report.rowErrors[0]).toMatchObject({ file: "users.csv", line: 4 });
+  });
+
+  it("reads a quote inside an unquoted value as a quote, as PostgreSQL and spreadsheets do", async () => {
+    const text = await fixtureText("v1p1-bulk", "users.csv");
+    const lines = text.split("\r\n");
+    lines.splice(3, 0, 's-x,,,true,sch-1,student,x,,Xe,Bad"quote,,077,,,,,,');
+    const dir = await fixtureCopy("v1p1-bulk", { "users.csv": lines.join("\r\n") });
+    const { users, report } = await readRosterFully(dir);
+    expect(users.find((u) => u.sourcedId === "s-x")?.familyName).toBe('Bad"quote');
+    expect(report).toMatchObject({ outcome: "read", rowErrorCount: 0 });
+  });
+
+  it("fails the file when a quoted value's closing quote is followed by text, instead of losing the rows it runs into", async () => {
+    const text = await fixtureText("v1p1-bulk", "users.csv");
+    const lines = text.split("\r\n");
+    lines.splice(3, 0, 's-x,,,true,sch-1,student,x,,Xe,"Bad"quote,,077,,,,,,');
+    const dir = await fixtureCopy("v1p1-bulk", { "users.csv": lines.join("\r\n") });
+    const { report } = await readRosterFully(dir);
+    expect(report).toMatchObject({ outcome: "structural-error", error: { file: "users.csv", line: 4 } });
   });
 
   it("fails the file when a quote is never closed, instead of losing every later row", async () => {
