@@ -19,10 +19,10 @@ export async function* readOrgs(
 ): AsyncGenerator<RosterSchool> {
   let header: HeaderIndex = new Map();
   const seen = new Set<string>();
-  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+  for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
     header = assertHeader(FILE, version, names);
   })) {
-    const row = rowFields(FILE, header, line, fields, issues);
+    const row = rowFields(FILE, header, line, fields, issues, plain);
     const sourcedId = row.required("sourcedId");
     const name = row.required("name");
     const type = row.required("type");

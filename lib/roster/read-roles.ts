@@ -36,10 +36,10 @@ export async function readRoles(
   const removedRoles = new SourcedIdTable(1 << 10);
   let header: HeaderIndex = new Map();
 
-  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+  for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
     header = assertHeader(FILE, version, names);
   })) {
-    const row = rowFields(FILE, header, line, fields, issues);
+    const row = rowFields(FILE, header, line, fields, issues, plain);
     const sourcedId = row.required("sourcedId");
     const userSourcedId = row.required("userSourcedId");
     const roleType = row.required("roleType");

@@ -34,13 +34,13 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
   let version: RosterVersion = manifestVersion;
   const seen = new SourcedIdTable(1 << 16);
 
-  for await (const { line, fields } of readCsvRows(FILE, input, issues, (names) => {
+  for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
     version = manifestVersion === "1.1" ? "1.1" : usersVersionFromHeader(names);
     header = assertHeader(FILE, version, names);
     assertStudentIdColumnExists(studentIdSource, header);
     options.onVersion?.(version);
   })) {
-    const row = rowFields(FILE, header, line, fields, issues);
+    const row = rowFields(FILE, header, line, fields, issues, plain);
     const sourcedId = row.required("sourcedId");
     const givenName = row.required("givenName");
     const familyName = row.required("familyName");

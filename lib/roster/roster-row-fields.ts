@@ -23,6 +23,7 @@ class CsvRowFields implements RowFields {
     readonly line: number,
     private readonly fields: string[],
     private readonly issues: RosterIssueLog,
+    private readonly plain: boolean,
   ) {}
 
   text(column: string): string {
@@ -31,7 +32,7 @@ class CsvRowFields implements RowFields {
     const value = (this.fields[index] ?? "").trim();
     // NUL (PostgreSQL text cannot hold it, and ids differing by it would collide later) and
     // other control characters (terminal escapes in the command's output) never pass.
-    return CONTROL.test(value) ? value.replace(CONTROL_ALL, "").trim() : value;
+    return !this.plain && CONTROL.test(value) ? value.replace(CONTROL_ALL, "").trim() : value;
   }
 
   required(column: string): string | null {
@@ -50,8 +51,9 @@ class CsvRowFields implements RowFields {
   }
 }
 
-export function rowFields(file: string, header: HeaderIndex, line: number, fields: string[], issues: RosterIssueLog): RowFields {
-  return new CsvRowFields(file, header, line, fields, issues);
+/** `plain`: the reader found no control character in the row's part of the file (none to remove). */
+export function rowFields(file: string, header: HeaderIndex, line: number, fields: string[], issues: RosterIssueLog, plain = false): RowFields {
+  return new CsvRowFields(file, header, line, fields, issues, plain);
 }
 
 /** OneRoster lists are comma-separated inside one (quoted) field; blanks and repeats dropped. */

@@ -128,3 +128,14 @@ describe("a 1.2 delta", () => {
     ]);
   });
 });
+
+describe("control characters", () => {
+  it("removes NUL and terminal escapes from values, wherever in the file they are", async () => {
+    const text = await fixtureText("v1p1-bulk", "users.csv");
+    const dir = await fixtureCopy("v1p1-bulk", { "users.csv": text.replace(",Marge,Simpson,", ",Mar\u0000ge,\u001b[31mSimpson,") });
+    const { users, report } = await readRosterFully(dir);
+    expect(report).toMatchObject({ outcome: "read", rowErrorCount: 0 });
+    expect(users.find((u) => u.sourcedId === "p-200")).toMatchObject({ givenName: "Marge", familyName: "[31mSimpson" });
+    expect(users.find((u) => u.sourcedId === "s-100")).toMatchObject({ givenName: "Bart", familyName: "Simpson" });
+  });
+});
