@@ -3,6 +3,8 @@
 // never touched here: it survives every import, whatever happens to the contact.
 import type pg from "pg";
 import type { RosterMode } from "../roster-records";
+import { linksDigestSql } from "./links-digest";
+import { applyLinksDigests } from "./merge-students";
 
 const FAMILY = `('parent', 'guardian', 'relative')`;
 
@@ -12,7 +14,7 @@ export async function planContacts(client: pg.ClientBase, mode: RosterMode): Pro
     mode === "bulk"
       ? `UNION ALL
          SELECT c.id, c."sourcedId", NULL::int, 'remove', c."firstName", c."lastName", c.email, c.phone,
-                c."preferredLocale"::text, c."rosterRole", c.email
+                c."preferredLocale"::text, c."rosterRole", c.email, NULL::text, c."rosterLinksDigest"
          FROM "Contact" c
          WHERE c."sourcedId" IS NOT NULL AND c."removedAt" IS NULL
            AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = c."sourcedId" AND u.kind IN ('parent', 'guardian', 'relative'))
@@ -30,7 +32,7 @@ export async function planContacts(client: pg.ClientBase, mode: RosterMode): Pro
         ELSE 'unchanged'
       END AS action,
       u.given_name AS first_name, u.family_name AS last_name, u.email, u.phone, n.locale, u.kind AS roster_role,
-      c.email AS old_email
+      c.email AS old_email, ${linksDigestSql("u")} AS links_digest, c."rosterLinksDigest" AS old_links_digest
     FROM roster_user u
     LEFT JOIN "Contact" c ON c."sourcedId" = u.sourced_id
     CROSS JOIN LATERAL (SELECT COALESCE(u.language, c."preferredLocale"::text, 'en') AS locale) n
@@ -44,9 +46,10 @@ export async function applyContacts(client: pg.ClientBase): Promise<void> {
   await client.query(`
     UPDATE "Contact" c
     SET "firstName" = p.first_name, "lastName" = p.last_name, email = p.email, phone = p.phone,
-        "preferredLocale" = p.locale::"Locale", "rosterRole" = p.roster_role, "removedAt" = NULL
+        "preferredLocale" = p.locale::"Locale", "rosterRole" = p.roster_role, "removedAt" = NULL, "rosterLinksDigest" = p.links_digest
     FROM plan_contact p WHERE p.id = c.id AND p.action IN ('change', 'restore')`);
+  await applyLinksDigests(client, "Contact", "plan_contact");
   await client.query(`
-    INSERT INTO "Contact" ("sourcedId", "firstName", "lastName", email, phone, "preferredLocale", "rosterRole")
-    SELECT sourced_id, first_name, last_name, email, phone, locale::"Locale", roster_role FROM plan_contact WHERE action = 'add'`);
+    INSERT INTO "Contact" ("sourcedId", "firstName", "lastName", email, phone, "preferredLocale", "rosterRole", "rosterLinksDigest")
+    SELECT sourced_id, first_name, last_name, email, phone, locale::"Locale", roster_role, links_digest FROM plan_contact WHERE action = 'add'`);
 }

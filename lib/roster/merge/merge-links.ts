@@ -12,32 +12,71 @@ import { countPlan } from "./plan-counts";
 
 const FAMILY = `('parent', 'guardian', 'relative')`;
 
-/** Claims from active rows, and the report of ids that name nobody at all. */
-async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promise<void> {
+const CLAIMING_ROW = `NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`;
+
+/**
+ * Bulk: the students and contacts whose side of their links is restated, because their links
+ * may differ from what is stored: added, removed or restored records, contacts whose name (the
+ * links' key) changed, and users whose row says something new about links (links digest). A
+ * nightly file where nearly nothing changed re-plans nearly nothing; the first import re-plans
+ * everything. `added`: no record existed, so links other users' rows claim to it are new too.
+ */
+async function stageBulkScope(client: pg.ClientBase): Promise<void> {
   await client.query(`
-    CREATE TEMP TABLE roster_claim ON COMMIT DROP AS
-    SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
-    FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)
-    WHERE NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`);
-  await client.query(`ANALYZE roster_claim`);
-  // Rows the reader or the checks rejected: their side of a link is not restated.
-  await client.query(`
-    CREATE TEMP TABLE roster_unusable_id ON COMMIT DROP AS
-    SELECT sourced_id FROM roster_rejected_id UNION SELECT sourced_id FROM roster_user WHERE rejected`);
-  await client.query(`CREATE INDEX ON roster_unusable_id (sourced_id)`);
-  await client.query(`ANALYZE roster_unusable_id`);
-  // A link to a teacher or another student is not a family link and is dropped quietly; a link
-  // to an id that nobody has (in the package, among its rejected rows, or stored) is reported.
+    CREATE TEMP TABLE roster_scope ON COMMIT DROP AS
+    SELECT s.id, p.sourced_id, true AS is_student, p.action = 'add' AS added
+    FROM plan_student p JOIN "Student" s ON s."sourcedId" = p.sourced_id
+    WHERE p.action IN ('add', 'remove', 'restore') OR (p.action <> 'none' AND p.links_digest IS DISTINCT FROM p.old_links_digest)
+    UNION ALL
+    SELECT c.id, p.sourced_id, false, p.action = 'add'
+    FROM plan_contact p JOIN "Contact" c ON c."sourcedId" = p.sourced_id
+    WHERE p.action IN ('add', 'remove', 'restore', 'change') OR (p.action <> 'none' AND p.links_digest IS DISTINCT FROM p.old_links_digest)`);
+  await client.query(`CREATE INDEX ON roster_scope (sourced_id)`);
+  await client.query(`CREATE INDEX ON roster_scope (id)`);
+  await client.query(`ANALYZE roster_scope`);
+}
+
+/** Reports the agentSourcedIds that name nobody at all (in the package, among its rejected rows, or stored). */
+async function reportDanglingIds(client: pg.ClientBase, issues: RosterIssueLog): Promise<void> {
+  // A link to a teacher or another student is not a family link and is dropped quietly.
   const { rows } = await client.query<{ line: number; to_id: string }>(`
-    SELECT c.line, c.to_id FROM roster_claim c
-    WHERE NOT EXISTS (SELECT 1 FROM roster_user o WHERE o.sourced_id = c.to_id)
-      AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.sourced_id = c.to_id)
-      AND NOT EXISTS (SELECT 1 FROM "Student" s WHERE s."sourcedId" = c.to_id)
-      AND NOT EXISTS (SELECT 1 FROM "Contact" k WHERE k."sourcedId" = c.to_id)
-    ORDER BY c.line`);
+    SELECT u.line, a.id AS to_id FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)
+    WHERE ${CLAIMING_ROW}
+      AND NOT EXISTS (SELECT 1 FROM roster_user o WHERE o.sourced_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.sourced_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM "Student" s WHERE s."sourcedId" = a.id)
+      AND NOT EXISTS (SELECT 1 FROM "Contact" k WHERE k."sourcedId" = a.id)
+    ORDER BY u.line`);
   for (const row of rows) {
     issues.rowError("users.csv", row.line, "agentSourcedIds", `"${row.to_id}" is no user in this package or an earlier import: that link is skipped.`);
   }
+}
+
+/**
+ * The claims whose links are planned. Delta: every usable row of the file. Bulk: the rows in
+ * scope, and the rows out of scope that claim a record added now (their link is new).
+ */
+async function stageClaims(client: pg.ClientBase, mode: RosterMode): Promise<void> {
+  const claim = `SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
+    FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)`;
+  if (mode === "delta") {
+    await client.query(`CREATE TEMP TABLE roster_claim ON COMMIT DROP AS ${claim} WHERE ${CLAIMING_ROW}`);
+  } else {
+    await client.query(`
+      CREATE TEMP TABLE roster_claim ON COMMIT DROP AS
+      ${claim} WHERE ${CLAIMING_ROW} AND EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)`);
+    const { rows } = await client.query<{ added: boolean; claimers_out_of_scope: boolean }>(`
+      SELECT EXISTS (SELECT 1 FROM roster_scope WHERE added) AS added,
+             EXISTS (SELECT 1 FROM roster_user u WHERE ${CLAIMING_ROW}
+                     AND NOT EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)) AS claimers_out_of_scope`);
+    if (rows[0]?.added && rows[0].claimers_out_of_scope) {
+      await client.query(`
+        INSERT INTO roster_claim
+        ${claim} JOIN roster_scope n ON n.sourced_id = a.id AND n.added
+        WHERE ${CLAIMING_ROW} AND NOT EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)`);
+    }
+  }
+  await client.query(`ANALYZE roster_claim`);
   // The ends' ids, sourcedIds and state travel with the pair, so planning joins nothing twice.
   await client.query(`
     CREATE TEMP TABLE roster_pair ON COMMIT DROP AS
@@ -53,33 +92,36 @@ async function stageClaims(client: pg.ClientBase, issues: RosterIssueLog): Promi
 }
 
 /**
- * Bulk: every link between imported students and contacts is in scope, and each side is what the
- * file says. Delta: only links whose student or contact has a row in the file, and only that side.
+ * Only links whose student or contact is restated are planned, and only the restated sides
+ * change: delta, the users with a row in the file; bulk, the users in scope. A side that is not
+ * restated keeps its flag, except on a new link, where any claim counts.
  */
 async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void> {
   const bulk = mode === "bulk";
-  // A delta's few users reach their links through the sourcedId and link indexes, never by
-  // scanning every link.
+  // The users' few links are reached through the sourcedId and link indexes, never by scanning
+  // every link.
   const scope = bulk
-    ? `st."sourcedId" IS NOT NULL AND k."sourcedId" IS NOT NULL`
+    ? `sc.id IN (
+         SELECT l.id FROM roster_scope s JOIN "StudentContact" l ON l."studentId" = s.id WHERE s.is_student
+         UNION
+         SELECT l.id FROM roster_scope s JOIN "StudentContact" l ON l."contactId" = s.id WHERE NOT s.is_student)
+       AND st."sourcedId" IS NOT NULL AND k."sourcedId" IS NOT NULL`
     : `sc.id IN (
          SELECT l.id FROM roster_user u JOIN "Student" s ON s."sourcedId" = u.sourced_id
          JOIN "StudentContact" l ON l."studentId" = s.id WHERE NOT u.rejected
          UNION
          SELECT l.id FROM roster_user u JOIN "Contact" c ON c."sourcedId" = u.sourced_id
          JOIN "StudentContact" l ON l."contactId" = c.id WHERE NOT u.rejected)`;
-  // In a delta, a side is restated only by a row of that side in the file. In a bulk file every
-  // side is, except a rejected row's: its links stay as they were (the row said nothing usable).
   // Joins, not NOT EXISTS: the tests are used in several CASEs, and a subquery would run once
   // per use and row (millions of times).
-  const studentInFile = bulk
-    ? { join: "LEFT JOIN roster_unusable_id xs ON xs.sourced_id = j.student_sid", test: "xs.sourced_id IS NULL" }
+  const studentRestated = bulk
+    ? { join: "LEFT JOIN roster_scope xs ON xs.id = j.student_id AND xs.is_student", test: "xs.id IS NOT NULL" }
     : {
         join: `LEFT JOIN roster_user us ON us.sourced_id = j.student_sid AND us.kind = 'student' AND NOT us.rejected AND us.status = 'active'`,
         test: "us.sourced_id IS NOT NULL",
       };
-  const contactInFile = bulk
-    ? { join: "LEFT JOIN roster_unusable_id xc ON xc.sourced_id = j.contact_sid", test: "xc.sourced_id IS NULL" }
+  const contactRestated = bulk
+    ? { join: "LEFT JOIN roster_scope xc ON xc.id = j.contact_id AND NOT xc.is_student", test: "xc.id IS NOT NULL" }
     : { join: "", test: "uc.sourced_id IS NOT NULL" };
   await client.query(`
     CREATE TEMP TABLE plan_link ON COMMIT DROP AS
@@ -99,13 +141,13 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
       FROM scoped s FULL JOIN roster_pair p ON p.student_id = s.student_id AND p.contact_id = s.contact_id
     ), valued AS (
       SELECT j.*,
-        CASE WHEN ${studentInFile.test} THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
-        CASE WHEN ${contactInFile.test} THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
+        CASE WHEN ${studentRestated.test} OR j.id IS NULL THEN COALESCE(j.by_student, false) ELSE COALESCE(j.old_ls, false) END AS new_ls,
+        CASE WHEN ${contactRestated.test} OR j.id IS NULL THEN COALESCE(j.by_contact, false) ELSE COALESCE(j.old_lc, false) END AS new_lc,
         COALESCE(uc.parent_key, j.old_key) AS new_key,
         COALESCE(uc.relationship, initcap(uc.kind), j.old_relationship, initcap(j.contact_role), 'Parent') AS new_relationship
       FROM joined j
-      ${studentInFile.join}
-      ${contactInFile.join}
+      ${studentRestated.join}
+      ${contactRestated.join}
       LEFT JOIN roster_user uc ON uc.sourced_id = j.contact_sid AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'
     )
     SELECT v.*, (v.new_ls OR v.new_lc) AND v.ends_active AS active,
@@ -153,10 +195,24 @@ async function applyLinks(client: pg.ClientBase): Promise<void> {
     ORDER BY new_key COLLATE "C"`);
 }
 
+/** Active links of a bulk import's students and contacts that were out of scope: unchanged by construction. */
+async function countUnplannedActiveLinks(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(`
+    SELECT count(*)::int AS n FROM "StudentContact" sc
+    JOIN "Student" st ON st.id = sc."studentId" JOIN "Contact" k ON k.id = sc."contactId"
+    WHERE sc."removedAt" IS NULL AND st."sourcedId" IS NOT NULL AND k."sourcedId" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM plan_link p WHERE p.id = sc.id)`);
+  return rows[0]!.n;
+}
+
 /** Runs after students and contacts are merged (their ids and removal state are final). */
 export async function mergeLinks(client: pg.ClientBase, mode: RosterMode, issues: RosterIssueLog): Promise<RosterEntityCounts> {
-  await stageClaims(client, issues);
+  await reportDanglingIds(client, issues);
+  if (mode === "bulk") await stageBulkScope(client);
+  await stageClaims(client, mode);
   await planLinks(client, mode);
+  const unplanned = mode === "bulk" ? await countUnplannedActiveLinks(client) : 0;
   await applyLinks(client);
-  return countPlan(client, "plan_link");
+  const counts = await countPlan(client, "plan_link");
+  return { ...counts, unchanged: counts.unchanged + unplanned };
 }

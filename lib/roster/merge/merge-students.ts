@@ -3,13 +3,15 @@
 // the SIS wrote it; the school is the first of the student's orgs that is a school.
 import type pg from "pg";
 import type { RosterMode } from "../roster-records";
+import { linksDigestSql } from "./links-digest";
 
 /** Writes plan_student. Bulk: stored students the file no longer has are planned for removal. */
 export async function planStudents(client: pg.ClientBase, mode: RosterMode): Promise<void> {
   const bulkRemovals =
     mode === "bulk"
       ? `UNION ALL
-         SELECT s.id, s."sourcedId", NULL::int, 'remove', s."studentNumber", s."firstName", s."lastName", s.grade, s."schoolId"
+         SELECT s.id, s."sourcedId", NULL::int, 'remove', s."studentNumber", s."firstName", s."lastName", s.grade, s."schoolId",
+                NULL::text, s."rosterLinksDigest"
          FROM "Student" s
          WHERE s."sourcedId" IS NOT NULL AND s."removedAt" IS NULL
            AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = s."sourcedId" AND u.kind = 'student')
@@ -26,7 +28,8 @@ export async function planStudents(client: pg.ClientBase, mode: RosterMode): Pro
              IS DISTINCT FROM (n.student_number, u.given_name, u.family_name, u.grade, n.school_id) THEN 'change'
         ELSE 'unchanged'
       END AS action,
-      n.student_number, u.given_name AS first_name, u.family_name AS last_name, u.grade, n.school_id
+      n.student_number, u.given_name AS first_name, u.family_name AS last_name, u.grade, n.school_id,
+      ${linksDigestSql("u")} AS links_digest, s."rosterLinksDigest" AS old_links_digest
     FROM roster_user u
     LEFT JOIN "Student" s ON s."sourcedId" = u.sourced_id
     LEFT JOIN "School" first_org ON first_org."sourcedId" = u.org_ids[1]
@@ -49,9 +52,20 @@ export async function applyStudents(client: pg.ClientBase): Promise<void> {
   await client.query(`
     UPDATE "Student" s
     SET "studentNumber" = p.student_number, "firstName" = p.first_name, "lastName" = p.last_name,
-        grade = p.grade, "schoolId" = p.school_id, "removedAt" = NULL
+        grade = p.grade, "schoolId" = p.school_id, "removedAt" = NULL, "rosterLinksDigest" = p.links_digest
     FROM plan_student p WHERE p.id = s.id AND p.action IN ('change', 'restore')`);
+  await applyLinksDigests(client, "Student", "plan_student");
   await client.query(`
-    INSERT INTO "Student" ("sourcedId", "studentNumber", "firstName", "lastName", grade, "schoolId")
-    SELECT sourced_id, student_number, first_name, last_name, grade, school_id FROM plan_student WHERE action = 'add'`);
+    INSERT INTO "Student" ("sourcedId", "studentNumber", "firstName", "lastName", grade, "schoolId", "rosterLinksDigest")
+    SELECT sourced_id, student_number, first_name, last_name, grade, school_id, links_digest FROM plan_student WHERE action = 'add'`);
+}
+
+/**
+ * The links digest of an unchanged record (or one the file removes) whose row says something
+ * new about its links: bookkeeping for the next import, not a change of the record.
+ */
+export async function applyLinksDigests(client: pg.ClientBase, table: "Student" | "Contact", plan: string): Promise<void> {
+  await client.query(`
+    UPDATE "${table}" t SET "rosterLinksDigest" = p.links_digest FROM ${plan} p
+    WHERE p.id = t.id AND p.action IN ('unchanged', 'remove', 'none') AND p.links_digest IS DISTINCT FROM p.old_links_digest`);
 }
