@@ -238,8 +238,11 @@ function outcomeOf(answer: ActionAnswer): string {
   const value = answer.value as { ok?: unknown; code?: unknown; error?: unknown } | undefined;
   if (value === undefined) return "void";
   if (typeof value.ok === "boolean") return value.ok ? "ok" : String(value.code);
-  // A form's own state after a no-script post: an error message (sign-in forms: `error`).
-  if (typeof value.error === "string" || (value as { message?: { tone?: unknown } }).message?.tone === "error") return "refused";
+  // A form's own state after a no-script post: an error message (sign-in forms: `error`), or
+  // only field errors when the message would repeat them (the security code's format).
+  const posted = value as { message?: { tone?: unknown }; fieldErrors?: Record<string, unknown> };
+  if (typeof value.error === "string" || posted.message?.tone === "error") return "refused";
+  if (posted.fieldErrors && Object.keys(posted.fieldErrors).length > 0) return "refused";
   return `unexpected: ${JSON.stringify(value).slice(0, 200)}`;
 }
 
