@@ -1,9 +1,10 @@
 // Root layout of the parent portal: the parent's language and text direction.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
-import { directionOf, isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { getMessages } from "next-intl/server";
+import { directionOf } from "@/lib/i18n/locales";
 import { localizedPortalName } from "@/lib/i18n/localized-portal-name";
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { ZodJitless } from "@/components/zod-jitless";
@@ -13,12 +14,12 @@ import "../globals.css";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [locale, settings] = await Promise.all([getLocale(), getDistrictSettings()]);
-  return { title: localizedPortalName(isLocale(locale) ? locale : DEFAULT_LOCALE, settings.portalName) };
+  const [locale, settings] = await Promise.all([getPageLocale(), getDistrictSettings()]);
+  return { title: localizedPortalName(locale, settings.portalName) };
 }
 
 export default async function ParentRootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages, settings] = await Promise.all([getLocale(), getMessages(), getDistrictSettings()]);
+  const [locale, messages, settings] = await Promise.all([getPageLocale(), getMessages(), getDistrictSettings()]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen">
@@ -28,7 +29,7 @@ export default async function ParentRootLayout({ children }: { children: React.R
             <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
               <div>
                 <p className="text-xs uppercase tracking-wide text-slate-500">{settings.districtName}</p>
-                <p className="text-lg font-semibold">{localizedPortalName(isLocale(locale) ? locale : DEFAULT_LOCALE, settings.portalName)}</p>
+                <p className="text-lg font-semibold">{localizedPortalName(locale, settings.portalName)}</p>
               </div>
               <LanguageSwitch />
             </div>
