@@ -1,8 +1,10 @@
 // Root layout of the parent portal: the parent's language and text direction.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getMessages } from "next-intl/server";
 import { directionOf } from "@/lib/i18n/locales";
+import { localizedPortalName } from "@/lib/i18n/localized-portal-name";
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { LanguageSwitch } from "@/components/language-switch";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { ZodJitless } from "@/components/zod-jitless";
@@ -12,17 +14,12 @@ import "../globals.css";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Common");
-  return { title: t("portalName") };
+  const [locale, settings] = await Promise.all([getPageLocale(), getDistrictSettings()]);
+  return { title: localizedPortalName(locale, settings.portalName) };
 }
 
 export default async function ParentRootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages, t, settings] = await Promise.all([
-    getLocale(),
-    getMessages(),
-    getTranslations("Common"),
-    getDistrictSettings(),
-  ]);
+  const [locale, messages, settings] = await Promise.all([getPageLocale(), getMessages(), getDistrictSettings()]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen">
@@ -32,7 +29,7 @@ export default async function ParentRootLayout({ children }: { children: React.R
             <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3">
               <div>
                 <p className="text-xs uppercase tracking-wide text-slate-500">{settings.districtName}</p>
-                <p className="text-lg font-semibold">{t("portalName")}</p>
+                <p className="text-lg font-semibold">{localizedPortalName(locale, settings.portalName)}</p>
               </div>
               <LanguageSwitch />
             </div>

@@ -11,6 +11,7 @@ import { setParentPassword } from "@/lib/accounts/set-parent-password";
 import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 import type { PasswordViolation } from "@/lib/accounts/password-policy";
 import { deviceToken } from "@/lib/auth/device-cookie";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 export type ChangeParentPasswordResult =
   /** `deviceToken`: a device cookie for this browser, bound to the new password (the old ones end). */
@@ -24,6 +25,8 @@ export interface ChangeParentPasswordInput {
   currentPassword?: string;
   newPassword: string;
   ip: string;
+  /** The page's language, for the "password changed" mail. */
+  locale?: AppLocale;
 }
 
 export async function changeParentPassword(input: ChangeParentPasswordInput): Promise<ChangeParentPasswordResult> {
@@ -61,6 +64,7 @@ export async function changeParentPassword(input: ChangeParentPasswordInput): Pr
       actor,
       reason: firstSignIn ? "first-sign-in" : "change",
       keepSessionId: input.sessionId,
+      mailLocale: input.locale,
     });
   });
   if (result.ok) return { ok: true, deviceToken: deviceToken("parent", account.id, passwordHash) };

@@ -12,11 +12,14 @@ import { hashSecret } from "@/lib/security/password-hash";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { temporaryPasswordEmail } from "@/lib/mail/templates/temporary-password";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import type { AppLocale } from "@/lib/i18n/locales";
 
 export const DEFAULT_TEMP_PASSWORD_TTL_HOURS = 24;
 
 export interface IssueTemporaryPasswordInput {
   contact: { id: number; email: string; preferredLocale: Locale };
+  /** The page's language: the mail reads first in it (the parent's own action); else the stored one. */
+  mailLocale?: AppLocale;
   username: string;
   ttlHours: number;
   actor: Actor;
@@ -79,7 +82,7 @@ async function writeAccount(tx: Tx, input: IssueTemporaryPasswordInput, password
   await endParentSessions(tx, [account.id]);
   await enqueueEmail(tx, {
     to: input.contact.email,
-    locale: input.contact.preferredLocale,
+    locale: input.mailLocale ?? input.contact.preferredLocale,
     template: temporaryPasswordEmail,
     params: { username: account.username, temporaryPassword, validHours: input.ttlHours },
   });

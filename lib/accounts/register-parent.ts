@@ -19,6 +19,7 @@ import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { registerRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import type { RegisterParentInput } from "@/lib/accounts/account-schemas";
+import type { SelfServiceContext } from "@/lib/accounts/self-service-context";
 
 export { REGISTER_LIMIT, REGISTER_STUDENT_CEILING } from "@/lib/accounts/self-service-limits";
 
@@ -32,13 +33,13 @@ export type RegisterParentResult =
 
 export function registerParent(
   input: RegisterParentInput,
-  ctx: { ip: string },
+  ctx: SelfServiceContext,
   options: { minimumMs?: number } = {},
 ): Promise<RegisterParentResult> {
   return withMinimumDuration(options.minimumMs ?? SELF_SERVICE_MINIMUM_MS.register, () => register(input, ctx));
 }
 
-async function register(input: RegisterParentInput, ctx: { ip: string }): Promise<RegisterParentResult> {
+async function register(input: RegisterParentInput, ctx: SelfServiceContext): Promise<RegisterParentResult> {
   const anonymous = { type: "ANONYMOUS" as const, label: input.username, ip: ctx.ip };
   // Names are not secrets and help staff explain a failed attempt; passwords never appear.
   const attempt = { username: input.username, studentIds: input.studentIds, firstName: input.firstName, lastName: input.lastName };
@@ -73,6 +74,7 @@ async function register(input: RegisterParentInput, ctx: { ip: string }): Promis
   try {
     await issueTemporaryPassword({
       contact: { id: contact.id, email, preferredLocale: contact.preferredLocale },
+      mailLocale: ctx.locale,
       username: input.username,
       ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
       actor: { type: "PARENT", ip: ctx.ip },

@@ -12,6 +12,7 @@ import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
 import { resendAccountLimit, resendRateLimitRules, SELF_SERVICE_MINIMUM_MS } from "@/lib/accounts/self-service-limits";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import type { ResendTemporaryPasswordInput } from "@/lib/accounts/account-schemas";
+import type { SelfServiceContext } from "@/lib/accounts/self-service-context";
 
 export { RESEND_LIMIT, RESEND_STUDENT_CEILING } from "@/lib/accounts/self-service-limits";
 
@@ -19,13 +20,13 @@ export type ResendTemporaryPasswordResult = { status: "done" } | { status: "rate
 
 export function resendTemporaryPassword(
   input: ResendTemporaryPasswordInput,
-  ctx: { ip: string },
+  ctx: SelfServiceContext,
   options: { minimumMs?: number } = {},
 ): Promise<ResendTemporaryPasswordResult> {
   return withMinimumDuration(options.minimumMs ?? SELF_SERVICE_MINIMUM_MS.resend, () => resend(input, ctx));
 }
 
-async function resend(input: ResendTemporaryPasswordInput, ctx: { ip: string }): Promise<ResendTemporaryPasswordResult> {
+async function resend(input: ResendTemporaryPasswordInput, ctx: SelfServiceContext): Promise<ResendTemporaryPasswordResult> {
   const actor = { type: "ANONYMOUS" as const, ip: ctx.ip };
   const details = { studentId: input.studentId, firstName: input.firstName, lastName: input.lastName };
   const notSent = (reason: string, contactIds: number[] = []) =>
@@ -66,6 +67,7 @@ async function resend(input: ResendTemporaryPasswordInput, ctx: { ip: string }):
   try {
     await issueTemporaryPassword({
       contact: { id: contact.id, email: recipient.email, preferredLocale: contact.preferredLocale },
+      mailLocale: ctx.locale,
       username: account.username,
       ttlHours: settings.tempPasswordTtlHours || DEFAULT_TEMP_PASSWORD_TTL_HOURS,
       actor: { type: "PARENT", ip: ctx.ip },

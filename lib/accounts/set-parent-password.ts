@@ -10,7 +10,7 @@ import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } fr
 import { hashSecret } from "@/lib/security/password-hash";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { passwordChanged } from "@/lib/mail/templates/password-changed";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, type AppLocale } from "@/lib/i18n/locales";
 import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 
 export type PasswordChangeReason = "first-sign-in" | "change" | "forgot-password";
@@ -24,6 +24,8 @@ export interface SetParentPasswordInput {
   keepSessionId?: string;
   /** Precomputed argon2id hash of newPassword, to keep the slow hash outside the transaction. */
   passwordHash?: string;
+  /** The page's language: the confirmation reads first in it; else the contact's stored language. */
+  mailLocale?: AppLocale;
 }
 
 export type SetParentPasswordResult =
@@ -74,7 +76,7 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
   if (email) {
     await enqueueEmail(tx, {
       to: email,
-      locale: isLocale(account.contact.preferredLocale) ? account.contact.preferredLocale : "en",
+      locale: input.mailLocale ?? (isLocale(account.contact.preferredLocale) ? account.contact.preferredLocale : "en"),
       template: passwordChanged,
       params: { username: account.username },
     });

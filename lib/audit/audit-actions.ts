@@ -20,6 +20,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.passphrase.change",
   "staff.passphrase.change-failed",
   "parent.sign-in.locked",
+  "parent.sign-in.unlock",
   "staff.create",
   "staff.disable",
   "staff.enable",

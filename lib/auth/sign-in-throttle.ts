@@ -13,7 +13,7 @@
 //     account together. When the lock or
 //     the window ends the counter starts again from zero. A right password does not refill
 //     the budget, so the cap holds however the attacker spreads the tries.
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { clearRateLimit, hitRateLimits, type RateLimitRule } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
@@ -46,6 +46,27 @@ export const PARENT_THROTTLE: AccountThrottlePolicy = { table: "ParentAccount", 
 /** The rate-limit key prefix of the per-source failures for one typed name. */
 export function sourceFailurePrefix(scope: SignInScope, nameKey: string): string {
   return `${scope}-sign-in:fail:${nameKey}:`;
+}
+
+/** LIKE pattern for every per-source failure counter of one typed name (`%` and `_` literal). */
+function sourceFailurePattern(scope: SignInScope, nameKey: string): string {
+  return `${sourceFailurePrefix(scope, nameKey).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** True when some source is throttled for this name right now (its next wrong password would be refused). */
+export async function isNameThrottled(scope: SignInScope, nameKey: string, db: Tx = prisma): Promise<boolean> {
+  const threshold = Math.min(PER_SOURCE_FAILURES.limit, PER_SOURCE_DAILY_FAILURES[scope].limit);
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM "RateLimitBucket"
+    WHERE "key" LIKE ${sourceFailurePattern(scope, nameKey)} AND "count" >= ${threshold}
+      AND "expiresAt" > (now() AT TIME ZONE 'UTC')
+    LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** Forgets every source's failures for this name (the owner proved who they are); returns how many counters went. */
+export async function clearSourceFailures(scope: SignInScope, nameKey: string, db: Tx = prisma): Promise<number> {
+  return db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" LIKE ${sourceFailurePattern(scope, nameKey)}`;
 }
 
 function sourceRules(scope: SignInScope, nameKey: string, ip: string): RateLimitRule[] {

@@ -2,6 +2,7 @@
 // other three (as the district's own mails do), in plain text and in simple inline-styled
 // HTML that mail clients render without external assets.
 import { directionOf, LOCALE_NAMES, LOCALES, type AppLocale } from "@/lib/i18n/locales";
+import { localizedPortalName } from "@/lib/i18n/localized-portal-name";
 import type { DistrictMailInfo, EmailTemplate, LocalizedEmail } from "@/lib/mail/email-template";
 
 export interface ComposedEmail {
@@ -99,7 +100,11 @@ export function composeEmail<Params>(
   district: DistrictMailInfo,
 ): ComposedEmail {
   const order = languagesOf(template, locale);
-  const rendered = order.map((each) => ({ locale: each, mail: template.render(each, params, district) }));
+  // Each language's section names the portal as the pages in that language do.
+  const rendered = order.map((each) => ({
+    locale: each,
+    mail: template.render(each, params, { ...district, portalName: localizedPortalName(each, district.portalName) }),
+  }));
   const first = rendered[0]!;
   const footer = districtFooter(district);
 

@@ -17,7 +17,7 @@ const { hashSecret } = await import("@/lib/security/password-hash");
 const { enqueueEmail } = await import("@/lib/mail/enqueue-email");
 const { passwordChanged } = await import("@/lib/mail/templates/password-changed");
 
-const SUBJECT = "Se cambió su contraseña del Parent Portal";
+const SUBJECT = "Se cambió su contraseña del Portal para Padres";
 
 const EMAIL = "inbox-admin@riverside.example.org";
 const PASSWORD = "inbox admin passphrase 2024";
@@ -92,7 +92,7 @@ describe("Dev inbox", () => {
     await page.waitForURL(new RegExp(`id=${delivered.id}$`));
     await page.getByRole("heading", { level: 2, name: SUBJECT }).waitFor();
     const frame = page.frameLocator("iframe[title^='HTML body']");
-    await expect(frame.locator("div[lang='es']").first().textContent()).resolves.toContain("Se cambió correctamente la contraseña de su cuenta del Parent Portal (usuario: rosa.m).");
+    await expect(frame.locator("div[lang='es']").first().textContent()).resolves.toContain("Se cambió correctamente la contraseña de su cuenta del Portal para Padres (usuario: rosa.m).");
     await expect(frame.locator("div[lang='ar'][dir='rtl']").count()).resolves.toBe(1);
     await expect(page.locator("pre").textContent()).resolves.toContain("Español:");
 

@@ -1,6 +1,8 @@
 // Forgot Password in a real browser, in Vietnamese (language cookie) and in Spanish (the
 // browser's Accept-Language): username, the security code read from the app's mail (its
-// built-in receiver stores it in DevMailMessage), a new password, the success page.
+// built-in receiver stores it in DevMailMessage), a new password, the success page. Then a
+// locked parent who keeps the password and unlocks, on an English page although the school
+// stored Vietnamese: the mail follows the page's language.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
@@ -9,6 +11,8 @@ import viForgot from "@/messages/vi/ForgotPassword.json";
 import esForgot from "@/messages/es/ForgotPassword.json";
 import viValidation from "@/messages/vi/Validation.json";
 import esValidation from "@/messages/es/Validation.json";
+import enForgot from "@/messages/en/ForgotPassword.json";
+import enCommon from "@/messages/en/Common.json";
 
 process.env.DATABASE_URL = inject("e2eDatabaseUrl");
 const baseUrl = inject("e2eBaseUrl");
@@ -32,7 +36,7 @@ async function waitForMail(to: string, subjectPart: string, timeoutMs = 30_000) 
   }
 }
 
-async function createParent(locale: "vi" | "es", username: string, email: string) {
+async function createParent(locale: "vi" | "es", username: string, email: string, lockedUntil: Date | null = null) {
   const schoolId = (await createSchool(prisma)).id;
   const { account } = await createParentWithChild(prisma, schoolId, {
     firstName: locale === "vi" ? "Lan" : "Rosa",
@@ -41,6 +45,8 @@ async function createParent(locale: "vi" | "es", username: string, email: string
     preferredLocale: locale,
     account: { username, passwordHash: await hashSecret("an old forgotten passphrase") },
   });
+  // The account-wide cap of wrong passwords reached: only the unlock or a new password helps.
+  if (lockedUntil) await prisma.parentAccount.update({ where: { id: account!.id }, data: { failedAttempts: 50, failureWindowStartedAt: new Date(), lockedUntil } });
   return account!;
 }
 
@@ -110,6 +116,41 @@ describe("Forgot Password in the browser", () => {
     const after = await prisma.parentAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(await verifySecret(after.passwordHash!, "mùa thu Hà Nội 1990")).toBe(true);
     expect(await prisma.passwordResetCode.count({ where: { parentAccountId: account.id, usedAt: { not: null } } })).toBe(1);
+  });
+
+  it("a locked parent keeps the password and unlocks; a malformed code is shown like a wrong one", async () => {
+    const account = await createParent("vi", "lan.locked", "lan.locked@example.com", new Date(Date.now() + 86_400_000));
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/forgot-password`);
+    await page.getByLabel(enForgot.usernameLabel, { exact: true }).fill("lan.locked");
+    await page.getByRole("button", { name: enForgot.next }).click();
+    await page.waitForURL(`${baseUrl}/forgot-password/code`);
+    // Page in English, stored language Vietnamese: the code mail reads in English first.
+    const mail = await waitForMail("lan.locked@example.com", "Reset your Parent Portal password");
+
+    const codeField = page.getByLabel(enForgot.codeLabel, { exact: true });
+    for (const [typed, message] of [["12ab", enForgot.codeFormat], [String((Number(securityCodeIn(mail.textBody)) + 1) % 1_000_000).padStart(6, "0"), enForgot.codeInvalid]]) {
+      await codeField.fill(typed!);
+      await page.getByRole("button", { name: enForgot.next }).click();
+      await page.getByText(message!).waitFor();
+      expect(await codeField.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByText(enCommon.invalidForm).count()).toBe(0);
+    }
+    await codeField.fill(securityCodeIn(mail.textBody));
+    await page.getByRole("button", { name: enForgot.next }).click();
+    await page.waitForURL(`${baseUrl}/forgot-password/new-password`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(enForgot.lockedTitle);
+    expect(await page.getByRole("heading", { level: 2, name: enForgot.chooseNewPasswordHeading }).count()).toBe(1);
+    await page.getByRole("button", { name: enForgot.unlockKeepPassword }).click();
+    await page.waitForURL(`${baseUrl}/forgot-password/unlocked`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(enForgot.unlockDoneTitle);
+    await context.close();
+
+    const after = await prisma.parentAccount.findUniqueOrThrow({ where: { id: account.id } });
+    expect(after).toMatchObject({ failedAttempts: 0, lockedUntil: null, passwordHash: account.passwordHash });
+    const confirmation = await waitForMail("lan.locked@example.com", "Your Parent Portal account was unlocked");
+    expect(confirmation.textBody.startsWith("English:")).toBe(true);
   });
 
   it("in Spanish, chosen from the browser's Accept-Language", async () => {

@@ -80,6 +80,9 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   verifyCodeFormAction: { args: () => [NO_STATE, new FormArgument({ code: "123456" })], expect: everyone("refused") },
   setPasswordAction: { args: () => [{ password: "matrix new password 7781", passwordConfirm: "matrix new password 7781" }], expect: everyone("conflict") },
   setPasswordFormAction: { args: () => [NO_STATE, new FormArgument({ password: "matrix new password 7781", passwordConfirm: "matrix new password 7781" })], expect: everyone("refused") },
+  // Without the signed "verified" recovery cookie (a valid security code) nothing unlocks.
+  unlockAccountAction: { args: () => [{}], expect: everyone("conflict") },
+  unlockAccountFormAction: { args: () => [NO_STATE, new FormArgument({})], expect: everyone("refused") },
   changePasswordAction: { args: async (f) => [passwordChange(await parentPasswords(f))], expect: parentOnly },
   changePasswordFormAction: { args: async (f) => [NO_STATE, new FormArgument(passwordChange(await parentPasswords(f)))], expect: { anonymous: "refused", parent: "redirect", helpDesk: "refused", siteAdmin: "refused" } },
   createStudentAccountAction: { args: (f) => [{ studentId: f.childId, username: "matrix.kid", password: "matrix kid password 5521", confirmPassword: "matrix kid password 5521" }], expect: parentOnly, effect: async (f) => (await prisma.studentAccount.count({ where: { studentId: f.childId } })) === 1 },
@@ -235,8 +238,11 @@ function outcomeOf(answer: ActionAnswer): string {
   const value = answer.value as { ok?: unknown; code?: unknown; error?: unknown } | undefined;
   if (value === undefined) return "void";
   if (typeof value.ok === "boolean") return value.ok ? "ok" : String(value.code);
-  // A form's own state after a no-script post: an error message (sign-in forms: `error`).
-  if (typeof value.error === "string" || (value as { message?: { tone?: unknown } }).message?.tone === "error") return "refused";
+  // A form's own state after a no-script post: an error message (sign-in forms: `error`), or
+  // only field errors when the message would repeat them (the security code's format).
+  const posted = value as { message?: { tone?: unknown }; fieldErrors?: Record<string, unknown> };
+  if (typeof value.error === "string" || posted.message?.tone === "error") return "refused";
+  if (posted.fieldErrors && Object.keys(posted.fieldErrors).length > 0) return "refused";
   return `unexpected: ${JSON.stringify(value).slice(0, 200)}`;
 }
 

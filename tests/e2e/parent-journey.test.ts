@@ -95,8 +95,8 @@ describe("parent journey after a reset", () => {
     await page.getByRole("link", { name: "Create a new account" }).click();
     await page.waitForURL(/\/create-account/);
 
-    // A wrong name gets the one generic answer.
-    await fillRegistration(page, family, "Lucia");
+    // A wrong name gets the one generic answer (a missing accent would not be wrong).
+    await fillRegistration(page, family, "Lucinda");
     await page.getByRole("button", { name: "Add another child" }).click();
     await page.locator('input[name="studentId"]').nth(1).fill(family.studentNumbers[1]!);
     await page.getByRole("button", { name: "Create account" }).click();

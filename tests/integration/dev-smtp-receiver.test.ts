@@ -34,7 +34,7 @@ describe("dev SMTP receiver", () => {
       expect(await processOutboxBatch({ transport })).toMatchObject({ sent: 1 });
       const outbox = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
       const stored = await prisma.devMailMessage.findFirstOrThrow();
-      expect(stored).toMatchObject({ toAddress: "lan@example.com", subject: "Parent Portal: thông tin đăng nhập của quý vị đã được đặt lại", messageId: outbox.messageId });
+      expect(stored).toMatchObject({ toAddress: "lan@example.com", subject: "Cổng Thông tin Phụ huynh: thông tin đăng nhập của quý vị đã được đặt lại", messageId: outbox.messageId });
       expect(stored.fromAddress).toContain("no-reply@riverside.example.org");
       expect(stored.textBody).toContain("Kính gửi Lan <3,");
       expect(stored.textBody).toContain("Tạo tài khoản mới: http://localhost:3000/create-account");
@@ -66,7 +66,7 @@ describe("dev SMTP receiver", () => {
     try {
       await prisma.$transaction((tx) => enqueueEmail(tx, { to: "sara@example.com", locale: "ar", template: welcome, params: { parentName: "Sara", username: "sara" } }));
       const stored = await waitFor(() => prisma.devMailMessage.findFirst({ where: { toAddress: "sara@example.com" } }));
-      expect(stored.subject).toBe("Parent Portal: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
+      expect(stored.subject).toBe("بوابة أولياء الأمور: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
       // The receiver stores the mail before the worker marks the row sent: wait for that too.
       const sent = await waitFor(() => prisma.emailOutbox.findFirst({ where: { status: "SENT" } }));
       expect(sent).toMatchObject({ status: "SENT", attempts: 1 });

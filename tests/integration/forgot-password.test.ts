@@ -68,7 +68,7 @@ describe("Forgot Password end to end", () => {
 
       expect(await processOutboxBatch({ transport: createSmtpTransport(smtp.url, { ignoreTLS: true }) })).toMatchObject({ sent: 1 });
       const mail = await smtp.waitForMessageTo(email);
-      expect(mail.subject).toBe("Restablezca su contraseña del Parent Portal");
+      expect(mail.subject).toBe("Restablezca su contraseña del Portal para Padres");
       expect(mail.text.indexOf("Español:")).toBeLessThan(mail.text.indexOf("English:"));
       const code = securityCodeIn(mail.text);
       expect(mail.text).toContain(`Su código de seguridad: ${code}`);

@@ -57,7 +57,7 @@ describe("Forgot Username", () => {
     // To the address as the record holds it (mail software lower-cases the domain).
     expect(mail!.envelopeTo.map((to) => to.toLowerCase())).toEqual(["family.nguyen@example.com"]);
     expect((await prisma.emailOutbox.findFirstOrThrow()).toAddress).toBe("Family.Nguyen@Example.com");
-    expect(mail!.subject).toBe("Tên người dùng Parent Portal của quý vị");
+    expect(mail!.subject).toBe("Tên người dùng Cổng Thông tin Phụ huynh của quý vị");
     expect(mail!.text).toContain("Tên người dùng: thu.nguyen, MinhN");
     expect(mail!.text).toContain("Usernames: thu.nguyen, MinhN");
     expect(mail!.text).not.toContain("old.reset.login");

@@ -53,7 +53,7 @@ describe("outbox worker against a real SMTP server", () => {
     const mails = await smtp.waitForMessages(3);
     const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     const mail = mails.find((m) => m.envelopeTo.includes("amal@example.com"))!;
-    expect(mail.subject).toBe("Parent Portal: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
+    expect(mail.subject).toBe("بوابة أولياء الأمور: تمت إعادة تعيين بيانات تسجيل الدخول الخاصة بك");
     expect(mail.messageId).toBe(row.messageId);
     expect(mail.from).toContain("no-reply@riverside.example.org");
     expect(mail.text.indexOf("العربية:")).toBeLessThan(mail.text.indexOf("English:"));
@@ -186,7 +186,7 @@ describe("outbox worker against a real SMTP server", () => {
     await processOutboxBatch({ transport: transportFor(smtp) });
     const mail = await smtp.waitForMessageTo("vy@example.com");
     expect(mail.text).toContain("Mã bảo mật của quý vị: 482913");
-    expect(mail.subject).toBe("Đặt lại mật khẩu Parent Portal của quý vị");
+    expect(mail.subject).toBe("Đặt lại mật khẩu Cổng Thông tin Phụ huynh của quý vị");
     const sent = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
     expect(sent).toMatchObject({ status: "SENT", template: "security-code", params: {} });
     expect(JSON.stringify(sent)).not.toContain("482913");

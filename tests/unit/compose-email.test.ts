@@ -90,6 +90,22 @@ describe("composeEmail", () => {
     expect(composeEmail(multiline, "en", null, district).subject).toBe("Hi Bcc: victim@example.org");
   });
 
+  it("names the portal in each section as the pages in that language do; a district's own name stays as it is", async () => {
+    const { passwordChanged } = await import("@/lib/mail/templates/password-changed");
+    const params = { username: "ana.l" };
+    const mail = composeEmail(passwordChanged, "es", params, district);
+    expect(mail.subject).toBe("Se cambió su contraseña del Portal para Padres");
+    const section = (lang: string) => new RegExp(`<div lang="${lang}"[^>]*>([\\s\\S]*?)</div>`).exec(mail.html)?.[1] ?? "";
+    expect(section("vi")).toContain("Cổng Thông tin Phụ huynh");
+    expect(section("ar")).toContain("بوابة أولياء الأمور");
+    expect(section("en")).toContain("Parent Portal");
+    expect(mail.text).not.toMatch(/Español:[\s\S]*Parent Portal[\s\S]*English:/);
+
+    const branded = composeEmail(passwordChanged, "vi", params, { ...district, portalName: "ParentVUE" });
+    expect(branded.subject).toBe("Mật khẩu ParentVUE của quý vị đã được thay đổi");
+    expect(branded.text).not.toContain("Cổng Thông tin Phụ huynh");
+  });
+
   it("escapes all five HTML-significant characters", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });

@@ -1,5 +1,6 @@
 "use server";
 // "Choose your password" (first sign-in) and "Change password" (active account).
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
 import { getParentPrincipal } from "@/lib/auth/current-principal";
@@ -24,6 +25,7 @@ export const changePasswordAction = publicAction(
       currentPassword: input.currentPassword,
       newPassword: input.newPassword,
       ip,
+      locale: await getPageLocale(),
     });
     if (result.ok) {
       // Device cookies end with the password they were minted under: this browser gets a new one.

@@ -1,6 +1,7 @@
 "use server";
 // Create-account and resend-temporary-password actions: parsed with zod (messages in the
 // parent's language), rate limited and audited in the domain functions they call.
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { publicAction } from "@/lib/actions/safe-action";
 import { getValidationMessages } from "@/lib/i18n/validation-messages";
@@ -13,7 +14,7 @@ import { getDistrictSettings } from "@/lib/settings/district-settings";
 export const registerParentAction = publicAction(
   { schema: registerParentSchema, messages: getValidationMessages },
   async (input, { ip }) => {
-    const result = await registerParent(input, { ip });
+    const result = await registerParent(input, { ip, locale: await getPageLocale() });
     if (result.status === "username_taken") {
       const { t } = await getValidationMessages();
       throw new ActionFailure("conflict", t("usernameTaken"), { username: [t("usernameTaken")] });
@@ -29,5 +30,5 @@ export const registerParentAction = publicAction(
 /** Mails a new temporary password to a login still waiting for its first sign-in. */
 export const resendTemporaryPasswordAction = publicAction(
   { schema: resendTemporaryPasswordSchema, messages: getValidationMessages },
-  (input, { ip }) => resendTemporaryPassword(input, { ip }),
+  async (input, { ip }) => resendTemporaryPassword(input, { ip, locale: await getPageLocale() }),
 );

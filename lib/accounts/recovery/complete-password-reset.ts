@@ -3,8 +3,10 @@
 // account, clears failed attempts and lockout, ends every session, queues the "password
 // changed" mail and audits; then "parent.password-reset" is audited. Any failure rolls back.
 import { prisma } from "@/lib/db";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { clearRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
+import { hitRateLimits } from "@/lib/security/rate-limit";
+import { clearSourceFailures } from "@/lib/auth/sign-in-throttle";
 import { hashSecret } from "@/lib/security/password-hash";
 import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "@/lib/accounts/password-policy";
 import { setParentPassword } from "@/lib/accounts/set-parent-password";
@@ -25,6 +27,8 @@ export interface CompleteResetRequest {
   grant: Pick<ResetGrant, "accountId" | "codeId">;
   newPassword: string;
   ip: string;
+  /** The page's language, for the "password changed" mail. */
+  locale?: AppLocale;
 }
 
 class Rollback extends Error {
@@ -33,7 +37,7 @@ class Rollback extends Error {
   }
 }
 
-export async function completePasswordReset({ grant, newPassword, ip }: CompleteResetRequest): Promise<CompleteResetOutcome> {
+export async function completePasswordReset({ grant, newPassword, ip, locale }: CompleteResetRequest): Promise<CompleteResetOutcome> {
   const limit = await hitRateLimits(setPasswordLimits(ip));
   if (!limit.allowed) return { status: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
 
@@ -68,6 +72,7 @@ export async function completePasswordReset({ grant, newPassword, ip }: Complete
         passwordHash,
         actor,
         reason: "forgot-password",
+        mailLocale: locale,
       });
       if (!result.ok && result.reason === "account_reset") throw new Rollback({ status: "account-reset" });
       if (!result.ok) throw new Rollback({ status: "weak-password", violations: result.violations, minLength });
@@ -82,7 +87,8 @@ export async function completePasswordReset({ grant, newPassword, ip }: Complete
     if (error instanceof Rollback) return error.outcome;
     throw error;
   }
-  // The sign-in throttle of this username no longer protects anything: let the parent in.
-  await clearRateLimit(`parent-sign-in:user:${usernameKey(account.username)}`);
+  // The throttles of this username no longer protect anything (the old password is gone):
+  // let the parent in from the address where they mistyped it.
+  await clearSourceFailures("parent", usernameKey(account.username));
   return { status: "done" };
 }

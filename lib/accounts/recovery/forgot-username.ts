@@ -10,6 +10,7 @@ import { hitRateLimits } from "@/lib/security/rate-limit";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { forgotUsername } from "@/lib/mail/templates/forgot-username";
 import type { Locale } from "@/lib/generated/prisma/enums";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { forgotUsernameLimits, MINIMUM_RESPONSE_MS } from "@/lib/accounts/recovery/recovery-limits";
 import { withMinimumDuration } from "@/lib/accounts/recovery/minimum-duration";
 import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
@@ -20,6 +21,8 @@ export type ForgotUsernameOutcome = { status: "accepted" } | { status: "rate_lim
 export interface ForgotUsernameRequest {
   email: string;
   ip: string;
+  /** The page's language: the mail reads first in it; else the first account's stored language. */
+  locale?: AppLocale;
 }
 
 interface MatchingAccount {
@@ -33,7 +36,7 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function usernameReminder({ email, ip }: ForgotUsernameRequest): Promise<ForgotUsernameOutcome> {
+async function usernameReminder({ email, ip, locale }: ForgotUsernameRequest): Promise<ForgotUsernameOutcome> {
   const key = emailKey(email);
   const actor = { type: "ANONYMOUS" as const, ip };
   const limit = await hitRateLimits(forgotUsernameLimits(key, ip));
@@ -55,7 +58,7 @@ async function usernameReminder({ email, ip }: ForgotUsernameRequest): Promise<F
     if (first && recipient.ok) {
       await enqueueEmail(tx, {
         to: recipient.email,
-        locale: first.preferredLocale,
+        locale: locale ?? first.preferredLocale,
         template: forgotUsername,
         params: { usernames: accounts.map((account) => account.username) },
       });

@@ -48,3 +48,7 @@ export const newPasswordSchema = z
     params: { key: "passwordsDoNotMatch" },
   });
 export type NewPasswordInput = z.infer<typeof newPasswordSchema>;
+
+// "Keep my current password and unlock" carries nothing: the grant is in the signed cookie.
+export const unlockSchema = z.object({}).strict();
+export type UnlockInput = z.infer<typeof unlockSchema>;

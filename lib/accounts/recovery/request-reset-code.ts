@@ -5,6 +5,7 @@
 // Accounts awaiting re-registration do get a code: only after a valid code does the flow say
 // the login was reset (nothing leaks before).
 import { prisma } from "@/lib/db";
+import type { AppLocale } from "@/lib/i18n/locales";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
@@ -30,9 +31,11 @@ export type RequestCodeOutcome = { status: "accepted" } | { status: "rate_limite
 export interface RequestCodeRequest {
   username: string;
   ip: string;
+  /** The page's language: the mail reads first in it; else the contact's stored language. */
+  locale?: AppLocale;
 }
 
-async function requestCode({ username, ip }: RequestCodeRequest): Promise<RequestCodeOutcome> {
+async function requestCode({ username, ip, locale }: RequestCodeRequest): Promise<RequestCodeOutcome> {
   const key = usernameKey(username);
   const anonymous = { type: "ANONYMOUS" as const, label: key.slice(0, 64), ip };
   const limit = await hitRateLimits(requestCodeLimits(key, ip));
@@ -89,7 +92,7 @@ async function requestCode({ username, ip }: RequestCodeRequest): Promise<Reques
     });
     await enqueueEmail(tx, {
       to: email,
-      locale: account.contact.preferredLocale,
+      locale: locale ?? account.contact.preferredLocale,
       template: securityCode,
       params: { code, validMinutes: SECURITY_CODE_TTL_MINUTES },
     });

@@ -3,6 +3,7 @@
 // queued at all (enqueueEmail checks), and renaming one strands the rows queued under the
 // old name (the worker then fails them with a clear error).
 import type { EmailTemplate } from "@/lib/mail/email-template";
+import { accountUnlocked } from "@/lib/mail/templates/account-unlocked";
 import { contactEmailChanged } from "@/lib/mail/templates/contact-email-changed";
 import { forgotUsername } from "@/lib/mail/templates/forgot-username";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
@@ -17,7 +18,7 @@ import { staffVerificationCodeEmail } from "@/lib/mail/templates/staff-verificat
 import { temporaryPasswordEmail } from "@/lib/mail/templates/temporary-password";
 
 // Params are checked by TypeScript where a mail is queued; stored JSON is read back untyped.
-const ALL: ReadonlyArray<EmailTemplate<never>> = [contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffAdminResetNoticeEmail, staffMfaEnrolmentCode, staffMfaNotice, staffSetupLinkEmail, temporaryPasswordEmail];
+const ALL: ReadonlyArray<EmailTemplate<never>> = [accountUnlocked, contactEmailChanged, forgotUsername, loginResetNotice, passwordChanged, securityCode, staffAdminResetNoticeEmail, staffMfaEnrolmentCode, staffMfaNotice, staffSetupLinkEmail, temporaryPasswordEmail];
 const STAFF_SECURITY_INFO: ReadonlyArray<EmailTemplate<never>> = [staffSecurityNoticeEmail, staffVerificationCodeEmail];
 
 export const EMAIL_TEMPLATES: ReadonlyMap<string, EmailTemplate<unknown>> = new Map(

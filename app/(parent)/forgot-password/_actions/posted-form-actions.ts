@@ -7,6 +7,7 @@ import { postedFormState, type PostedFormState } from "@/lib/actions/posted-form
 import { requestCodeAction } from "./request-code-action";
 import { setPasswordAction } from "./set-password-action";
 import { verifyCodeAction } from "./verify-code-action";
+import { unlockAccountAction } from "./unlock-account-action";
 
 export async function requestCodeFormAction(_state: PostedFormState, form: FormData): Promise<PostedFormState> {
   return postedFormState(await requestCodeAction(formText(form, ["username"])), (data) => data.next);
@@ -18,4 +19,8 @@ export async function verifyCodeFormAction(_state: PostedFormState, form: FormDa
 
 export async function setPasswordFormAction(_state: PostedFormState, form: FormData): Promise<PostedFormState> {
   return postedFormState(await setPasswordAction(formText(form, ["password", "passwordConfirm"])), (data) => data.next);
+}
+
+export async function unlockAccountFormAction(_state: PostedFormState, _form: FormData): Promise<PostedFormState> {
+  return postedFormState(await unlockAccountAction({}), (data) => data.next);
 }

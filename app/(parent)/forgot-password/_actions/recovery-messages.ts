@@ -12,6 +12,16 @@ export async function getRecoveryMessages() {
   };
 }
 
+/**
+ * The code step: a malformed code ("12ab") is told next to the field only, like a wrong one
+ * (the form drops an alert that repeats the field's words), not with an extra "correct the
+ * highlighted fields" alert above the form.
+ */
+export async function getCodeStepMessages() {
+  const [messages, t] = await Promise.all([getRecoveryMessages(), getTranslations("ForgotPassword")]);
+  return { ...messages, invalid: t("codeFormat") };
+}
+
 export function minutesUntil(retryAfterSeconds: number): number {
   return Math.max(1, Math.ceil(retryAfterSeconds / 60));
 }

@@ -1,5 +1,6 @@
 "use server";
 // Forgot Password step 1: request a security code for a username (same answer for every username).
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { getTranslations } from "next-intl/server";
 import { publicAction } from "@/lib/actions/safe-action";
 import { ActionFailure } from "@/lib/actions/action-result";
@@ -13,7 +14,7 @@ import { getRecoveryMessages, minutesUntil } from "./recovery-messages";
 export const requestCodeAction = publicAction(
   { schema: requestCodeSchema, messages: getRecoveryMessages },
   async ({ username }, { ip }) => {
-    const outcome = await requestPasswordResetCode({ username, ip });
+    const outcome = await requestPasswordResetCode({ username, ip, locale: await getPageLocale() });
     if (outcome.status === "rate_limited") {
       const t = await getTranslations("ForgotPassword");
       throw new ActionFailure("rate_limited", t("rateLimited", { minutes: minutesUntil(outcome.retryAfterSeconds) }));

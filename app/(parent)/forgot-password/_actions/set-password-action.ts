@@ -1,5 +1,6 @@
 "use server";
 // Forgot Password step 3: set the new password with the grant a valid code earned.
+import { getPageLocale } from "@/lib/i18n/page-locale";
 import { getTranslations } from "next-intl/server";
 import { publicAction } from "@/lib/actions/safe-action";
 import { ActionFailure } from "@/lib/actions/action-result";
@@ -15,7 +16,12 @@ export const setPasswordAction = publicAction(
     const [t, messages] = await Promise.all([getTranslations("ForgotPassword"), getRecoveryMessages()]);
     const state = await readRecoveryCookie();
     if (state?.s !== "verified") throw new ActionFailure("conflict", t("grantExpired"));
-    const outcome = await completePasswordReset({ grant: { accountId: state.a, codeId: state.c }, newPassword: password, ip });
+    const outcome = await completePasswordReset({
+      grant: { accountId: state.a, codeId: state.c },
+      newPassword: password,
+      ip,
+      locale: await getPageLocale(),
+    });
     switch (outcome.status) {
       case "rate_limited":
         throw new ActionFailure("rate_limited", t("rateLimited", { minutes: minutesUntil(outcome.retryAfterSeconds) }));

@@ -7,10 +7,10 @@ import { verifyCodeSchema } from "@/lib/accounts/recovery/recovery-schemas";
 import { verifyPasswordResetCode } from "@/lib/accounts/recovery/verify-reset-code";
 import { verifiedStageToken } from "@/lib/accounts/recovery/recovery-state";
 import { clearRecoveryCookie, readRecoveryCookie, setRecoveryCookie } from "../recovery-cookie";
-import { getRecoveryMessages, minutesUntil } from "./recovery-messages";
+import { getCodeStepMessages, minutesUntil } from "./recovery-messages";
 
 export const verifyCodeAction = publicAction(
-  { schema: verifyCodeSchema, messages: getRecoveryMessages },
+  { schema: verifyCodeSchema, messages: getCodeStepMessages },
   async ({ code }, { ip }) => {
     const t = await getTranslations("ForgotPassword");
     const state = await readRecoveryCookie();
