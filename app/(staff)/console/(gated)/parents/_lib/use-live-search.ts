@@ -9,7 +9,7 @@ import type { ParentSearchResult } from "@/lib/parents/search-parents";
 export type SearchOutcome = { ok: true; data: ParentSearchResult } | { ok: false; error: string };
 
 /** Long enough to skip the keystrokes of a word typed in one go, short enough to feel instant. */
-export const TYPING_PAUSE_MS = 90;
+export const TYPING_PAUSE_MS = 70;
 
 const FAILED = "The search could not be completed. Please try again.";
 
