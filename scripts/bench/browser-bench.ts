@@ -1,14 +1,16 @@
-// `npm run bench:browser [-- --url URL] [--database-url URL] [--start-server] [--iterations N] [--key-delay MS]`
+// `npm run bench:browser [-- --url URL] [--database-url URL] [--start-server] [--bench-db ROWS] [--iterations N] [--key-delay MS]`
 // Search-as-you-type in Chromium: a help-desk member types a name prefix in the grid's search
 // box, and each sample is the time from the last keystroke (keydown, in the page) to the
 // animation frame where the rows for that prefix are in the document, i.e. about to be painted.
 // Default: the server `npm start` runs (http://localhost:3000) on the demo's embedded database.
-// For the benchmark district: --database-url <its URL> --start-server (serves this checkout's
-// production build on it). The script adds (or re-enables) a help-desk member with one-time
+// For the benchmark district: --bench-db 2000000 opens the database `npm run bench -- --keep`
+// left in .data/bench-pg and serves this checkout's production build on it; or any database
+// with --database-url <URL> --start-server. The script adds (or re-enables) a help-desk member with one-time
 // recovery codes in that database to sign in with, and disables it again at the end.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { launchBrowser } from "@/tests/helpers/browser";
+import { startEmbeddedPostgres, type RunningPostgres } from "../embedded-postgres";
 import { percentiles, formatTable, ms } from "./stats";
 
 function argValue(name: string): string | undefined {
@@ -16,8 +18,8 @@ function argValue(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-const DATABASE_URL = argValue("--database-url") ?? process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5433/portal";
-const START_SERVER = process.argv.includes("--start-server");
+const BENCH_DB_ROWS = argValue("--bench-db");
+const START_SERVER = process.argv.includes("--start-server") || BENCH_DB_ROWS !== undefined;
 const ITERATIONS = Number(argValue("--iterations") ?? 60);
 const KEY_DELAY_MS = Number(argValue("--key-delay") ?? 60);
 const TARGET_P95_MS = 200;
@@ -78,6 +80,13 @@ async function prepareStaff(client: pg.Client): Promise<{ email: string; passwor
 
 async function main() {
   if (!Number.isInteger(ITERATIONS) || ITERATIONS < 5) throw new Error("--iterations must be an integer >= 5");
+  let embedded: RunningPostgres | null = null;
+  let DATABASE_URL = argValue("--database-url") ?? process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5433/portal";
+  if (BENCH_DB_ROWS !== undefined) {
+    log("Starting the benchmark's kept PostgreSQL (.data/bench-pg)");
+    embedded = await startEmbeddedPostgres({ dataDir: ".data/bench-pg", port: 5440, persistent: true, settings: ["-c", "shared_buffers=1GB"] });
+    DATABASE_URL = embedded.urlFor(`bench_${BENCH_DB_ROWS}`);
+  }
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   let stopServer: (() => Promise<void>) | null = null;
@@ -188,6 +197,7 @@ async function main() {
     }
     await client.end();
     await stopServer?.();
+    await embedded?.stop();
   }
 }
 
