@@ -136,5 +136,10 @@ describe("parents grid", () => {
     await page.locator(`tbody tr[data-row-id="${rowIds[2]}"]`).focus();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Select Keyboard, Cleo/);
+
+    // A new search starts with nothing selected: rows out of sight are never reset.
+    await page.getByLabel("Parent last name").fill("keye");
+    await resultsFor("keye").waitFor();
+    expect(await page.getByRole("region", { name: "Selection actions" }).count()).toBe(0);
   });
 });

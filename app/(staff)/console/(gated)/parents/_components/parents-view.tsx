@@ -36,7 +36,8 @@ export function ParentsView(props: ParentsTableProps) {
       <div aria-busy={live.pending || undefined}>
         {current ? (
           current.outcome.ok ? (
-            <ParentsGrid {...props} search={current.search} result={current.outcome.data} />
+            // Keyed by the search: a selection never outlives the rows it was made on.
+            <ParentsGrid key={JSON.stringify(current.search)} {...props} search={current.search} result={current.outcome.data} />
           ) : (
             <ParentsErrorState message={current.outcome.error} />
           )
