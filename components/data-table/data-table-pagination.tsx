@@ -18,7 +18,7 @@ function PageLink({ href, label, children }: { href: string | null; label: strin
   const className = "inline-flex h-8 items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 text-sm";
   if (!href) {
     return (
-      <span aria-disabled="true" className={cn(className, "cursor-not-allowed text-slate-400")}>
+      <span aria-disabled="true" className={cn(className, "cursor-not-allowed text-slate-500")}>
         {children}
       </span>
     );
@@ -33,7 +33,7 @@ function PageLink({ href, label, children }: { href: string | null; label: strin
 export function DataTablePagination({ summary, firstHref, previousHref, nextHref, size, sizes, onSizeChange }: DataTablePaginationProps) {
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm text-slate-700">
-      <p aria-live="polite">{summary}</p>
+      <p>{summary}</p>
       <div className="flex items-center gap-4">
         <label className="flex items-center gap-2">
           Rows per page

@@ -1,17 +1,14 @@
 // Reset Parent Login: parse the URL once, start the search without awaiting it, and let
-// the client table read the promise inside <Suspense> (a skeleton meanwhile).
+// the client view read the promise inside <Suspense> (a skeleton meanwhile).
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { hasPermission } from "@/lib/auth/permissions";
 import { searchParents } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { previewResetAction, resetParentsAction } from "./_lib/actions";
-import { LetterBar } from "./_components/letter-bar";
-import { ParentsTable, type SearchOutcome } from "./_components/parents-table";
-import { ParentsToolbar } from "./_components/parents-toolbar";
+import type { SearchOutcome } from "./_lib/use-live-search";
+import { ParentsView } from "./_components/parents-view";
 
 export const metadata: Metadata = { title: "Reset parent login" };
 
@@ -50,18 +47,14 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
           district&apos;s grace period.
         </p>
       ) : null}
-      <ParentsToolbar search={search} />
-      <LetterBar search={search} />
-      <Suspense key={JSON.stringify(search)} fallback={<DataTableSkeleton columns={8} rows={8} />}>
-        <ParentsTable
-          resultPromise={resultPromise}
-          search={search}
-          canBulkReset={hasPermission(staff.role, "parents:bulk-reset")}
-          bulkResetCap={settings.bulkResetCap}
-          previewReset={previewResetAction}
-          resetParents={resetParentsAction}
-        />
-      </Suspense>
+      <ParentsView
+        resultPromise={resultPromise}
+        search={search}
+        canBulkReset={hasPermission(staff.role, "parents:bulk-reset")}
+        bulkResetCap={settings.bulkResetCap}
+        previewReset={previewResetAction}
+        resetParents={resetParentsAction}
+      />
     </div>
   );
 }

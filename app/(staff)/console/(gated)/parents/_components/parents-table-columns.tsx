@@ -5,6 +5,7 @@ import { RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ariaSortOf, DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { DataTableRowCheckbox } from "@/components/data-table/data-table-row-checkbox";
 import type { ParentRow } from "@/lib/parents/search-parents";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
 import { RemovedBadge, StaffEmailBadge, StatusBadge } from "./status-badge";
@@ -42,12 +43,7 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
         />
       ),
       cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Select ${parentDisplayName(row.original)} for ${row.original.childFirstName} ${row.original.childLastName}`}
-          checked={row.getIsSelected()}
-          disabled={!row.getCanSelect()}
-          onChange={(event) => row.toggleSelected(event.target.checked)}
-        />
+        <DataTableRowCheckbox row={row} label={`Select ${parentDisplayName(row.original)} for ${row.original.childFirstName} ${row.original.childLastName}`} />
       ),
       meta: { className: "w-10" },
     },
@@ -57,7 +53,7 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
         {row.removed ? <RemovedBadge /> : null}
       </span>
     )),
-    sortable("username", "Username", (row) => row.username ?? <span className="text-slate-400">—</span>),
+    sortable("username", "Username", (row) => row.username ?? <span className="text-slate-600">—</span>),
     {
       id: "email",
       header: "E-mail",
@@ -68,7 +64,7 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
             {row.original.staffEmail ? <StaffEmailBadge /> : null}
           </span>
         ) : (
-          <span className="text-slate-400">None on record</span>
+          <span className="text-slate-600">None on record</span>
         ),
     },
     sortable("status", "Status", (row) => <StatusBadge status={row.status} />),
@@ -99,6 +95,8 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
           Reset
         </Button>
       ),
+      // Always in view, however wide the other columns make the table.
+      meta: { stickyEnd: true },
     },
   ];
 }

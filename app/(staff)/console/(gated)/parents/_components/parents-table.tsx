@@ -1,12 +1,13 @@
 "use client";
 // The Reset Parent Login grid: server-side search, sort and paging through the URL, row
 // selection, one reset dialog driven by `resetTarget`, and a toast with the outcome.
-import { use, useCallback, useMemo, useState } from "react";
+import { use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
 import { RotateCcw } from "lucide-react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
+import { useAnnounce } from "@/components/data-table/data-table-live-region";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { Button } from "@/components/ui/button";
 import { Toast, useToast } from "@/components/ui/toast";
@@ -25,7 +26,9 @@ import { ResetDialog } from "./reset-dialog";
 import { SelectAllBanner } from "./select-all-banner";
 import { ParentsEmptyState, ParentsErrorState } from "./parents-table-states";
 
-export type SearchOutcome = { ok: true; data: ParentSearchResult } | { ok: false; error: string };
+import type { SearchOutcome } from "../_lib/use-live-search";
+
+export type { SearchOutcome };
 
 export interface ParentsTableProps {
   resultPromise: Promise<SearchOutcome>;
@@ -42,7 +45,7 @@ export function ParentsTable(props: ParentsTableProps) {
   return <ParentsGrid {...props} result={outcome.data} />;
 }
 
-function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
+export function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
   const router = useRouter();
   const { toast, show, dismiss } = useToast();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -101,9 +104,21 @@ function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset,
   const end = start ? start + result.rows.length - 1 : 0;
   const totalLabel = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
   const hrefs = paginationHrefs(search, result.pageInfo);
+  const announce = useAnnounce();
+  const resultsMessage = result.rows.length
+    ? `${plural(result.rows.length, "row", "rows")} shown of ${totalLabel}${search.q ? ` for “${search.q}”` : ""}.`
+    : `No rows${search.q ? ` for “${search.q}”` : ""}.`;
+  useEffect(() => announce(resultsMessage), [announce, resultsMessage]);
+  const selectedCount = allMatching ? count : selectedIds.length;
+  const announcedSelection = useRef(0);
+  useEffect(() => {
+    if (selectedCount === announcedSelection.current) return;
+    announcedSelection.current = selectedCount;
+    announce(selectedCount > 0 ? `${plural(selectedCount, "row", "rows")} selected.` : "No rows selected.");
+  }, [announce, selectedCount]);
 
   return (
-    <div>
+    <div data-results-for={search.q}>
       {canBulkReset && !search.removed && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length) ? (
         <SelectAllBanner
           pageRows={result.rows.length}
@@ -140,3 +155,4 @@ function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset,
     </div>
   );
 }
+

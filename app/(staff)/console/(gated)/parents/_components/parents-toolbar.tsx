@@ -1,21 +1,37 @@
 "use client";
-// Last-name search. A GET form, so it works before hydration too; with JavaScript it
-// navigates client-side and keeps the page size and order.
+// The search box. A GET form, so it works before hydration too; with JavaScript the results
+// follow the typing (after a short pause; Enter searches at once) and keep the page size and order.
 import { useRouter } from "next/navigation";
 import { Search, X } from "lucide-react";
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { MAX_QUERY_LENGTH, type ParentSearch } from "@/lib/parents/search-schema";
 import { PARENTS_PATH, parentsFirstPageHref } from "../_lib/parents-href";
 
-export function ParentsToolbar({ search }: { search: ParentSearch }) {
+export interface ParentsToolbarProps {
+  search: ParentSearch;
+  /** A live search is on its way. */
+  pending: boolean;
+  onQueryChange: (q: string, immediate: boolean) => void;
+}
+
+const normalize = (value: string) => value.trim().slice(0, MAX_QUERY_LENGTH);
+
+export function ParentsToolbar({ search, pending, onQueryChange }: ParentsToolbarProps) {
   const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+
+  // A letter link or "Clear" changes the query from outside: show it, but never overwrite
+  // what the agent is typing (the box keeps its own text while it has focus).
+  useEffect(() => {
+    const box = input.current;
+    if (box && document.activeElement !== box && normalize(box.value) !== search.q) box.value = search.q;
+  }, [search.q]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const q = String(new FormData(event.currentTarget).get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
-    router.push(parentsFirstPageHref(search, { q, letter: "all" }));
+    onQueryChange(normalize(String(new FormData(event.currentTarget).get("q") ?? "")), true);
   }
 
   return (
@@ -25,7 +41,7 @@ export function ParentsToolbar({ search }: { search: ParentSearch }) {
           Parent last name
         </label>
         <Input
-          key={search.q}
+          ref={input}
           id="parent-search"
           name="q"
           type="search"
@@ -34,9 +50,10 @@ export function ParentsToolbar({ search }: { search: ParentSearch }) {
           placeholder="e.g. Garcia, or Garcia, Maria"
           autoComplete="off"
           aria-describedby="parent-search-hint"
+          onChange={(event) => onQueryChange(normalize(event.currentTarget.value), false)}
         />
       </div>
-      <Button type="submit">
+      <Button type="submit" aria-busy={pending || undefined}>
         <Search className="h-4 w-4" aria-hidden="true" />
         Search
       </Button>
@@ -59,8 +76,8 @@ export function ParentsToolbar({ search }: { search: ParentSearch }) {
         />
         Show removed
       </label>
-      <p id="parent-search-hint" className="basis-full text-xs text-slate-500">
-        Matches the start of the last name; accents and capitals do not matter.
+      <p id="parent-search-hint" className="basis-full text-xs text-slate-600">
+        Results follow your typing. Matches the start of the last name; accents and capitals do not matter.
       </p>
     </form>
   );

@@ -1,0 +1,52 @@
+"use client";
+// The grid's whole view: search box, letters and table. The server renders the view the URL
+// names; typing then searches through the JSON route and keeps the URL in step (replaceState),
+// until the next server render (a link, a refresh after a reset) takes over again.
+import { Suspense, useState } from "react";
+import { DataTableLiveRegion } from "@/components/data-table/data-table-live-region";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import type { ParentSearch } from "@/lib/parents/search-schema";
+import { parentsHref } from "../_lib/parents-href";
+import { useLiveSearch, type SearchOutcome } from "../_lib/use-live-search";
+import { LetterBar } from "./letter-bar";
+import { ParentsGrid, ParentsTable, type ParentsTableProps } from "./parents-table";
+import { ParentsErrorState } from "./parents-table-states";
+import { ParentsToolbar } from "./parents-toolbar";
+
+interface TypedView {
+  search: ParentSearch;
+  outcome: SearchOutcome;
+  /** The server result this view replaced: a newer one from the server wins. */
+  over: Promise<SearchOutcome>;
+}
+
+export function ParentsView(props: ParentsTableProps) {
+  const [typed, setTyped] = useState<TypedView | null>(null);
+  const current = typed && typed.over === props.resultPromise ? typed : null;
+  const search = current?.search ?? props.search;
+  const live = useLiveSearch((next, outcome) => {
+    setTyped({ search: next, outcome, over: props.resultPromise });
+    window.history.replaceState(null, "", parentsHref(next));
+  });
+
+  return (
+    <DataTableLiveRegion>
+      <ParentsToolbar search={search} pending={live.pending} onQueryChange={(q, immediate) => live.search({ ...search, q, letter: "all", page: 1, cursor: undefined }, { immediate })} />
+      <LetterBar search={search} />
+      <div aria-busy={live.pending || undefined}>
+        {current ? (
+          current.outcome.ok ? (
+            // Keyed by the search: a selection never outlives the rows it was made on.
+            <ParentsGrid key={JSON.stringify(current.search)} {...props} search={current.search} result={current.outcome.data} />
+          ) : (
+            <ParentsErrorState message={current.outcome.error} />
+          )
+        ) : (
+          <Suspense key={JSON.stringify(props.search)} fallback={<DataTableSkeleton columns={8} rows={8} />}>
+            <ParentsTable {...props} />
+          </Suspense>
+        )}
+      </div>
+    </DataTableLiveRegion>
+  );
+}
