@@ -8,22 +8,26 @@ import { applyLinksDigests } from "./merge-students";
 
 const FAMILY = `('parent', 'guardian', 'relative')`;
 
-/** Writes plan_contact (old_email kept for the e-mail change notices). */
+/**
+ * Writes plan_contact (old_email kept for the e-mail change notices). Bulk: stored contacts the
+ * file no longer has are planned for removal in the same pass (a full join).
+ */
 export async function planContacts(client: pg.ClientBase, mode: RosterMode): Promise<void> {
-  const bulkRemovals =
-    mode === "bulk"
-      ? `UNION ALL
-         SELECT c.id, c."sourcedId", NULL::int, 'remove', c."firstName", c."lastName", c.email, c.phone,
-                c."preferredLocale"::text, c."rosterRole", c.email, NULL::text, c."rosterLinksDigest"
-         FROM "Contact" c
-         WHERE c."sourcedId" IS NOT NULL AND c."removedAt" IS NULL
-           AND NOT EXISTS (SELECT 1 FROM roster_user u WHERE u.sourced_id = c."sourcedId" AND u.kind IN ('parent', 'guardian', 'relative'))
-           AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = c."sourcedId")`
-      : "";
+  const bulk = mode === "bulk";
+  // A stored contact is kept when the file has its row (even a rejected one) or the reader
+  // rejected a row with its sourcedId.
+  const planned = bulk
+    ? `(u.sourced_id IS NOT NULL AND NOT u.rejected)
+       OR (u.sourced_id IS NULL AND c."sourcedId" IS NOT NULL AND c."removedAt" IS NULL
+           AND NOT EXISTS (SELECT 1 FROM roster_rejected_id x WHERE x.file = 'users.csv' AND x.sourced_id = c."sourcedId"))`
+    : "NOT u.rejected";
+  // A removal keeps what is stored; a row of the file says everything (an empty e-mail is none).
+  const value = (file: string, stored: string) => `CASE WHEN u.sourced_id IS NULL THEN ${stored} ELSE ${file} END`;
   await client.query(`
     CREATE TEMP TABLE plan_contact ON COMMIT DROP AS
-    SELECT c.id, u.sourced_id, u.line,
+    SELECT c.id, COALESCE(u.sourced_id, c."sourcedId") AS sourced_id, u.line,
       CASE
+        WHEN u.sourced_id IS NULL THEN 'remove'
         WHEN u.status = 'removed' THEN CASE WHEN c.id IS NOT NULL AND c."removedAt" IS NULL THEN 'remove' ELSE 'none' END
         WHEN c.id IS NULL THEN 'add'
         WHEN c."removedAt" IS NOT NULL THEN 'restore'
@@ -31,13 +35,14 @@ export async function planContacts(client: pg.ClientBase, mode: RosterMode): Pro
              IS DISTINCT FROM (u.given_name, u.family_name, u.email, u.phone, n.locale, u.kind) THEN 'change'
         ELSE 'unchanged'
       END AS action,
-      u.given_name AS first_name, u.family_name AS last_name, u.email, u.phone, n.locale, u.kind AS roster_role,
+      ${value("u.given_name", 'c."firstName"')} AS first_name, ${value("u.family_name", 'c."lastName"')} AS last_name,
+      ${value("u.email", "c.email")} AS email, ${value("u.phone", "c.phone")} AS phone, n.locale,
+      ${value("u.kind", 'c."rosterRole"')} AS roster_role,
       c.email AS old_email, ${linksDigestSql("u")} AS links_digest, c."rosterLinksDigest" AS old_links_digest
-    FROM roster_user u
-    LEFT JOIN "Contact" c ON c."sourcedId" = u.sourced_id
+    FROM (SELECT * FROM roster_user WHERE kind IN ${FAMILY}) u
+    ${bulk ? "FULL" : "LEFT"} JOIN "Contact" c ON c."sourcedId" = u.sourced_id
     CROSS JOIN LATERAL (SELECT COALESCE(u.language, c."preferredLocale"::text, 'en') AS locale) n
-    WHERE u.kind IN ${FAMILY} AND NOT u.rejected
-    ${bulkRemovals}`);
+    WHERE ${planned}`);
   await client.query(`ANALYZE plan_contact`);
 }
 
