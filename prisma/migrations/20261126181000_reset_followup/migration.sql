@@ -1,0 +1,54 @@
+-- AlterTable
+ALTER TABLE "DistrictSettings" ADD COLUMN     "callerVerificationMethods" TEXT[] DEFAULT ARRAY['Caller gave the child''s student ID and school', 'Called back the phone number on record', 'In person with photo ID', 'Parent''s request in writing from the address on record']::TEXT[],
+ADD COLUMN     "callerVerificationRequired" BOOLEAN NOT NULL DEFAULT true;
+
+-- CreateTable
+CREATE TABLE "ParentLoginReset" (
+    "id" SERIAL NOT NULL,
+    "contactId" INTEGER NOT NULL,
+    "accountId" INTEGER NOT NULL,
+    "resetAt" TIMESTAMP(3) NOT NULL,
+    "resetById" INTEGER,
+    "reregisteredAt" TIMESTAMP(3),
+    "noticeResentAt" TIMESTAMP(3),
+
+    CONSTRAINT "ParentLoginReset_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ParentLoginReset_resetAt_idx" ON "ParentLoginReset"("resetAt");
+
+-- CreateIndex
+CREATE INDEX "ParentLoginReset_reregisteredAt_idx" ON "ParentLoginReset"("reregisteredAt");
+
+-- CreateIndex
+CREATE INDEX "ParentLoginReset_contactId_idx" ON "ParentLoginReset"("contactId");
+
+
+-- Pending logins (not re-registered yet) are what the pending page and the home count read,
+-- oldest reset first, without visiting the completed ones.
+CREATE INDEX "ParentLoginReset_pending_idx" ON "ParentLoginReset"("resetAt", "id") WHERE "reregisteredAt" IS NULL;
+
+-- A login that is already reset is not reset again (reset-parent-logins.ts), so a contact
+-- has at most one open follow-up.
+CREATE UNIQUE INDEX "ParentLoginReset_open_contact_key" ON "ParentLoginReset"("contactId") WHERE "reregisteredAt" IS NULL;
+
+-- Completion has one source of truth: the login leaving RESET (registration issues a
+-- temporary password, whatever module does it). A rule rather than a trigger because the
+-- migration runner splits scripts on semicolons (no plpgsql body). It adds one conditioned
+-- statement to each UPDATE of ParentAccount: the roster importer and sign-ins, which never
+-- move a login out of RESET, match no row.
+CREATE RULE parent_login_reset_reregistered AS ON UPDATE TO "ParentAccount"
+WHERE OLD.status = 'RESET' AND NEW.status <> 'RESET'
+DO ALSO UPDATE "ParentLoginReset" SET "reregisteredAt" = (now() AT TIME ZONE 'UTC')
+WHERE "contactId" = NEW."contactId" AND "reregisteredAt" IS NULL;
+
+-- Backfill: logins that staff reset and that wait for re-registration today. Who reset them
+-- is read from the grid row the reset went through (the latest one).
+INSERT INTO "ParentLoginReset" ("contactId", "accountId", "resetAt", "resetById")
+SELECT a."contactId", a.id, a."resetAt",
+  (SELECT sc."resetById" FROM "StudentContact" sc
+   WHERE sc."contactId" = a."contactId" AND sc."resetAt" IS NOT NULL
+   ORDER BY sc."resetAt" DESC LIMIT 1)
+FROM "ParentAccount" a
+WHERE a.status = 'RESET' AND a."resetAt" IS NOT NULL AND a."disabledAt" IS NULL;
