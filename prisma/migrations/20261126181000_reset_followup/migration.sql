@@ -34,14 +34,22 @@ CREATE INDEX "ParentLoginReset_pending_idx" ON "ParentLoginReset"("resetAt", "id
 CREATE UNIQUE INDEX "ParentLoginReset_open_contact_key" ON "ParentLoginReset"("contactId") WHERE "reregisteredAt" IS NULL;
 
 -- Completion has one source of truth: the login leaving RESET (registration issues a
--- temporary password, whatever module does it). A rule rather than a trigger because the
--- migration runner splits scripts on semicolons (no plpgsql body). It adds one conditioned
--- statement to each UPDATE of ParentAccount: the roster importer and sign-ins, which never
--- move a login out of RESET, match no row.
-CREATE RULE parent_login_reset_reregistered AS ON UPDATE TO "ParentAccount"
-WHERE OLD.status = 'RESET' AND NEW.status <> 'RESET'
-DO ALSO UPDATE "ParentLoginReset" SET "reregisteredAt" = (now() AT TIME ZONE 'UTC')
-WHERE "contactId" = NEW."contactId" AND "reregisteredAt" IS NULL;
+-- temporary password, whatever module does it). The trigger is narrowed by WHEN, so the
+-- roster importer and sign-ins, which never move a login out of RESET, pay nothing. The
+-- migration runner splits scripts on semicolons, so the body is an escape string whose
+-- statement ends are written \x3B. (A rule would be simpler but forbids INSERT ... ON
+-- CONFLICT on ParentAccount.)
+CREATE FUNCTION parent_login_reset_reregistered() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "ParentLoginReset" SET "reregisteredAt" = (now() AT TIME ZONE ''UTC'')
+  WHERE "contactId" = NEW."contactId" AND "reregisteredAt" IS NULL\x3B
+  RETURN NULL\x3B
+END';
+
+CREATE TRIGGER parent_login_reset_reregistered
+AFTER UPDATE OF status ON "ParentAccount"
+FOR EACH ROW WHEN (OLD.status = 'RESET' AND NEW.status <> 'RESET')
+EXECUTE FUNCTION parent_login_reset_reregistered();
 
 -- Backfill: logins that staff reset and that wait for re-registration today. Who reset them
 -- is read from the grid row the reset went through (the latest one).
