@@ -1,5 +1,6 @@
 // Parent logins that staff reset and that are not re-created yet, oldest reset first, with
-// the filters of the pending page. Reads the partial index on open follow-ups
+// the filters of the pending page. Schools are those of the children when the login was
+// reset (ParentLoginReset.schoolIds), so filtering and counting never join the links. Reads the partial index on open follow-ups
 // (ParentLoginReset_pending_idx), so the cost follows the pending rows, not the 2M links.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -35,10 +36,8 @@ export function pendingWhere(filters: PendingFilters, options: { ignoreSchool?: 
   if (filters.resetToExclusive) conditions.push(Prisma.sql`r."resetAt" < ${filters.resetToExclusive}`);
   if (filters.resetBefore) conditions.push(Prisma.sql`r."resetAt" < ${filters.resetBefore}`);
   if (filters.resetById) conditions.push(Prisma.sql`r."resetById" = ${filters.resetById}`);
-  if (filters.schoolId && !options.ignoreSchool) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
-      WHERE sc."contactId" = r."contactId" AND sc."removedAt" IS NULL AND st."schoolId" = ${filters.schoolId})`);
-  }
+  // The schools recorded at reset time (GIN index on open follow-ups), not a join to the links.
+  if (filters.schoolId && !options.ignoreSchool) conditions.push(Prisma.sql`r."schoolIds" @> ARRAY[${filters.schoolId}]::int[]`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -53,9 +52,7 @@ export async function searchPendingReregistrations(
   const keyset = page.after ? Prisma.sql`AND (r."resetAt", r.id) > (${page.after.resetAt}, ${page.after.id})` : Prisma.empty;
   const rows = await prisma.$queryRaw<PendingRow[]>`
     SELECT r.id, r."contactId", trim(c."firstName" || ' ' || c."lastName") AS "parentName", c.email, a.username,
-      ARRAY(SELECT DISTINCT sch.name FROM "StudentContact" sc
-            JOIN "Student" st ON st.id = sc."studentId" JOIN "School" sch ON sch.id = st."schoolId"
-            WHERE sc."contactId" = r."contactId" AND sc."removedAt" IS NULL ORDER BY sch.name) AS schools,
+      ARRAY(SELECT sch.name FROM "School" sch WHERE sch.id = ANY(r."schoolIds") ORDER BY sch.name) AS schools,
       r."resetAt", s.email AS "resetBy", r."noticeResentAt"
     FROM ${PENDING_FROM}
     LEFT JOIN "StaffUser" s ON s.id = r."resetById"
@@ -68,18 +65,19 @@ export async function searchPendingReregistrations(
   return { rows: shown, next: more && last ? { resetAt: last.resetAt, id: last.id } : undefined };
 }
 
-/** Pending logins under the filters, and per school (a parent with children in two schools counts in both). */
+/** Pending logins under the filters, and per school at reset time (a parent with children in two schools counts in both). */
 export async function countPendingReregistrations(filters: PendingFilters): Promise<{ total: number; bySchool: SchoolCount[] }> {
   const [totals, bySchool] = await Promise.all([
     prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${PENDING_FROM} WHERE ${pendingWhere(filters)}`,
     prisma.$queryRaw<SchoolCount[]>`
-      SELECT sch.id AS "schoolId", sch.name, count(DISTINCT r."contactId")::int AS pending
-      FROM ${PENDING_FROM}
-      JOIN "StudentContact" sc ON sc."contactId" = r."contactId" AND sc."removedAt" IS NULL
-      JOIN "Student" st ON st.id = sc."studentId"
-      JOIN "School" sch ON sch.id = st."schoolId"
-      WHERE ${pendingWhere(filters, { ignoreSchool: true })}
-      GROUP BY sch.id, sch.name
+      SELECT sch.id AS "schoolId", sch.name, per.pending
+      FROM (
+        SELECT unnest(r."schoolIds") AS "schoolId", count(*)::int AS pending
+        FROM ${PENDING_FROM}
+        WHERE ${pendingWhere(filters, { ignoreSchool: true })}
+        GROUP BY 1
+      ) per
+      JOIN "School" sch ON sch.id = per."schoolId"
       ORDER BY sch.name`,
   ]);
   return { total: totals[0]?.total ?? 0, bySchool };

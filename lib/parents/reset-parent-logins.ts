@@ -118,8 +118,20 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
     ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
     await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
     // The follow-up (pending page, console home); completion is marked by the migration's rule.
+    const schools = await tx.$queryRaw<{ contactId: number; schoolIds: number[] }[]>`
+      SELECT sc."contactId", array_agg(DISTINCT st."schoolId" ORDER BY st."schoolId") AS "schoolIds"
+      FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
+      WHERE sc."contactId" = ANY(${[...resetContactIds]}::int[]) AND sc."removedAt" IS NULL
+      GROUP BY sc."contactId"`;
+    const schoolsOf = new Map(schools.map((row) => [row.contactId, row.schoolIds]));
     await tx.parentLoginReset.createMany({
-      data: toReset.map((account) => ({ contactId: account.contactId, accountId: account.id, resetAt: now, resetById: input.actor.staffUserId })),
+      data: toReset.map((account) => ({
+        contactId: account.contactId,
+        accountId: account.id,
+        resetAt: now,
+        resetById: input.actor.staffUserId,
+        schoolIds: schoolsOf.get(account.contactId) ?? [],
+      })),
       skipDuplicates: true,
     });
 

@@ -9,6 +9,7 @@ CREATE TABLE "ParentLoginReset" (
     "accountId" INTEGER NOT NULL,
     "resetAt" TIMESTAMP(3) NOT NULL,
     "resetById" INTEGER,
+    "schoolIds" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "reregisteredAt" TIMESTAMP(3),
     "noticeResentAt" TIMESTAMP(3),
 
@@ -31,6 +32,10 @@ CREATE INDEX "ParentLoginReset_pending_idx" ON "ParentLoginReset"("resetAt", "id
 
 -- A login that is already reset is not reset again (reset-parent-logins.ts), so a contact
 -- has at most one open follow-up.
+-- The pending page's "reset by" and "school" filters, on open follow-ups only.
+CREATE INDEX "ParentLoginReset_pending_reset_by_idx" ON "ParentLoginReset"("resetById", "resetAt", "id") WHERE "reregisteredAt" IS NULL;
+CREATE INDEX "ParentLoginReset_pending_schools_idx" ON "ParentLoginReset" USING GIN ("schoolIds") WHERE "reregisteredAt" IS NULL;
+
 CREATE UNIQUE INDEX "ParentLoginReset_open_contact_key" ON "ParentLoginReset"("contactId") WHERE "reregisteredAt" IS NULL;
 
 -- Completion has one source of truth: the login leaving RESET (registration issues a
@@ -53,8 +58,10 @@ EXECUTE FUNCTION parent_login_reset_reregistered();
 
 -- Backfill: logins that staff reset and that wait for re-registration today. Who reset them
 -- is read from the grid row the reset went through (the latest one).
-INSERT INTO "ParentLoginReset" ("contactId", "accountId", "resetAt", "resetById")
+INSERT INTO "ParentLoginReset" ("contactId", "accountId", "resetAt", "schoolIds", "resetById")
 SELECT a."contactId", a.id, a."resetAt",
+  ARRAY(SELECT DISTINCT st."schoolId" FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
+        WHERE sc."contactId" = a."contactId" AND sc."removedAt" IS NULL ORDER BY 1),
   (SELECT sc."resetById" FROM "StudentContact" sc
    WHERE sc."contactId" = a."contactId" AND sc."resetAt" IS NOT NULL
    ORDER BY sc."resetAt" DESC LIMIT 1)
