@@ -76,6 +76,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.passphrase.change-code-sent",
   "staff.security-info.reregistration-required",
   "staff.security-info.method-removed-by-admin",
+  "parent.reset-notice.resend",
+  "parent.pending.export",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

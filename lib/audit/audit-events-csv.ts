@@ -1,12 +1,19 @@
 // The audit trail as CSV rows, read in keyset batches so an export never holds the whole
 // result in memory, and never exceeds AUDIT_EXPORT_ROW_CAP rows.
 import { csvRow, CSV_BOM } from "@/lib/csv/encode-csv";
+import { recordedVerification } from "@/lib/audit/recorded-verification";
 import { searchAuditEvents, type AuditEventRow, type AuditSearchFilters } from "@/lib/audit/search-audit-events";
 
 export const AUDIT_EXPORT_ROW_CAP = 100_000;
 const BATCH_SIZE = 1000;
 
-export const AUDIT_CSV_HEADER = ["id", "time_utc", "actor_type", "actor_id", "actor", "action", "ip", "parent_contact_ids", "details"];
+export const AUDIT_CSV_HEADER = ["id", "time_utc", "actor_type", "actor_id", "actor", "action", "ip", "parent_contact_ids", "details", "caller_verification", "ticket", "reason"];
+
+/** The caller verification of a reset event as three cells (empty for other events). */
+function verificationCells(details: unknown): [string, string, string] {
+  const verification = recordedVerification(details);
+  return [verification?.methods.join("; ") ?? "", verification?.ticket ?? "", verification?.reason ?? ""];
+}
 
 export function auditEventCsvLine(row: AuditEventRow): string {
   return csvRow([
@@ -19,6 +26,7 @@ export function auditEventCsvLine(row: AuditEventRow): string {
     row.ip,
     row.contactIds.join(" "),
     JSON.stringify(row.details ?? {}),
+    ...verificationCells(row.details),
   ]);
 }
 

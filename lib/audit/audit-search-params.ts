@@ -6,6 +6,8 @@ import type { AuditCursor, AuditSearchFilters } from "@/lib/audit/search-audit-e
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+/** The `verified` filter's value for resets recorded with no verification ticked. */
+export const NO_VERIFICATION = "none";
 export const ACTOR_TYPES = ["STAFF", "PARENT", "ANONYMOUS", "SYSTEM"] as const;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,6 +42,9 @@ export const auditSearchParamsSchema = z.object({
   from: calendarDate,
   to: calendarDate,
   parent: optionalText(100),
+  // Resets by how the caller was verified: a checklist entry, or "none" for resets recorded without one.
+  verified: optionalText(200),
+  ticket: optionalText(64),
   size: z.coerce
     .number()
     .refine((size) => (AUDIT_PAGE_SIZES as readonly number[]).includes(size))
@@ -94,6 +99,10 @@ export function filtersFromParams(params: AuditSearchParams): AuditSearchFilters
     from: from ?? undefined,
     toExclusive: to ? new Date(to.getTime() + 24 * 60 * 60 * 1000) : undefined,
     parent: !parent ? undefined : /^\d{1,9}$/.test(parent) ? { contactId: Number(parent) } : { name: parent },
+    verification:
+      params.verified || params.ticket
+        ? { ...(params.verified === NO_VERIFICATION ? { none: true } : params.verified ? { method: params.verified } : {}), ticket: params.ticket }
+        : undefined,
   };
 }
 
@@ -115,6 +124,8 @@ export function filterQueryString(params: AuditSearchParams, overrides: Record<s
     from: params.from,
     to: params.to,
     parent: params.parent,
+    verified: params.verified,
+    ticket: params.ticket,
     size: params.size === DEFAULT_AUDIT_PAGE_SIZE ? undefined : params.size,
     ...overrides,
   };

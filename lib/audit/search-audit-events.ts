@@ -14,6 +14,8 @@ export interface AuditSearchFilters {
   from?: Date;
   toExclusive?: Date;
   parent?: { contactId: number } | { name: string };
+  /** Staff resets by the caller verification recorded with them (caller-verification.ts). */
+  verification?: { method?: string; none?: boolean; ticket?: string };
 }
 
 export interface AuditCursor {
@@ -67,7 +69,17 @@ export async function auditWhere(
     if (resolved.contactIds.length === 0) return { where: null, parentMatch };
     and.push({ contactIds: { hasSome: resolved.contactIds } });
   }
+  if (filters.verification) and.push(...verificationConditions(filters.verification));
   return { where: { AND: and }, parentMatch };
+}
+
+/** Only reset events carry a verification; naming the action lets the (action, at) index lead. */
+function verificationConditions(filter: NonNullable<AuditSearchFilters["verification"]>): Prisma.AuditEventWhereInput[] {
+  const and: Prisma.AuditEventWhereInput[] = [{ action: "parent.reset" }];
+  if (filter.method) and.push({ details: { path: ["verification", "methods"], array_contains: [filter.method] } });
+  if (filter.none) and.push({ details: { path: ["verification", "methods"], equals: [] } });
+  if (filter.ticket) and.push({ details: { path: ["verification", "ticket"], equals: filter.ticket } });
+  return and;
 }
 
 function keysetCondition(cursor: AuditCursor): Prisma.AuditEventWhereInput {

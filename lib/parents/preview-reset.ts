@@ -3,6 +3,7 @@
 // old system made staff hunt for those by hand).
 import { prisma } from "@/lib/db";
 import type { ResetLimits } from "@/lib/parents/reset-limits";
+import type { VerificationPolicy } from "@/lib/parents/caller-verification";
 
 /** How many unselected rows the dialog lists by name; the rest are counted. */
 const OTHER_ROWS_LISTED = 10;
@@ -25,6 +26,8 @@ export interface ResetPreview {
   otherRows: { count: number; parents: number; sample: OtherRow[] };
   /** The staff member's limits, so the dialog can state them (the reset enforces them). */
   limits?: ResetLimits;
+  /** What the dialog must ask about the caller (the reset checks it again). */
+  verification?: VerificationPolicy;
 }
 
 export async function previewReset(linkIds: number[]): Promise<ResetPreview> {

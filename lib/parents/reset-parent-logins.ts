@@ -3,6 +3,7 @@
 // e-mailed how to create the login again, and one audit event describes it all. Every reset
 // stays within the staff member's limits (reset-limits.ts); a refusal is audited too.
 import { z } from "zod";
+import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -11,6 +12,7 @@ import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
 import { isLocale } from "@/lib/i18n/locales";
 import { checkResetLimits, lockResetLimits, type ResetRefusal } from "@/lib/parents/reset-limits";
 import { revokeParentLogins } from "@/lib/parents/revoke-parent-logins";
+import { assertCallerVerification, verificationPolicy, type CallerVerification } from "@/lib/parents/caller-verification";
 
 export const linkIdsSchema = (max: number) =>
   z
@@ -30,6 +32,12 @@ export interface ResetParentLoginsInput {
   actor: ResetActor;
   /** Also reset through the parents' other child rows that were not selected. */
   includeOtherRowsOfSameParents?: boolean;
+  /**
+   * How the caller was verified, checked against the district's rules (caller-verification.ts).
+   * The console's action always passes one (empty when nothing was ticked); only trusted
+   * in-process callers (benchmarks, scripts) omit it, and then nothing is checked or recorded.
+   */
+  verification?: CallerVerification;
 }
 
 export interface ResetOutcome {
@@ -65,6 +73,14 @@ async function lockAccounts(tx: Tx, contactIds: number[]): Promise<LockedAccount
     WHERE "contactId" = ANY(${contactIds}::int[]) ORDER BY id FOR UPDATE`;
 }
 
+async function policyFor(tx: Tx, role: StaffRole, parents: number) {
+  const settings = await tx.districtSettings.findUnique({
+    where: { id: 1 },
+    select: { callerVerificationMethods: true, callerVerificationRequired: true },
+  });
+  return verificationPolicy(role, parents, settings);
+}
+
 async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promise<ResetOutcome | { refused: ResetRefusal }> {
   const linkIds = [...new Set(input.linkIds)];
   const limits = await lockResetLimits(tx, input.actor.staffUserId);
@@ -74,6 +90,8 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
     ? await tx.studentContact.findMany({ where: { contactId: { in: contactIds } }, select: { id: true, contactId: true } })
     : selected;
   const actor = { type: "STAFF" as const, id: input.actor.staffUserId, label: input.actor.label, ip: input.actor.ip };
+  // Checked against the settings as they are now, with the role from the database.
+  const verification = input.verification && assertCallerVerification(input.verification, await policyFor(tx, limits.role, contactIds.length));
   const refused = checkResetLimits(limits, links.length);
   if (refused) {
     // Recorded and committed without touching anything else: the caller turns it into an error.
@@ -99,6 +117,23 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
   if (accountIds.length > 0) {
     ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
     await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
+    // The follow-up (pending page, console home); completion is marked by the migration's rule.
+    const schools = await tx.$queryRaw<{ contactId: number; schoolIds: number[] }[]>`
+      SELECT sc."contactId", array_agg(DISTINCT st."schoolId" ORDER BY st."schoolId") AS "schoolIds"
+      FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
+      WHERE sc."contactId" = ANY(${[...resetContactIds]}::int[]) AND sc."removedAt" IS NULL
+      GROUP BY sc."contactId"`;
+    const schoolsOf = new Map(schools.map((row) => [row.contactId, row.schoolIds]));
+    await tx.parentLoginReset.createMany({
+      data: toReset.map((account) => ({
+        contactId: account.contactId,
+        accountId: account.id,
+        resetAt: now,
+        resetById: input.actor.staffUserId,
+        schoolIds: schoolsOf.get(account.contactId) ?? [],
+      })),
+      skipDuplicates: true,
+    });
 
     const contacts = await tx.contact.findMany({
       where: { id: { in: [...resetContactIds] } },
@@ -146,6 +181,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
       resetAccountIds: accountIds,
       // What the agent's hourly budget counts (reset-limits.ts).
       coveredRows: links.length,
+      ...(verification ? { verification } : {}),
       ...outcome,
     },
   });

@@ -2,6 +2,7 @@
 // (comma or line separated) and leave as a clean, lower-case, de-duplicated list.
 import { z } from "zod";
 import { parseStudentIdSource } from "@/lib/roster/student-id-source";
+import { MAX_VERIFICATION_METHODS, VERIFICATION_METHOD_MAX_LENGTH } from "@/lib/parents/caller-verification";
 
 // Labels of 1-63 letters, digits or inner hyphens; at least two labels; an alphabetic TLD.
 const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -26,6 +27,20 @@ export const staffEmailDomainsSchema = z
       return z.NEVER;
     }
     return unique;
+  });
+
+/** The reset dialog's checklist of ways a caller may be verified: one entry a line. */
+export const callerVerificationMethodsSchema = z
+  .string()
+  .max(5000, "This list is too long.")
+  .transform((text, ctx) => {
+    const methods = [...new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/\s+/g, " ")).filter(Boolean))];
+    if (methods.length === 0) ctx.addIssue({ code: "custom", message: "List at least one way to verify a caller." });
+    else if (methods.length > MAX_VERIFICATION_METHODS) ctx.addIssue({ code: "custom", message: `List at most ${MAX_VERIFICATION_METHODS} ways.` });
+    else if (methods.some((method) => method.length > VERIFICATION_METHOD_MAX_LENGTH)) {
+      ctx.addIssue({ code: "custom", message: `Keep each line to ${VERIFICATION_METHOD_MAX_LENGTH} characters.` });
+    } else return methods;
+    return z.NEVER;
   });
 
 const text = (label: string, max: number) =>
@@ -77,6 +92,12 @@ const fieldsSchema = z.object({
     .refine((value) => value === "on" || value === "off", "Choose on or off.")
     .transform((value) => value === "on"),
   mfaRememberDays: whole(0, 30),
+  callerVerificationMethods: callerVerificationMethodsSchema,
+  // Whether help desk must tick a verification before a reset (on/off like the two-step setting).
+  callerVerificationRequired: z
+    .string()
+    .refine((value) => value === "on" || value === "off", "Choose on or off.")
+    .transform((value) => value === "on"),
 });
 
 export const districtSettingsSchema = fieldsSchema.superRefine((values, ctx) => {

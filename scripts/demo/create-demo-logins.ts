@@ -48,6 +48,18 @@ export async function createDemoLogins(district: DemoDistrict, options: { parent
     for (const { contactId, resetAt } of resets) {
       await tx.studentContact.updateMany({ where: { contactId }, data: { resetAt, resetById: options.resetById } });
     }
+    // The follow-up of those resets (console home, pending page): RESET ones still wait;
+    // re-registered ones did so 1 to 200 hours after their reset (spread by account id).
+    await tx.$executeRaw`
+      INSERT INTO "ParentLoginReset" ("contactId", "accountId", "resetAt", "schoolIds", "resetById", "reregisteredAt")
+      SELECT a."contactId", a.id, a."resetAt",
+        ARRAY(SELECT DISTINCT st."schoolId" FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
+              WHERE sc."contactId" = a."contactId" AND sc."removedAt" IS NULL ORDER BY 1),
+        ${options.resetById},
+        CASE WHEN a.status = 'PENDING_PASSWORD_CHANGE'
+          THEN LEAST(a."resetAt" + interval '1 hour' * (1 + (a.id * 37) % 200), now() AT TIME ZONE 'UTC') END
+      FROM "ParentAccount" a
+      WHERE a."contactId" = ANY(${rows.map((row) => row.contactId)}::int[]) AND a.status IN ('RESET', 'PENDING_PASSWORD_CHANGE') AND a."resetAt" IS NOT NULL`;
     return created.count;
     // Prisma's default of 5 s is too short for a few hundred updates on a busy machine.
   }, { timeout: 60_000 });

@@ -92,4 +92,20 @@ describe("ResetDialog", () => {
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(onClose).toHaveBeenCalled();
   });
+
+  it("asks how the caller was verified and sends the ticks, the ticket and a bulk reason", async () => {
+    const user = userEvent.setup();
+    const verification = { methods: ["Called back the phone number on record", "In person with photo ID"], methodRequired: true, reasonRequired: true };
+    const { onConfirm } = renderDialog(preview({ rows: 2, parents: 2, verification }));
+    const confirm = await screen.findByRole("button", { name: "Reset 2 rows" });
+    expect(screen.getByRole("group", { name: "How was the caller verified? (required)" })).toBeInTheDocument();
+    expect(confirm).toBeDisabled();
+    await user.click(screen.getByRole("checkbox", { name: "In person with photo ID" }));
+    expect(confirm).toBeDisabled(); // the bulk reason is still missing
+    await user.type(screen.getByLabelText("Ticket number (optional)"), "INC-9");
+    await user.type(screen.getByLabelText("Reason for this bulk reset (required, e.g. an incident number)"), "Incident 12");
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+    expect(onConfirm).toHaveBeenCalledWith(false, { methods: ["In person with photo ID"], ticket: "INC-9", reason: "Incident 12" });
+  });
 });

@@ -87,7 +87,9 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   changePasswordFormAction: { args: async (f) => [NO_STATE, new FormArgument(passwordChange(await parentPasswords(f)))], expect: { anonymous: "refused", parent: "redirect", helpDesk: "refused", siteAdmin: "refused" } },
   createStudentAccountAction: { args: (f) => [{ studentId: f.childId, username: "matrix.kid", password: "matrix kid password 5521", confirmPassword: "matrix kid password 5521" }], expect: parentOnly, effect: async (f) => (await prisma.studentAccount.count({ where: { studentId: f.childId } })) === 1 },
   previewResetAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] } }], expect: staffOnly("ok") },
-  resetParentsAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] }, includeOtherRows: false }], expect: staffOnly("ok"), effect: async () => (await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: "matrix.reset" } })).status === "RESET" },
+  resetParentsAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] }, includeOtherRows: false, verification: { methods: ["Called back the phone number on record"] } }], expect: staffOnly("ok"), effect: async () => (await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: "matrix.reset" } })).status === "RESET" },
+  // A follow-up id that does not exist: "ok" with nothing sent, so the call changes nothing.
+  resendResetNoticesAction: { args: () => [{ ids: [2_000_000_000] }], expect: staffOnly("ok") },
   updateDistrictSettingsAction: { args: (f) => [f.settings], expect: staffOnly("forbidden") },
   // No passphrase: the new member gets a setup link by mail and chooses one.
   createStaffUserAction: { args: (f) => [{ email: `matrix.created@${f.staffDomain}`, name: "Matrix Created", role: "HELP_DESK" }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.staffUser.count({ where: { email: `matrix.created@${f.staffDomain}`, setupLinks: { some: { usedAt: null } } } })) === 1 },
@@ -182,6 +184,7 @@ const ROUTES: Record<
   "/api/console/captcha": { method: "GET", path: "/api/console/captcha", expect: everyone(200) },
   "/api/console/parents": { method: "GET", path: "/api/console/parents?q=matrix", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   "/api/console/audit/export": { method: "GET", path: "/api/console/audit/export", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
+  "/api/console/pending/export": { method: "GET", path: "/api/console/pending/export", expect: { anonymous: 401, parent: 401, helpDesk: 200, siteAdmin: 200 } },
   // The e2e server runs in demo mode; even there only a site admin reads captured mail (the others get the same 404).
   "/api/console/dev-inbox/[id]": { method: "GET", path: (f) => `/api/console/dev-inbox/${f.devMessageId}`, expect: { anonymous: 404, parent: 404, helpDesk: 404, siteAdmin: 200 } },
   // Site admins only; an upload from our own origin is queued as a dry run (202).

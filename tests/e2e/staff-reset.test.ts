@@ -86,6 +86,8 @@ describe("staff reset journey", () => {
     await dialog.getByText("Are you sure you want to reset the selected accounts?").waitFor();
     await dialog.getByText("This affects 2 rows and 2 distinct parent logins.", { exact: false }).waitFor();
     await dialog.getByText("Help desk may reset up to 25 rows at once (other rows of the same parents count) and 200 rows per hour; you have 200 left this hour.").waitFor();
+    // Help desk must say how the caller was verified (district default).
+    await dialog.getByRole("checkbox", { name: "Called back the phone number on record" }).check();
     await dialog.getByRole("button", { name: "Reset 2 rows" }).click();
 
     await page.getByText("Reset 2 parent logins").waitFor();

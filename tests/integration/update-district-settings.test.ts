@@ -38,6 +38,8 @@ async function formOf() {
     staffSecurityInfoReconfirmDays: String(current.staffSecurityInfoReconfirmDays),
     mfaRequiredForHelpDesk: current.mfaRequiredForHelpDesk ? "on" : "off",
     mfaRememberDays: String(current.mfaRememberDays),
+    callerVerificationMethods: current.callerVerificationMethods.join("\n"),
+    callerVerificationRequired: current.callerVerificationRequired ? "on" : "off",
   };
 }
 
@@ -127,5 +129,20 @@ describe("updateDistrictSettings", () => {
     expect(await getDistrictSettings()).toMatchObject({ mfaRequiredForHelpDesk: false, mfaRememberDays: 0 });
     expect(districtSettingsSchema.safeParse({ ...form, mfaRememberDays: "31" }).success).toBe(false);
     expect(districtSettingsSchema.safeParse({ ...form, mfaRequiredForHelpDesk: "maybe" }).success).toBe(false);
+  });
+
+  it("saves the caller verification checklist (one a line, trimmed, de-duplicated) and whether help desk must use it", async () => {
+    const before = await getDistrictSettings();
+    expect(before.callerVerificationMethods).toHaveLength(4);
+    expect(before.callerVerificationMethods[0]).toBe("Caller gave the child's student ID and school");
+    expect(before.callerVerificationRequired).toBe(true);
+    const form = { ...(await formOf()), callerVerificationMethods: "  Called back  the number on record \n\nSecurity word on file\nSecurity word on file", callerVerificationRequired: "off" };
+    expect((await updateDistrictSettings(admin, districtSettingsSchema.parse(form))).changed.sort()).toEqual(["callerVerificationMethods", "callerVerificationRequired"]);
+    expect(await getDistrictSettings()).toMatchObject({
+      callerVerificationMethods: ["Called back the number on record", "Security word on file"],
+      callerVerificationRequired: false,
+    });
+    expect(districtSettingsSchema.safeParse({ ...form, callerVerificationMethods: " \n " }).success).toBe(false);
+    expect(districtSettingsSchema.safeParse({ ...form, callerVerificationMethods: Array.from({ length: 13 }, (_, i) => `Way ${i}`).join("\n") }).success).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ const valid = {
   staffSecurityInfoReconfirmDays: "180",
   mfaRequiredForHelpDesk: "on",
   mfaRememberDays: "5",
+  callerVerificationMethods: "Called back the phone number on record\nIn person with photo ID",
+  callerVerificationRequired: "on",
 };
 
 describe("staffEmailDomainsSchema", () => {

@@ -11,7 +11,9 @@ const ROLE_LABELS = { SITE_ADMIN: "Site admin", HELP_DESK: "Help desk" } as cons
 export default async function GatedConsoleLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaffPage();
   const items: NavItem[] = [
+    ...(hasPermission(staff.role, "parents:search") ? [{ href: "/console", label: "Home", exact: true }] : []),
     { href: "/console/parents", label: "Parents" },
+    ...(hasPermission(staff.role, "parents:reset") ? [{ href: "/console/pending", label: "Pending re-registration" }] : []),
     ...(hasPermission(staff.role, "audit:read") ? [{ href: "/console/audit", label: "Audit trail" }] : []),
     ...(hasPermission(staff.role, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(hasPermission(staff.role, "roster:import") ? [{ href: "/console/roster", label: "Roster import" }] : []),

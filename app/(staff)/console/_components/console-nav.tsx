@@ -6,6 +6,8 @@ import { cn } from "@/components/ui/cn";
 export interface NavItem {
   href: string;
   label: string;
+  /** Current only on this very path (the home, whose path starts every other one). */
+  exact?: boolean;
 }
 
 export function ConsoleNav({ items }: { items: NavItem[] }) {
@@ -14,7 +16,7 @@ export function ConsoleNav({ items }: { items: NavItem[] }) {
     <nav aria-label="Console">
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -6,6 +6,7 @@ import { requireStaffPage } from "@/lib/auth/current-principal";
 import { cursorFromParams, filtersFromParams, parseAuditSearchParams } from "@/lib/audit/audit-search-params";
 import { countAuditEvents, searchAuditEvents } from "@/lib/audit/search-audit-events";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { FormAlert } from "@/components/ui/form-alert";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
@@ -24,11 +25,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   // Handled here so an unawaited rejection never goes unobserved; the table rethrows it.
   result.catch(() => undefined);
   count.catch(() => undefined);
-  const actions = await listAuditActions();
+  const [actions, settings] = await Promise.all([listAuditActions(), getDistrictSettings()]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold text-slate-900">Audit trail</h1>
-      <AuditFilters params={params} actions={actions} dateError={problems[0]} />
+      <AuditFilters params={params} actions={actions} verificationMethods={settings.callerVerificationMethods} dateError={problems[0]} />
       {problems.length > 0 ? <FormAlert tone="error">{problems.join(" ")}</FormAlert> : null}
       <Suspense key={JSON.stringify(params)} fallback={<AuditTableSkeleton />}>
         <AuditTable params={params} result={result} count={count} />

@@ -40,6 +40,8 @@ export default async function SettingsPage() {
           staffSecurityInfoReconfirmDays: String(settings.staffSecurityInfoReconfirmDays),
           mfaRequiredForHelpDesk: settings.mfaRequiredForHelpDesk ? "on" : "off",
           mfaRememberDays: String(settings.mfaRememberDays),
+          callerVerificationMethods: settings.callerVerificationMethods.join("\n"),
+          callerVerificationRequired: settings.callerVerificationRequired ? "on" : "off",
         }}
       />
     </div>

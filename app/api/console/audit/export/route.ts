@@ -38,7 +38,7 @@ export async function GET(request: NextRequest) {
     actor: { type: "STAFF", id: staff.staffUserId, label: staff.email, ip: await currentClientIp() },
     action: "audit.export",
     details: {
-      filters: { actor: params.actor, actorType: params.actorType, actorId: params.actorId, action: params.action, from: params.from, to: params.to, parent: params.parent },
+      filters: { actor: params.actor, actorType: params.actorType, actorId: params.actorId, action: params.action, from: params.from, to: params.to, parent: params.parent, verified: params.verified, ticket: params.ticket },
       rowCap: AUDIT_EXPORT_ROW_CAP,
     },
   });

@@ -5,11 +5,16 @@ import { Download, X } from "lucide-react";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { FormField } from "@/components/ui/form-field";
-import { ACTOR_TYPES, AUDIT_PAGE_SIZES, filterQueryString, type AuditSearchParams } from "@/lib/audit/audit-search-params";
+import { ACTOR_TYPES, AUDIT_PAGE_SIZES, filterQueryString, NO_VERIFICATION, type AuditSearchParams } from "@/lib/audit/audit-search-params";
 
 const ACTOR_TYPE_LABELS = { STAFF: "Staff", PARENT: "Parent", ANONYMOUS: "Anonymous", SYSTEM: "System" } as const;
 
-export function AuditFilters({ params, actions, dateError }: { params: AuditSearchParams; actions: string[]; dateError?: string }) {
+export function AuditFilters(props: { params: AuditSearchParams; actions: string[]; verificationMethods: string[]; dateError?: string }) {
+  const { params, actions, dateError } = props;
+  // A method taken off the checklist since stays selectable while it is the filter.
+  const methods = params.verified && params.verified !== NO_VERIFICATION && !props.verificationMethods.includes(params.verified)
+    ? [...props.verificationMethods, params.verified]
+    : props.verificationMethods;
   const dateErrors = dateError ? [dateError] : undefined;
   return (
     <form method="get" action="/console/audit" role="search" aria-label="Filter audit events" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -49,6 +54,22 @@ export function AuditFilters({ params, actions, dateError }: { params: AuditSear
         </FormField>
         <FormField name="to" label="To (UTC date, inclusive)" errors={dateErrors}>
           {(field) => <Input {...field} type="date" defaultValue={params.to ?? ""} />}
+        </FormField>
+        <FormField name="verified" label="Caller verification" hint="Parent login resets only">
+          {(field) => (
+            <NativeSelect {...field} defaultValue={params.verified ?? ""}>
+              <option value="">Any</option>
+              <option value={NO_VERIFICATION}>None recorded</option>
+              {methods.map((method) => (
+                <option key={method} value={method}>
+                  {method}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </FormField>
+        <FormField name="ticket" label="Ticket number" hint="Exact, on resets">
+          {(field) => <Input {...field} type="search" defaultValue={params.ticket ?? ""} maxLength={64} autoComplete="off" />}
         </FormField>
         <FormField name="size" label="Rows per page">
           {(field) => (

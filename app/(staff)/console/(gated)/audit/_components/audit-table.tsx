@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { AuditSearchResult } from "@/lib/audit/search-audit-events";
 import { filterQueryString, type AuditSearchParams } from "@/lib/audit/audit-search-params";
 import { summarizeAuditDetails } from "@/lib/audit/summarize-audit-details";
+import { recordedVerification } from "@/lib/audit/recorded-verification";
 import { LocalTime } from "./local-time";
 import { AuditPagination } from "./audit-pagination";
 
@@ -84,6 +85,7 @@ export async function AuditTable({ params, result, count }: AuditTableProps) {
                       ) : null}
                     </td>
                     <td className="max-w-md px-3 py-2">
+                      <VerificationLine details={row.details} />
                       <details>
                         <summary className="cursor-pointer text-slate-700">{summarizeAuditDetails(row.details) || "—"}</summary>
                         <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
@@ -100,5 +102,18 @@ export async function AuditTable({ params, result, count }: AuditTableProps) {
       )}
       <AuditPagination params={params} rows={rows} hasOlder={hasOlder} hasNewer={hasNewer} />
     </section>
+  );
+}
+
+/** How the caller was verified, for reset events that recorded it. */
+function VerificationLine({ details }: { details: unknown }) {
+  const verification = recordedVerification(details);
+  if (!verification) return null;
+  return (
+    <p className="mb-1 text-xs text-slate-800" data-testid="audit-verification">
+      <span className="font-semibold">Caller verified:</span> {verification.methods.length ? verification.methods.join("; ") : "not recorded"}
+      {verification.ticket ? <> · <span className="font-semibold">Ticket</span> {verification.ticket}</> : null}
+      {verification.reason ? <> · <span className="font-semibold">Reason</span> {verification.reason}</> : null}
+    </p>
   );
 }

@@ -14,6 +14,7 @@ import { Toast, useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResetPreview } from "@/lib/parents/preview-reset";
 import type { ResetOutcome } from "@/lib/parents/reset-parent-logins";
+import type { CallerVerificationInput } from "@/lib/parents/caller-verification";
 import type { ResetSelectionInput } from "@/lib/parents/reset-selection";
 import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
 import { PAGE_SIZES, type ParentSearch } from "@/lib/parents/search-schema";
@@ -36,7 +37,7 @@ export interface ParentsTableProps {
   canBulkReset: boolean;
   bulkResetCap: number;
   previewReset: (input: { selection: ResetSelectionInput }) => Promise<ActionResult<ResetPreview>>;
-  resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean }) => Promise<ActionResult<ResetOutcome>>;
+  resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean; verification?: CallerVerificationInput }) => Promise<ActionResult<ResetOutcome>>;
 }
 
 export function ParentsTable(props: ParentsTableProps) {
@@ -88,9 +89,9 @@ export function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previe
 
   const loadPreview = useCallback(() => previewReset({ selection: resetTarget! }), [previewReset, resetTarget]);
 
-  async function onConfirm(includeOtherRows: boolean): Promise<string | null> {
+  async function onConfirm(includeOtherRows: boolean, verification?: CallerVerificationInput): Promise<string | null> {
     if (!resetTarget) return null;
-    const response = await resetParents({ selection: resetTarget, includeOtherRows });
+    const response = await resetParents({ selection: resetTarget, includeOtherRows, ...(verification ? { verification } : {}) });
     if (!response.ok) return response.error;
     setResetTarget(null);
     clearSelection();

@@ -9,13 +9,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResetPreview } from "@/lib/parents/preview-reset";
 import type { ResetLimits } from "@/lib/parents/reset-limits";
+import type { CallerVerificationInput } from "@/lib/parents/caller-verification";
 import { plural } from "../_lib/plural";
+import { CallerVerificationFields, EMPTY_VERIFICATION, verificationComplete } from "./caller-verification-fields";
 
 export interface ResetDialogProps {
   open: boolean;
   loadPreview: () => Promise<ActionResult<ResetPreview>>;
   /** Resolves with an error message to show, or null when the reset went through. */
-  onConfirm: (includeOtherRows: boolean) => Promise<string | null>;
+  onConfirm: (includeOtherRows: boolean, verification?: CallerVerificationInput) => Promise<string | null>;
   onClose: () => void;
 }
 
@@ -26,6 +28,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
   const [includeOthers, setIncludeOthers] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [verification, setVerification] = useState(EMPTY_VERIFICATION);
 
   useEffect(() => {
     if (!open) return;
@@ -33,6 +36,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
     setState({ kind: "loading" });
     setIncludeOthers(false);
     setError(null);
+    setVerification(EMPTY_VERIFICATION);
     loadPreview()
       .then((result) => {
         if (cancelled) return;
@@ -47,7 +51,9 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
   async function onConfirmClick() {
     setPending(true);
     setError(null);
-    const message = await onConfirm(includeOthers).catch(() => "The reset could not be completed. Nothing was changed.");
+    const policy = state.kind === "ready" ? state.preview.verification : undefined;
+    const confirming = policy ? onConfirm(includeOthers, verification) : onConfirm(includeOthers);
+    const message = await confirming.catch(() => "The reset could not be completed. Nothing was changed.");
     setPending(false);
     if (message) setError(message);
   }
@@ -55,6 +61,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
   const preview = state.kind === "ready" ? state.preview : null;
   const rows = preview ? preview.rows + (includeOthers ? preview.otherRows.count : 0) : 0;
   const allowedRows = preview?.limits ? allowedRowsOf(preview.limits) : Infinity;
+  const verified = !preview?.verification || verificationComplete(preview.verification, verification);
 
   return (
     <Dialog
@@ -67,7 +74,7 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
           <Button variant="outline" onClick={onClose} disabled={pending} autoFocus>
             Cancel
           </Button>
-          <Button variant="danger" onClick={onConfirmClick} disabled={!preview || pending || preview.rows === 0 || rows > allowedRows}>
+          <Button variant="danger" onClick={onConfirmClick} disabled={!preview || pending || preview.rows === 0 || rows > allowedRows || !verified}>
             {pending ? "Resetting…" : preview ? `Reset ${plural(rows, "row", "rows")}` : "Reset"}
           </Button>
         </>
@@ -88,6 +95,9 @@ export function ResetDialog({ open, loadPreview, onConfirm, onClose }: ResetDial
       {preview?.limits ? <LimitNote limits={preview.limits} rows={rows} allowedRows={allowedRows} /> : null}
       {preview && preview.otherRows.count > 0 ? (
         <OtherRows preview={preview} includeOthers={includeOthers} onIncludeChange={setIncludeOthers} disabled={pending} />
+      ) : null}
+      {preview?.verification ? (
+        <CallerVerificationFields policy={preview.verification} value={verification} onChange={setVerification} disabled={pending} />
       ) : null}
       {error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">

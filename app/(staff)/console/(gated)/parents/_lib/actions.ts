@@ -6,15 +6,22 @@ import { previewReset } from "@/lib/parents/preview-reset";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
 import { describeResetLimits } from "@/lib/parents/reset-limits";
 import { resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
+import { callerVerificationSchema, verificationPolicy } from "@/lib/parents/caller-verification";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
 
 const previewSchema = z.object({ selection: resetSelectionSchema });
-const resetSchema = z.object({ selection: resetSelectionSchema, includeOtherRows: z.boolean().default(false) });
+const resetSchema = z.object({
+  selection: resetSelectionSchema,
+  includeOtherRows: z.boolean().default(false),
+  // Always checked: nothing ticked is an empty checklist, which the district's rules may refuse.
+  verification: callerVerificationSchema.default({ methods: [] }),
+});
 
-/** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents, the staff member's limits. */
+/** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents, the staff member's limits, what caller verification to ask. */
 export const previewResetAction = staffAction({ schema: previewSchema, permission: "parents:reset" }, async (input, { staff }) => {
   const linkIds = await resolveResetSelection(input.selection, staff.role);
-  const [preview, limits] = await Promise.all([previewReset(linkIds), describeResetLimits(staff.staffUserId)]);
-  return { ...preview, limits };
+  const [preview, limits, settings] = await Promise.all([previewReset(linkIds), describeResetLimits(staff.staffUserId), getDistrictSettings()]);
+  return { ...preview, limits, verification: verificationPolicy(limits.role, preview.parents, settings) };
 });
 
 /** Resets the selected parent logins in one transaction and reports the outcome. */
@@ -24,5 +31,6 @@ export const resetParentsAction = staffAction({ schema: resetSchema, permission:
     linkIds,
     actor: { staffUserId: staff.staffUserId, label: staff.email, ip },
     includeOtherRowsOfSameParents: input.includeOtherRows,
+    verification: input.verification,
   });
 });

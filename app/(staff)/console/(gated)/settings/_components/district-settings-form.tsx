@@ -182,6 +182,43 @@ export function DistrictSettingsForm({ initial }: { initial: DistrictSettingsFor
         </FormField>
         {MFA_NUMBER_FIELDS.map(numberField)}
       </fieldset>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-2 text-base font-semibold text-slate-900">Caller verification</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">
+          The reset dialog asks how the caller was verified and records the answer in the audit trail. A site admin&apos;s reset of
+          more than one parent always needs a reason.
+        </p>
+        <FormField
+          name="callerVerificationMethods"
+          label="Ways to verify a caller"
+          className="sm:col-span-2"
+          hint="One per line; the reset dialog offers them as a checklist."
+          errors={form.fieldErrors.callerVerificationMethods}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              defaultValue={initial.callerVerificationMethods}
+              rows={5}
+              maxLength={5000}
+              className="w-full rounded-md border border-slate-300 bg-white p-2 text-sm aria-[invalid=true]:border-red-600"
+            />
+          )}
+        </FormField>
+        <FormField
+          name="callerVerificationRequired"
+          label="Help desk must record how the caller was verified"
+          hint="Recommended: help desks are the first target of social engineering."
+          errors={form.fieldErrors.callerVerificationRequired}
+        >
+          {(props) => (
+            <NativeSelect {...props} defaultValue={initial.callerVerificationRequired}>
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </NativeSelect>
+          )}
+        </FormField>
+      </fieldset>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <Button type="submit" disabled={form.pending} aria-busy={form.pending}>
         {form.pending ? "Saving…" : "Save settings"}
