@@ -1,0 +1,120 @@
+// The ids of one page of the grid, keyset-paged in every order. Each probe's condition is its
+// own branch, read in the page's order with LIMIT from an index (the name key's, a word key's,
+// or for the few rows a student ID, e-mail, username or phone names, a sort of those rows);
+// the branches are merged, a row found twice keeps its first probe, and the page is cut.
+// The order is always (sort column's key, name key, id), every one a StudentContact column
+// with a btree in that order (migration 20261126180000_parent_search_keys).
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
+import type { KeysetCursor } from "@/lib/parents/search-cursor";
+import { probeConditions, rosterStateSql } from "@/lib/parents/search-probe-sql";
+import type { MatchKind, SearchPlan } from "@/lib/parents/search-probes";
+
+/** Whitelisted sort keys (columns of StudentContact); the default order is the name key alone. */
+const SORT_KEY_COLUMNS: Record<Exclude<SortColumn, "parent">, string> = {
+  child: "sortChild",
+  studentNumber: "sortStudentNumber",
+  school: "sortSchool",
+  grade: "sortGrade",
+  relationship: "sortRelationship",
+  username: "sortUsername",
+  status: "sortStatus",
+};
+
+export interface PageIds {
+  rows: { id: number; keys: string[]; kind: MatchKind | null }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+interface Branch {
+  condition: Prisma.Sql | null;
+  kind: MatchKind | null;
+}
+
+export function searchBranches(plan: SearchPlan): Branch[] {
+  if (plan.everything) return [{ condition: null, kind: null }];
+  return plan.probes.flatMap((probe) => probeConditions(probe).map((condition) => ({ condition, kind: probe.kind })));
+}
+
+function orderColumns(sort: SortColumn): Prisma.Sql[] {
+  const name = Prisma.sql`sc."nameKey"`;
+  return sort === "parent" ? [name] : [Prisma.raw(`sc."${SORT_KEY_COLUMNS[sort]}"`), name];
+}
+
+export async function pageIds(
+  search: ParentSearch,
+  plan: SearchPlan,
+  given: KeysetCursor | null,
+): Promise<PageIds> {
+  const columns = orderColumns(search.sort);
+  const cursor = given && given.keys.length === columns.length ? given : null;
+  const branches = searchBranches(plan);
+  if (branches.length === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false };
+  const backwards = cursor?.direction === "before";
+  const desc = (search.dir === "desc") !== backwards;
+  const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const tuple = Prisma.join([...columns, Prisma.sql`sc.id`]);
+  const position = cursor
+    ? Prisma.sql`AND (${tuple}) ${desc ? Prisma.sql`<` : Prisma.sql`>`} (${Prisma.join([
+        ...cursor.keys.map((key) => Prisma.sql`${key}::text COLLATE "C"`),
+        Prisma.sql`${cursor.id}::int`,
+      ])})`
+    : Prisma.empty;
+  // Page numbers without a cursor (a hand-typed link) still work, with OFFSET.
+  const offset = cursor ? 0 : (search.page - 1) * search.size;
+  const limit = offset + search.size + 1;
+  const selectKeys = Prisma.join(columns.map((column, index) => Prisma.sql`${column} AS ${Prisma.raw(`k${index}`)}`));
+  const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
+  const rosterState = rosterStateSql(search.removed);
+  const branchSql = branches.map(
+    (branch, rank) => Prisma.sql`(SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM "StudentContact" sc
+      WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}
+      ORDER BY ${orderBy} LIMIT ${limit})`,
+  );
+  const outerOrder = Prisma.join([...columns.map((_, index) => Prisma.raw(`k${index}`)), Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
+  const keyNames = Prisma.join(columns.map((_, index) => Prisma.raw(`k${index}`)));
+  const found = await prisma.$queryRaw<({ id: number; rank: number } & Record<string, string>)[]>(
+    branchSql.length === 1
+      ? Prisma.sql`${branchSql[0]!} OFFSET ${offset}`
+      : Prisma.sql`SELECT id, ${keyNames}, rank FROM (
+          SELECT DISTINCT ON (id) * FROM (${Prisma.join(branchSql, " UNION ALL ")}) AS branch ORDER BY id, rank
+        ) AS merged ORDER BY ${outerOrder} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  const more = found.length > search.size;
+  const page = found.slice(0, search.size);
+  if (backwards) page.reverse();
+  return {
+    rows: page.map((row) => ({
+      id: row.id,
+      keys: columns.map((_, index) => row[`k${index}`] as string),
+      kind: branches[row.rank]?.kind ?? null,
+    })),
+    hasNextPage: backwards ? true : more,
+    hasPreviousPage: backwards ? more : cursor !== null || search.page > 1,
+  };
+}
+
+/** How many rows the search matches, counted up to `cap` + 1. */
+export async function countMatches(search: Pick<ParentSearch, "removed">, plan: SearchPlan, cap: number): Promise<number> {
+  const branches = searchBranches(plan);
+  if (branches.length === 0) return 0;
+  const rosterState = rosterStateSql(search.removed);
+  const selects = branches.map(
+    (branch) => Prisma.sql`(SELECT sc.id FROM "StudentContact" sc
+      WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} LIMIT ${cap + 1})`,
+  );
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT id FROM (${Prisma.join(selects, " UNION ")}) AS matched LIMIT ${cap + 1}) AS capped`;
+  return row?.n ?? 0;
+}
+
+/** One WHERE clause for every probe (the bulk "select all matching" reads it once, capped). */
+export function searchWhere(search: Pick<ParentSearch, "removed">, plan: SearchPlan): Prisma.Sql {
+  const rosterState = rosterStateSql(search.removed);
+  const conditions = searchBranches(plan).flatMap((branch) => (branch.condition ? [branch.condition] : []));
+  if (plan.everything) return rosterState;
+  if (conditions.length === 0) return Prisma.sql`FALSE`;
+  return Prisma.sql`${rosterState} AND (${Prisma.join(conditions, " OR ")})`;
+}
