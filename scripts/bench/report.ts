@@ -4,7 +4,7 @@ import type { BulkResetResult } from "./bulk-reset-bench";
 import { rowsWritten } from "./import-bench";
 import type { ImportFigures } from "./import-district";
 import type { Scenario } from "./search-scenarios";
-import { formatTable, ms, triple, type Percentiles } from "./stats";
+import { formatTable, triple, type Percentiles } from "./stats";
 
 export interface ScenarioResult {
   scenario: Scenario;
