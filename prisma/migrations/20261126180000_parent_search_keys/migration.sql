@@ -10,31 +10,39 @@
 -- "obrien\u0001pat". [:punct:] and [:space:] under the C collation are ASCII only, so letters
 -- of every script stay. The query side uses compactName (lib/text/fold-name.ts).
 CREATE FUNCTION parent_compact_key(key text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN regexp_replace(key COLLATE "C", '[[:space:][:punct:]]+', '', 'g');
 
+-- The compact key from the word after the first `skip` words of the last name, NULL when the
+-- last name has no such word: ("de la cruz\u0001ana", 2) gives "cruz\u0001ana".
+CREATE FUNCTION parent_word_key(key text, skip integer) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE
+    WHEN split_part(key, E'\x01', 1) COLLATE "C" ~ ('^[[:space:][:punct:]]*([^[:space:][:punct:]]+[[:space:][:punct:]]+){' || skip || '}[^[:space:][:punct:]]')
+    THEN parent_compact_key(regexp_replace(split_part(key, E'\x01', 1) COLLATE "C",
+           '^[[:space:][:punct:]]*([^[:space:][:punct:]]+[[:space:][:punct:]]+){' || skip || '}', ''))
+         || E'\x01' || parent_compact_key(split_part(key, E'\x01', 2))
+  END;
+
 -- For a last name of several words ("garcia lopez", "de la cruz", "al-amin"), the compact key
--- starting at each word after the first: {"lopez\u0001maria"} or {"lacruz\u0001ana", "cruz\u0001ana"}.
--- NULL for a one-word last name (most rows), so the word indexes stay small.
+-- starting at each later word (up to the fourth): {"lopez\u0001maria"} or {"lacruz\u0001ana",
+-- "cruz\u0001ana"}. NULL for a one-word last name (most rows), so the word indexes stay small.
+-- Plain expressions only (no subquery), so PostgreSQL inlines them: the importer computes this
+-- for every link it writes.
 CREATE FUNCTION parent_word_keys(key text) RETURNS text[]
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE
     WHEN split_part(key, E'\x01', 1) COLLATE "C" !~ '[^[:space:][:punct:]][[:space:][:punct:]]+[^[:space:][:punct:]]' THEN NULL
-    ELSE ARRAY(
-      SELECT array_to_string(w.words[n.i:], '') || E'\x01' || parent_compact_key(split_part(key, E'\x01', 2))
-      FROM (SELECT regexp_split_to_array(btrim(split_part(key, E'\x01', 1) COLLATE "C", ' '), '[[:space:][:punct:]]+') AS words) w
-      CROSS JOIN LATERAL generate_series(2, cardinality(w.words)) AS n(i)
-      WHERE w.words[n.i] <> ''
-      ORDER BY n.i)
+    ELSE array_remove(ARRAY[parent_word_key(key, 1), parent_word_key(key, 2), parent_word_key(key, 3)], NULL)
   END;
 
 CREATE FUNCTION parent_grid_child_key(last_name text, first_name text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN lower(last_name) || E'\x01' || lower(first_name);
 
 -- Numeric grades in numeric order, "K", "PK" and the like before "1".
 CREATE FUNCTION parent_grid_grade_key(grade text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE WHEN grade ~ '^[0-9]{1,6}$' THEN '1' || lpad(grade, 6, '0') ELSE '0' || lower(grade) END;
 
 -- No login sorts after every username (usernames are [a-z0-9._-], all below "~").
@@ -43,7 +51,7 @@ CREATE FUNCTION parent_grid_username_key(username_key text) RETURNS text
   RETURN COALESCE(username_key, '~');
 
 CREATE FUNCTION parent_grid_school_key(name text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN lower(name);
 
 CREATE FUNCTION parent_grid_status_key(status text) RETURNS text
