@@ -242,3 +242,30 @@ describe("sort keys follow every kind of write", () => {
     for (const id of ids) expect((await keys(id)).sortGrade).toBe("1000006");
   });
 });
+
+describe("the roster importer writes the same keys as the triggers", () => {
+  it("fills every imported link's sort keys set-based, equal to what its student, school and login give", async () => {
+    const { FIXTURES } = await import("../helpers/roster-fixtures");
+    const { runImport } = await import("../helpers/roster-packages");
+    const path = await import("node:path");
+    // Without the row trigger: the importer's own INSERT must fill them (a trigger per link would
+    // cost minutes on a 2M-row import).
+    await prisma.$executeRawUnsafe(`ALTER TABLE "StudentContact" DISABLE TRIGGER student_contact_fill_sort_keys_on_insert`);
+    try {
+      expect((await runImport(path.join(FIXTURES, "v1p1-bulk"))).outcome).toBe("applied");
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER TABLE "StudentContact" ENABLE TRIGGER student_contact_fill_sort_keys_on_insert`);
+    }
+    const imported = await prisma.$queryRaw<{ n: number; wrong: number }[]>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE
+        (sc."sortChild", sc."sortStudentNumber", sc."sortSchool", sc."sortGrade", sc."sortUsername", sc."sortStatus")
+        IS DISTINCT FROM (parent_grid_child_key(s."lastName", s."firstName"), s."studentNumber", parent_grid_school_key(sch.name),
+                          parent_grid_grade_key(s.grade), parent_grid_username_key(pa."usernameKey"), parent_grid_status_key(pa.status::text))
+        OR sc."nameKey" IS NULL OR sc."sortChild" IS NULL OR sc."sortStatus" IS NULL)::int AS wrong
+      FROM "StudentContact" sc JOIN "Student" s ON s.id = sc."studentId" JOIN "School" sch ON sch.id = s."schoolId"
+      LEFT JOIN "ParentAccount" pa ON pa."contactId" = sc."contactId"
+      WHERE s."sourcedId" IS NOT NULL`;
+    expect(imported[0]!.n).toBeGreaterThan(0);
+    expect(imported[0]!.wrong).toBe(0);
+  });
+});
