@@ -43,15 +43,20 @@ function orderColumns(sort: SortColumn): Prisma.Sql[] {
   return sort === "parent" ? [name] : [Prisma.raw(`sc."${SORT_KEY_COLUMNS[sort]}"`), name];
 }
 
-export async function pageIds(
-  search: ParentSearch,
-  plan: SearchPlan,
-  given: KeysetCursor | null,
-): Promise<PageIds> {
+interface PageQuery {
+  sql: Prisma.Sql;
+  branches: Branch[];
+  columns: number;
+  cursor: KeysetCursor | null;
+  backwards: boolean;
+}
+
+/** The page's SQL (exported for EXPLAIN in tests and the benchmark); null when nothing can match. */
+export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): PageQuery | null {
   const columns = orderColumns(search.sort);
   const cursor = given && given.keys.length === columns.length ? given : null;
   const branches = searchBranches(plan);
-  if (branches.length === 0) return { rows: [], hasNextPage: false, hasPreviousPage: false };
+  if (branches.length === 0) return null;
   const backwards = cursor?.direction === "before";
   const desc = (search.dir === "desc") !== backwards;
   const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -73,26 +78,33 @@ export async function pageIds(
       WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}
       ORDER BY ${orderBy} LIMIT ${limit})`,
   );
-  const outerOrder = Prisma.join([...columns.map((_, index) => Prisma.raw(`k${index}`)), Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
-  const keyNames = Prisma.join(columns.map((_, index) => Prisma.raw(`k${index}`)));
-  const found = await prisma.$queryRaw<({ id: number; rank: number } & Record<string, string>)[]>(
+  const keyNames = columns.map((_, index) => Prisma.raw(`k${index}`));
+  const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
+  const sql =
     branchSql.length === 1
       ? Prisma.sql`${branchSql[0]!} OFFSET ${offset}`
-      : Prisma.sql`SELECT id, ${keyNames}, rank FROM (
+      : Prisma.sql`SELECT id, ${Prisma.join(keyNames)}, rank FROM (
           SELECT DISTINCT ON (id) * FROM (${Prisma.join(branchSql, " UNION ALL ")}) AS branch ORDER BY id, rank
-        ) AS merged ORDER BY ${outerOrder} LIMIT ${limit} OFFSET ${offset}`,
-  );
+        ) AS merged ORDER BY ${outerOrder} LIMIT ${limit} OFFSET ${offset}`;
+  return { sql, branches, columns: columns.length, cursor, backwards };
+}
+
+export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): Promise<PageIds> {
+  const query = pageIdsQuery(search, plan, given);
+  if (!query) return { rows: [], hasNextPage: false, hasPreviousPage: false };
+  const found = await prisma.$queryRaw<({ id: number; rank: number } & Record<string, string>)[]>(query.sql);
   const more = found.length > search.size;
   const page = found.slice(0, search.size);
-  if (backwards) page.reverse();
+  if (query.backwards) page.reverse();
+  const keyIndexes = Array.from({ length: query.columns }, (_, index) => `k${index}`);
   return {
     rows: page.map((row) => ({
       id: row.id,
-      keys: columns.map((_, index) => row[`k${index}`] as string),
-      kind: branches[row.rank]?.kind ?? null,
+      keys: keyIndexes.map((name) => row[name] as string),
+      kind: query.branches[row.rank]?.kind ?? null,
     })),
-    hasNextPage: backwards ? true : more,
-    hasPreviousPage: backwards ? more : cursor !== null || search.page > 1,
+    hasNextPage: query.backwards ? true : more,
+    hasPreviousPage: query.backwards ? more : query.cursor !== null || search.page > 1,
   };
 }
 
