@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
 import type { KeysetCursor } from "@/lib/parents/search-cursor";
-import { probeConditions, rosterStateSql } from "@/lib/parents/search-probe-sql";
+import { probeCondition, rosterStateSql } from "@/lib/parents/search-probe-sql";
 import type { MatchKind, SearchPlan } from "@/lib/parents/search-probes";
 
 /** Whitelisted sort keys (columns of StudentContact); the default order is the name key alone. */
@@ -35,7 +35,7 @@ interface Branch {
 
 export function searchBranches(plan: SearchPlan): Branch[] {
   if (plan.everything) return [{ condition: null, kind: null }];
-  return plan.probes.flatMap((probe) => probeConditions(probe).map((condition) => ({ condition, kind: probe.kind })));
+  return plan.probes.map((probe) => ({ condition: probeCondition(probe), kind: probe.kind }));
 }
 
 function orderColumns(sort: SortColumn): Prisma.Sql[] {
@@ -108,17 +108,24 @@ export async function pageIds(search: ParentSearch, plan: SearchPlan, given: Key
   };
 }
 
-/** How many rows the search matches, counted up to `cap` + 1. */
+/**
+ * How many rows the search matches, counted up to `cap` + 1: the first probe's rows (an index
+ * range, as before), plus the other probes' rows that the first did not match (small indexes).
+ */
 export async function countMatches(search: Pick<ParentSearch, "removed">, plan: SearchPlan, cap: number): Promise<number> {
   const branches = searchBranches(plan);
   if (branches.length === 0) return 0;
   const rosterState = rosterStateSql(search.removed);
-  const selects = branches.map(
-    (branch) => Prisma.sql`(SELECT sc.id FROM "StudentContact" sc
-      WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} LIMIT ${cap + 1})`,
-  );
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT id FROM (${Prisma.join(selects, " UNION ")}) AS matched LIMIT ${cap + 1}) AS capped`;
+  const [first, ...others] = branches;
+  const firstCondition = first!.condition ? Prisma.sql`AND ${first!.condition}` : Prisma.empty;
+  const firstCount = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "StudentContact" sc WHERE ${rosterState} ${firstCondition} LIMIT ${cap + 1}) AS capped)`;
+  const otherConditions = others.flatMap((branch) => (branch.condition ? [branch.condition] : []));
+  const otherCount =
+    otherConditions.length === 0 || !first!.condition
+      ? Prisma.sql`0`
+      : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "StudentContact" sc WHERE ${rosterState}
+          AND (${Prisma.join(otherConditions, " OR ")}) AND NOT ${first!.condition} LIMIT ${cap + 1}) AS capped)`;
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT (${firstCount} + ${otherCount})::int AS n`;
   return row?.n ?? 0;
 }
 

@@ -15,8 +15,12 @@ export function rosterStateSql(removed: boolean): Prisma.Sql {
   return removed ? Prisma.sql`sc."removedAt" IS NOT NULL` : Prisma.sql`sc."removedAt" IS NULL`;
 }
 
-/** One condition per index: the word probe is one per indexed word position. */
-export function probeConditions(probe: SearchProbe): Prisma.Sql[] {
+/** The probe's condition; the word probe ORs one range per indexed word position (a BitmapOr). */
+export function probeCondition(probe: SearchProbe): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(probeConditions(probe), " OR ")})`;
+}
+
+function probeConditions(probe: SearchProbe): Prisma.Sql[] {
   const prefix = `${escapeLike(probe.value)}%`;
   switch (probe.kind) {
     case "name":

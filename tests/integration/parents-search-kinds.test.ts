@@ -57,6 +57,14 @@ describe("names as callers spell them", () => {
     expect((await search({ q: "opez" })).rows).toEqual([]);
   });
 
+  it("counts and shows a row found twice (name and a later word) once, labelled by its name", async () => {
+    await createParentWithChild(prisma, schoolId, { firstName: "Eva", lastName: "Ruiz Ruiz", email: null });
+    const result = await search({ q: "ruiz" });
+    expect(labelled(result.rows)).toEqual(["Ruiz Ruiz, Eva: name"]);
+    expect(result.total).toEqual({ count: 1, capped: false });
+    expect((await search({ q: "cruz" })).total).toEqual({ count: 2, capped: false });
+  });
+
   it("labels nothing when browsing by letter", async () => {
     const { rows } = await search({ letter: "O" });
     expect(names(rows)).toEqual(["Obregón, Oscar", "O'Brien, Pat"]);
