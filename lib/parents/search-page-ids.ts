@@ -73,13 +73,18 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
   const selectKeys = Prisma.join(columns.map((column, index) => Prisma.sql`${column} AS ${Prisma.raw(`k${index}`)}`));
   const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
   const rosterState = rosterStateSql(search.removed);
-  const branchSql = branches.map(
-    (branch, rank) => Prisma.sql`(SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM "StudentContact" sc
-      WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}
-      ORDER BY ${orderBy} LIMIT ${limit})`,
-  );
   const keyNames = columns.map((_, index) => Prisma.raw(`k${index}`));
   const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
+  const outerKeysOrder = outerOrder;
+  const branchSql = branches.map((branch, rank) => {
+    const matching = Prisma.sql`SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM "StudentContact" sc
+      WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}`;
+    // A name prefix or letter may match half the grid: read it in index order and stop. The
+    // other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
+    // order hoping to meet them (the LIMIT trap); they are found by their own index, then sorted.
+    if (branch.kind === "name" || branch.kind === null) return Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
+    return Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerKeysOrder} LIMIT ${limit})`;
+  });
   const sql =
     branchSql.length === 1
       ? Prisma.sql`${branchSql[0]!} OFFSET ${offset}`

@@ -16,7 +16,7 @@ export interface SearchProbe {
 export type SearchPlan = { everything: true } | { everything: false; probes: SearchProbe[] };
 
 /** A word needs this many letters before it is looked for inside compound last names. */
-export const MIN_WORD_PREFIX = 2;
+export const MIN_WORD_PREFIX = 3;
 const MIN_PHONE_DIGITS = 7;
 // North American numbers: the last 10 digits identify a number, "+1"/"1" in front or not.
 const PHONE_SIGNIFICANT_DIGITS = 10;
