@@ -75,7 +75,6 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
   const rosterState = rosterStateSql(search.removed);
   const keyNames = columns.map((_, index) => Prisma.raw(`k${index}`));
   const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
-  const outerKeysOrder = outerOrder;
   const branchSql = branches.map((branch, rank) => {
     const matching = Prisma.sql`SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM "StudentContact" sc
       WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}`;
@@ -83,7 +82,7 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
     // other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
     // order hoping to meet them (the LIMIT trap); they are found by their own index, then sorted.
     if (branch.kind === "name" || branch.kind === null) return Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
-    return Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerKeysOrder} LIMIT ${limit})`;
+    return Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerOrder} LIMIT ${limit})`;
   });
   const sql =
     branchSql.length === 1
