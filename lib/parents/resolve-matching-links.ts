@@ -2,13 +2,14 @@
 // district's cap so a bulk reset never silently covers only part of a search.
 import { prisma } from "@/lib/db";
 import { ActionFailure } from "@/lib/actions/action-result";
-import { searchWhere } from "@/lib/parents/search-parents";
+import { searchWhere } from "@/lib/parents/search-page-ids";
+import { searchPlan } from "@/lib/parents/search-probes";
 import type { ParentSearch } from "@/lib/parents/search-schema";
 
 export async function resolveMatchingLinkIds(search: Pick<ParentSearch, "q" | "letter">, cap: number): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT sc.id FROM "StudentContact" sc WHERE ${searchWhere(search)}
-    ORDER BY sc."parentKey", sc.id LIMIT ${cap + 1}`;
+    SELECT sc.id FROM "StudentContact" sc WHERE ${searchWhere({ removed: false }, searchPlan(search))}
+    ORDER BY sc."nameKey", sc.id LIMIT ${cap + 1}`;
   if (rows.length > cap) {
     throw new ActionFailure(
       "invalid",

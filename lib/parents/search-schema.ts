@@ -1,7 +1,6 @@
 // The grid's URL parameters. They come from a shareable link or a hand-edited address bar,
 // so every field falls back to its default instead of failing.
 import { z } from "zod";
-import { foldName, KEY_SEPARATOR } from "@/lib/text/fold-name";
 
 export const SORT_COLUMNS = ["parent", "child", "studentNumber", "school", "grade", "relationship", "username", "status"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
@@ -38,10 +37,10 @@ export const parentSearchSchema = z.object({
   sort: z.enum(SORT_COLUMNS).catch("parent").default("parent"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   size: pageSizeSchema.default(DEFAULT_PAGE_SIZE) as z.ZodType<PageSize, unknown>,
-  /** Opaque keyset cursor (only meaningful for the default "parent" order). */
+  /** Opaque keyset cursor of the row before (or after) the page, for the order it names. */
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,600}$/)
+    .regex(/^[A-Za-z0-9_-]{1,2000}$/)
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1),
@@ -75,31 +74,6 @@ export function parseParentSearch(raw: RawParams | null | undefined): ParentSear
 /** Escapes the LIKE wildcards and the escape character itself, so user text matches literally. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/**
- * The folded key prefix a search selects, or null for "everything". Text wins over the
- * letter; "last, first" narrows to a first-name prefix as well.
- */
-export function searchKeyPrefix(search: Pick<ParentSearch, "q" | "letter">): string | null {
-  if (search.q) {
-    const comma = search.q.indexOf(",");
-    if (comma >= 0) {
-      const last = foldName(search.q.slice(0, comma));
-      const first = foldName(search.q.slice(comma + 1));
-      if (last) return first ? `${last}${KEY_SEPARATOR}${first}` : last;
-      return null;
-    }
-    const folded = foldName(search.q);
-    if (folded) return folded;
-  }
-  return search.letter === "all" ? null : search.letter.toLowerCase();
-}
-
-/** The LIKE pattern for a prefix (wildcards in the user's text escaped), or null. */
-export function likePatternFor(search: Pick<ParentSearch, "q" | "letter">): string | null {
-  const prefix = searchKeyPrefix(search);
-  return prefix === null ? null : `${escapeLike(prefix)}%`;
 }
 
 /** Serializes a search back to URL parameters, leaving defaults out so links stay short. */

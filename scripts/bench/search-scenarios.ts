@@ -1,24 +1,41 @@
-// What the benchmark measures for the grid: last-name prefix search and letter browsing,
-// first page and a deep keyset page, three ways: the domain query (searchParents), the
-// same SQL sent with a plain pg client (no Prisma, no mapping), and a naive baseline
-// (ILIKE on the contact's last name through the joins, OFFSET paging, no usable index).
+// What the benchmark measures for the grid (issues 2 and 10): every search kind in the default
+// (name) order, then every other sort column on a name prefix, a letter and "All", each on its
+// first page and on a deep keyset page, through the domain query (searchParents), against a
+// naive baseline (ILIKE through the joins, ORDER BY the joined column, OFFSET paging).
 import type pg from "pg";
-import { searchParents, COUNT_CAP } from "@/lib/parents/search-parents";
-import { decodeCursor } from "@/lib/parents/search-cursor";
-import { likePatternFor, parentSearchSchema, type ParentSearch } from "@/lib/parents/search-schema";
+import { searchParents } from "@/lib/parents/search-parents";
+import { parentSearchSchema, SORT_COLUMNS, type ParentSearch, type SortColumn } from "@/lib/parents/search-schema";
 
 export const PAGE_SIZE = 50;
 /** The deep page: reached by following "next" DEEP_PAGE - 1 times, as a person paging would. */
 export const DEEP_PAGE = 20;
 
+/** Issue 10's targets for the domain query and through HTTP, in ms at p95. */
+export const KIND_TARGET = { domainP95: 10, httpP95: 40 };
+export const SORT_TARGET = { domainP95: 25, httpP95: 40 };
+
 const PREFIXES = ["garc", "ngu", "smi", "al-", "tr", "m", "johns", "hern", "le", "mansour"];
+// Typed without the punctuation or with spaces instead: "Al-Hassan", "El-Sayed", "Abu-Bakr".
+const COMPACT_PREFIXES = ["alhas", "al hassan", "el sayed", "elsay", "abubakr", "abu bakr", "almasri", "al rash"];
+// Later words of compound last names ("Al-Masri" by "masri").
+const WORDS = ["hassan", "masri", "rashid", "khatib", "sayed", "amin"];
 const LETTERS = "ABCDEFGHIJKLMNOPRSTVWY".split("");
+const SORT_PREFIXES = ["garc", "ngu", "smi", "m", "le"];
+const SORT_LETTERS = ["A", "G", "M", "N", "S", "T"];
+
+/** The naive query's filter (on $1, one value per input) and order. */
+interface Baseline {
+  where: string;
+  values: string[];
+  orderBy: string;
+  offset: number;
+}
 
 export interface Scenario {
   name: string;
   inputs: ParentSearch[];
-  /** What the naive query filters on: ILIKE pattern per input, and its OFFSET. */
-  baseline: { patterns: string[]; offset: number };
+  baseline: Baseline;
+  target: { domainP95: number; httpP95: number };
 }
 
 function search(input: Partial<Record<keyof ParentSearch, unknown>>): ParentSearch {
@@ -36,31 +53,114 @@ async function deepSearch(first: ParentSearch): Promise<ParentSearch | null> {
   return current;
 }
 
-async function withDeep(firsts: ParentSearch[]) {
-  const pairs = await Promise.all(firsts.map(async (first) => [first, await deepSearch(first)] as const));
-  return pairs.filter((pair): pair is readonly [ParentSearch, ParentSearch] => pair[1] !== null);
+async function deepOnes(firsts: ParentSearch[]) {
+  const deep = await Promise.all(firsts.map(deepSearch));
+  return deep.filter((input): input is ParentSearch => input !== null);
 }
 
-export async function buildScenarios(): Promise<Scenario[]> {
-  const prefixSearches = PREFIXES.map((q) => search({ q }));
-  const letterSearches = LETTERS.map((letter) => search({ letter }));
-  const deepPrefix = await withDeep(prefixSearches);
-  const deepLetter = await withDeep(letterSearches);
+// Naive orders: the joined column itself, as an unindexed grid would sort it.
+const NAIVE_ORDER: Record<SortColumn, string> = {
+  parent: `c."lastName", c."firstName", sc.id`,
+  child: `s."lastName", s."firstName", sc.id`,
+  studentNumber: `s."studentNumber", sc.id`,
+  school: `sch.name, sc.id`,
+  grade: `s.grade, sc.id`,
+  relationship: `sc.relationship, sc.id`,
+  username: `pa.username, sc.id`,
+  status: `pa.status, sc.id`,
+};
+
+const nameBaseline = (values: string[], sort: SortColumn, deep: boolean): Baseline => ({
+  where: `c."lastName" ILIKE $1`,
+  values,
+  orderBy: NAIVE_ORDER[sort],
+  offset: deep ? (DEEP_PAGE - 1) * PAGE_SIZE : 0,
+});
+
+/** Real values to look up: student IDs, e-mails (in another case), usernames, phones (reformatted). */
+async function sampleValues(pool: pg.Pool) {
+  const { rows } = await pool.query<{ student_number: string; email: string | null; username: string | null; phone: string | null }>(`
+    SELECT s."studentNumber" AS student_number, c.email, pa.username, c.phone
+    FROM "StudentContact" sc TABLESAMPLE SYSTEM (1) REPEATABLE (42)
+    JOIN "Student" s ON s.id = sc."studentId" JOIN "Contact" c ON c.id = sc."contactId"
+    LEFT JOIN "ParentAccount" pa ON pa."contactId" = c.id
+    WHERE sc."removedAt" IS NULL LIMIT 20`);
+  const pick = <T>(values: (T | null)[]) => values.filter((value): value is T => value !== null).slice(0, 10);
+  return {
+    studentNumbers: pick(rows.map((row) => row.student_number)),
+    emails: pick(rows.map((row) => row.email?.toUpperCase() ?? null)),
+    usernames: pick(rows.map((row) => row.username)),
+    phones: pick(
+      rows.map((row) => {
+        const digits = row.phone?.replace(/[^0-9]/g, "") ?? "";
+        return digits.length === 10 ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)} ${digits.slice(6)}` : null;
+      }),
+    ),
+  };
+}
+
+function kindScenario(name: string, values: string[], where: string, pattern: (value: string) => string): Scenario {
+  return {
+    name,
+    inputs: values.map((q) => search({ q })),
+    baseline: { where, values: values.map(pattern), orderBy: NAIVE_ORDER.parent, offset: 0 },
+    target: KIND_TARGET,
+  };
+}
+
+async function defaultOrderScenarios(pool: pg.Pool): Promise<Scenario[]> {
   const contains = (q: string) => `%${q}%`;
-  const scenarios: Scenario[] = [
-    { name: "prefix, first page", inputs: prefixSearches, baseline: { patterns: PREFIXES.map(contains), offset: 0 } },
-    {
-      name: `prefix, page ${DEEP_PAGE}`,
-      inputs: deepPrefix.map(([, deep]) => deep),
-      baseline: { patterns: deepPrefix.map(([first]) => contains(first.q)), offset: (DEEP_PAGE - 1) * PAGE_SIZE },
-    },
-    { name: "letter, first page", inputs: letterSearches, baseline: { patterns: LETTERS.map((letter) => `${letter}%`), offset: 0 } },
-    {
-      name: `letter, page ${DEEP_PAGE}`,
-      inputs: deepLetter.map(([, deep]) => deep),
-      baseline: { patterns: deepLetter.map(([first]) => `${first.letter}%`), offset: (DEEP_PAGE - 1) * PAGE_SIZE },
-    },
+  const prefixes = PREFIXES.map((q) => search({ q }));
+  const letters = LETTERS.map((letter) => search({ letter }));
+  const all = [search({})];
+  const samples = await sampleValues(pool);
+  const named = (name: string, inputs: ParentSearch[], values: string[], deep = false): Scenario => ({
+    name,
+    inputs,
+    baseline: nameBaseline(values, "parent", deep),
+    target: KIND_TARGET,
+  });
+  return [
+    named("prefix, first page", prefixes, PREFIXES.map(contains)),
+    named(`prefix, page ${DEEP_PAGE}`, await deepOnes(prefixes), PREFIXES.map(contains), true),
+    named("prefix without punctuation", COMPACT_PREFIXES.map((q) => search({ q })), COMPACT_PREFIXES.map(contains)),
+    named("word of a compound last name", WORDS.map((q) => search({ q })), WORDS.map(contains)),
+    named("letter, first page", letters, LETTERS.map((letter) => `${letter}%`)),
+    named(`letter, page ${DEEP_PAGE}`, await deepOnes(letters), LETTERS.map((letter) => `${letter}%`), true),
+    named("All, first page", all, ["%"]),
+    named(`All, page ${DEEP_PAGE}`, await deepOnes(all), ["%"], true),
+    kindScenario("student ID", samples.studentNumbers, `s."studentNumber" ILIKE $1`, contains),
+    kindScenario("e-mail", samples.emails, `c.email ILIKE $1`, contains),
+    kindScenario("username", samples.usernames, `pa.username ILIKE $1`, contains),
+    kindScenario("phone", samples.phones, `regexp_replace(c.phone, '[^0-9]', '', 'g') ILIKE $1`, (q) => contains(q.replace(/[^0-9]/g, ""))),
   ];
+}
+
+async function sortScenarios(sort: Exclude<SortColumn, "parent">): Promise<Scenario[]> {
+  const prefixes = SORT_PREFIXES.map((q) => search({ q, sort }));
+  const letters = SORT_LETTERS.map((letter) => search({ letter, sort }));
+  const all = [search({ sort }), search({ sort, dir: "desc" })];
+  const prefixValues = SORT_PREFIXES.map((q) => `%${q}%`);
+  const letterValues = SORT_LETTERS.map((letter) => `${letter}%`);
+  const scenario = (name: string, inputs: ParentSearch[], values: string[], deep: boolean): Scenario => ({
+    name: `by ${sort}: ${name}`,
+    inputs,
+    baseline: nameBaseline(values, sort, deep),
+    target: SORT_TARGET,
+  });
+  return [
+    scenario("prefix, first page", prefixes, prefixValues, false),
+    scenario(`prefix, page ${DEEP_PAGE}`, await deepOnes(prefixes), prefixValues, true),
+    scenario("letter, first page", letters, letterValues, false),
+    scenario(`letter, page ${DEEP_PAGE}`, await deepOnes(letters), letterValues, true),
+    scenario("All, first page", all, ["%"], false),
+    scenario(`All, page ${DEEP_PAGE}`, await deepOnes(all), ["%"], true),
+  ];
+}
+
+export async function buildScenarios(pool: pg.Pool): Promise<Scenario[]> {
+  const scenarios = await defaultOrderScenarios(pool);
+  for (const sort of SORT_COLUMNS) if (sort !== "parent") scenarios.push(...(await sortScenarios(sort)));
   return scenarios.filter((scenario) => scenario.inputs.length > 0);
 }
 
@@ -68,72 +168,28 @@ export function domainRunner(scenario: Scenario) {
   return (i: number) => searchParents(scenario.inputs[i % scenario.inputs.length]!);
 }
 
-// The statements searchParents sends (keyset page ids and the capped count in parallel,
-// then the page's rows and the settings), as text, so their cost can be told apart from
-// the domain layer's. Keep in step with lib/parents/search-parents.ts (searchWhere: the
-// "removedAt" IS NULL condition is what lets PostgreSQL use the grid's partial index).
-const ROWS_SQL = `
-  SELECT sc.id AS "linkId", sc."contactId", sc.relationship, sc."resetAt",
-         c."firstName" AS "parentFirstName", c."lastName" AS "parentLastName", c.email,
-         s."firstName" AS "childFirstName", s."lastName" AS "childLastName", s."studentNumber", s.grade,
-         sch.name AS school, pa.username, pa.status::text AS status
-  FROM "StudentContact" sc
-  JOIN "Contact" c ON c.id = sc."contactId"
-  JOIN "Student" s ON s.id = sc."studentId"
-  JOIN "School" sch ON sch.id = s."schoolId"
-  LEFT JOIN "ParentAccount" pa ON pa."contactId" = sc."contactId"
-  WHERE sc.id = ANY($1::int[])`;
-
-export function rawSqlRunner(pool: pg.Pool, scenario: Scenario) {
-  return async (i: number) => {
-    const input = scenario.inputs[i % scenario.inputs.length]!;
-    const pattern = likePatternFor(input) ?? "%";
-    const cursor = decodeCursor(input.cursor);
-    const ids = cursor
-      ? pool.query<{ id: number; key: string }>(
-          `SELECT sc.id, sc."parentKey" AS key FROM "StudentContact" sc
-           WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' AND (sc."parentKey", sc.id) > ($2::text COLLATE "C", $3::int)
-           ORDER BY sc."parentKey" ASC, sc.id ASC LIMIT $4`,
-          [pattern, cursor.key, cursor.id, PAGE_SIZE + 1],
-        )
-      : pool.query<{ id: number; key: string }>(
-          `SELECT sc.id, sc."parentKey" AS key FROM "StudentContact" sc
-           WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' ORDER BY sc."parentKey" ASC, sc.id ASC LIMIT $2`,
-          [pattern, PAGE_SIZE + 1],
-        );
-    const count = pool.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM "StudentContact" sc WHERE sc."removedAt" IS NULL AND sc."parentKey" LIKE $1 ESCAPE '\\' LIMIT $2) AS capped`,
-      [pattern, COUNT_CAP + 1],
-    );
-    const settings = pool.query(`SELECT "staffEmailDomains" FROM "DistrictSettings" WHERE id = 1`);
-    const [page] = await Promise.all([ids, count, settings]);
-    await pool.query(ROWS_SQL, [page.rows.slice(0, PAGE_SIZE).map((row) => row.id)]);
-  };
-}
-
 /**
  * The naive grid: the same result (a page of 50 and the number of matches), filtered with
- * ILIKE on the contact's last name through the joins and paged with OFFSET. Page and count
+ * ILIKE through the joins, ordered by the joined column and paged with OFFSET. Page and count
  * run in parallel, as searchParents runs its page and count.
  */
 export function baselineRunner(pool: pg.Pool, scenario: Scenario) {
+  const { where, values, orderBy, offset } = scenario.baseline;
+  const from = `FROM "StudentContact" sc
+    JOIN "Contact" c ON c.id = sc."contactId"
+    JOIN "Student" s ON s.id = sc."studentId"
+    JOIN "School" sch ON sch.id = s."schoolId"
+    LEFT JOIN "ParentAccount" pa ON pa."contactId" = c.id`;
   return async (i: number) => {
-    const pattern = scenario.baseline.patterns[i % scenario.baseline.patterns.length];
+    const value = values[i % values.length]!;
     await Promise.all([
       pool.query(
         `SELECT sc.id, c."firstName", c."lastName", c.email, s."firstName" AS child_first, s."lastName" AS child_last,
                 s."studentNumber", s.grade, sch.name AS school, sc.relationship, pa.username, pa.status
-         FROM "StudentContact" sc
-         JOIN "Contact" c ON c.id = sc."contactId"
-         JOIN "Student" s ON s.id = sc."studentId"
-         JOIN "School" sch ON sch.id = s."schoolId"
-         LEFT JOIN "ParentAccount" pa ON pa."contactId" = c.id
-         WHERE c."lastName" ILIKE $1
-         ORDER BY c."lastName", c."firstName", sc.id
-         LIMIT $2 OFFSET $3`,
-        [pattern, PAGE_SIZE, scenario.baseline.offset],
+         ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT $2 OFFSET $3`,
+        [value, PAGE_SIZE, offset],
       ),
-      pool.query(`SELECT count(*) FROM "StudentContact" sc JOIN "Contact" c ON c.id = sc."contactId" WHERE c."lastName" ILIKE $1`, [pattern]),
+      pool.query(`SELECT count(*) ${from} WHERE ${where}`, [value]),
     ]);
   };
 }

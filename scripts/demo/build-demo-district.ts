@@ -165,6 +165,13 @@ export function buildDemoDistrict(options: { targetStudents: number; staffDomain
   const existing = accounts.findIndex((account) => account.contactId === demoParent.id);
   if (existing >= 0) accounts[existing] = demoAccount;
   else accounts.unshift(demoAccount);
+  // Names a help desk hears spelled differently over the phone (issue 10): each search kind
+  // has a family to find ("obrien", "al amin", "dela", "cruz", "lopez", "berg").
+  addFamily("es", { last: "García López", mother: "Ana", father: "Luis", children: ["Lucía"] });
+  addFamily("es", { last: "De la Cruz", mother: "Rosa", father: "Miguel", children: ["Daniel", "Elena"] });
+  addFamily("en", { last: "O'Brien", mother: "Siobhan", father: "Patrick", children: ["Liam"] });
+  addFamily("ar", { last: "Al-Amin", mother: "Layla", father: "Omar", children: ["Yusuf"] });
+  addFamily("en", { last: "Van der Berg", mother: "Emma", father: "Pieter", children: ["Noah"] });
   while (students.length < options.targetStudents) {
     addFamily(random.weighted<Culture>([["en", 40], ["es", 30], ["vi", 15], ["ar", 15]]));
   }

@@ -7,6 +7,8 @@ import { prisma } from "@/lib/db";
 import { verifySecret } from "@/lib/security/password-hash";
 import { isStaffEmail } from "@/lib/settings/district-settings";
 import { parentSearchKey } from "@/lib/text/fold-name";
+import { searchParents } from "@/lib/parents/search-parents";
+import { parseParentSearch } from "@/lib/parents/search-schema";
 import { generate } from "otplib";
 import { verifyStaffSecondFactor } from "@/lib/staff-auth/mfa/verify-second-factor";
 
@@ -101,6 +103,19 @@ describe("prisma/seed.ts (demo district)", () => {
     expect(keys.some((key) => key.startsWith("garcia\u0001"))).toBe(true);
     expect(keys.some((key) => key.startsWith("nguyen\u0001"))).toBe(true);
     expect(keys.some((key) => key.startsWith("al-"))).toBe(true);
+  });
+
+  it("has a family for each way callers spell names (compound surnames, apostrophes, particles)", async () => {
+    const found = async (q: string) => {
+      const { rows } = await searchParents(parseParentSearch({ q }), { staffEmailDomains: [] });
+      return rows.map((row) => `${row.parentLastName}:${row.match}`);
+    };
+    expect(await found("obrien")).toContain("O'Brien:name");
+    expect(await found("al amin")).toContain("Al-Amin:name");
+    expect(await found("dela")).toContain("De la Cruz:name");
+    expect(await found("cruz")).toContain("De la Cruz:lastNameWord");
+    expect(await found("lopez")).toContain("García López:lastNameWord");
+    expect(await found("berg")).toContain("Van der Berg:lastNameWord");
   });
 
   it("has multilingual contacts, families with several children and children with two guardians", async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  escapeLike,
-  likePatternFor,
-  parentSearchToParams,
-  parseParentSearch,
-  searchKeyPrefix,
-} from "@/lib/parents/search-schema";
+import { escapeLike, parentSearchToParams, parseParentSearch } from "@/lib/parents/search-schema";
 import { decodeCursor, encodeCursor } from "@/lib/parents/search-cursor";
+import { nameKeyPrefix, phoneKeyPrefix, searchPlan } from "@/lib/parents/search-probes";
+
+const probes = (q: string, letter = "all") => {
+  const plan = searchPlan({ q, letter });
+  return plan.everything ? "everything" : plan.probes;
+};
 
 describe("parseParentSearch", () => {
   it("gives defaults for an empty or missing query string", () => {
@@ -48,22 +48,58 @@ describe("LIKE patterns", () => {
     expect(escapeLike("100%_a\\b")).toBe("100\\%\\_a\\\\b");
   });
 
-  it("folds the text, escapes it, and anchors the prefix", () => {
-    expect(likePatternFor({ q: "García", letter: "all" })).toBe("garcia%");
-    expect(likePatternFor({ q: "NGUYỄN", letter: "all" })).toBe("nguyen%");
-    expect(likePatternFor({ q: "50%_", letter: "all" })).toBe("50\\%\\_%");
+});
+
+describe("search probes (what the one box looks for)", () => {
+  it("folds names and drops spaces and punctuation, part by part", () => {
+    expect(nameKeyPrefix("García")).toBe("garcia");
+    expect(nameKeyPrefix("NGUYỄN")).toBe("nguyen");
+    for (const typed of ["obrien", "o'brien", "O Brien", "O’Brien"]) expect(nameKeyPrefix(typed), typed).toBe("obrien");
+    expect(nameKeyPrefix("al amin")).toBe("alamin");
+    expect(nameKeyPrefix("De la Cruz, Ana María")).toBe("delacruz\u0001anamaria");
+    expect(nameKeyPrefix("Garcia,")).toBe("garcia");
+    expect(nameKeyPrefix("50%_")).toBe("50");
   });
 
-  it("prefers typed text over the letter, and 'all' means no filter", () => {
-    expect(likePatternFor({ q: "", letter: "B" })).toBe("b%");
-    expect(likePatternFor({ q: "kim", letter: "B" })).toBe("kim%");
-    expect(likePatternFor({ q: "", letter: "all" })).toBeNull();
-    expect(likePatternFor({ q: "   ", letter: "all" })).toBeNull();
+  it("looks for a name from its start and in the words of compound last names, and a username", () => {
+    expect(probes("lopez")).toEqual([
+      { kind: "name", value: "lopez" },
+      { kind: "lastNameWord", value: "lopez" },
+      { kind: "username", value: "lopez" },
+    ]);
+    expect(probes("García, Ma")).toEqual([{ kind: "name", value: "garcia\u0001ma" }]);
+    expect(probes("l")).toEqual([{ kind: "name", value: "l" }]);
+    expect(probes("J.Garcia2")).toEqual([
+      { kind: "name", value: "jgarcia2" },
+      { kind: "lastNameWord", value: "jgarcia2" },
+      { kind: "username", value: "j.garcia2" },
+    ]);
   });
 
-  it("splits 'last, first' on the key separator", () => {
-    expect(searchKeyPrefix({ q: "García, Ma", letter: "all" })).toBe("garcia\u0001ma");
-    expect(searchKeyPrefix({ q: "Garcia,", letter: "all" })).toBe("garcia");
+  it("reads digits as a student ID (exact, leading zeros kept) and, from 7 digits, as a phone", () => {
+    expect(probes("004512")).toEqual([{ kind: "studentNumber", value: "004512" }]);
+    expect(probes("5550123456")).toEqual([
+      { kind: "studentNumber", value: "5550123456" },
+      { kind: "phone", value: "6543210555" },
+    ]);
+    expect(probes("(555) 012-3456")).toEqual([{ kind: "phone", value: "6543210555" }]);
+    expect(phoneKeyPrefix("+1 555 012 3456")).toBe(phoneKeyPrefix("555.012.3456"));
+    expect(phoneKeyPrefix("012-3456")).toBe("6543210");
+  });
+
+  it("reads anything with @ as an e-mail only", () => {
+    expect(probes("Maria.Garcia@Example.com")).toEqual([{ kind: "email", value: "maria.garcia@example.com" }]);
+  });
+
+  it("browses by letter, shows everything for 'all', and finds nothing for punctuation alone", () => {
+    expect(probes("", "B")).toEqual([{ kind: "name", value: "b" }]);
+    expect(probes("kim", "B")).toEqual([
+      { kind: "name", value: "kim" },
+      { kind: "lastNameWord", value: "kim" },
+    ]);
+    expect(probes("", "all")).toBe("everything");
+    expect(probes("%")).toEqual([]);
+    expect(probes("'")).toEqual([]);
   });
 });
 
@@ -83,12 +119,14 @@ describe("URL round trip and cursors", () => {
   });
 
   it("encodes cursors opaquely and rejects tampered ones", () => {
-    const cursor = encodeCursor({ key: "garcia\u0001maria", id: 42, direction: "before" });
+    const cursor = encodeCursor({ order: "school:desc", keys: ["lincoln", "garcia\u0001maria"], id: 42, direction: "before" });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(parseParentSearch({ cursor }).cursor).toBe(cursor);
-    expect(decodeCursor(cursor)).toEqual({ key: "garcia\u0001maria", id: 42, direction: "before" });
-    expect(decodeCursor("e30")).toBeNull(); // "{}"
-    expect(decodeCursor("%%%")).toBeNull();
-    expect(decodeCursor(Buffer.from('{"k":"a","i":-1,"d":"a"}').toString("base64url"))).toBeNull();
+    expect(decodeCursor(cursor, "school:desc")).toEqual({ order: "school:desc", keys: ["lincoln", "garcia\u0001maria"], id: 42, direction: "before" });
+    // A cursor of another order (the sort was changed by hand) starts at page 1.
+    expect(decodeCursor(cursor, "school:asc")).toBeNull();
+    expect(decodeCursor("e30", "parent:asc")).toBeNull(); // "{}"
+    expect(decodeCursor("%%%", "parent:asc")).toBeNull();
+    expect(decodeCursor(Buffer.from('{"o":"parent:asc","k":["a"],"i":-1,"d":"a"}').toString("base64url"), "parent:asc")).toBeNull();
   });
 });

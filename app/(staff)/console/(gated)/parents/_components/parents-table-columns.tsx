@@ -8,7 +8,9 @@ import { ariaSortOf, DataTableColumnHeader } from "@/components/data-table/data-
 import { DataTableRowCheckbox } from "@/components/data-table/data-table-row-checkbox";
 import type { ParentRow } from "@/lib/parents/search-parents";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
+import { nameHighlights } from "@/lib/parents/search-match";
 import { RemovedBadge, StaffEmailBadge, StatusBadge } from "./status-badge";
+import { Highlighted, MatchLabel } from "./search-match";
 
 export function parentDisplayName(row: Pick<ParentRow, "parentFirstName" | "parentLastName">) {
   return `${row.parentLastName}, ${row.parentFirstName}`;
@@ -47,20 +49,38 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
       ),
       meta: { className: "w-10" },
     },
-    sortable("parent", "Parent", (row) => (
-      <span className="flex flex-wrap items-center gap-1.5">
-        <span className="font-medium text-slate-900">{parentDisplayName(row)}</span>
-        {row.removed ? <RemovedBadge /> : null}
-      </span>
-    )),
-    sortable("username", "Username", (row) => row.username ?? <span className="text-slate-600">—</span>),
+    sortable("parent", "Parent", (row) => {
+      const spans = row.match ? nameHighlights(row.match, search.q, row) : { last: null, first: null };
+      return (
+        <span className="flex flex-wrap items-center gap-1.5">
+          <span className="font-medium text-slate-900">
+            <Highlighted text={row.parentLastName} span={spans.last} />, <Highlighted text={row.parentFirstName} span={spans.first} />
+          </span>
+          {row.match ? <MatchLabel kind={row.match} studentNumber={row.studentNumber} /> : null}
+          {row.removed ? <RemovedBadge /> : null}
+        </span>
+      );
+    }),
+    sortable("username", "Username", (row) =>
+      row.username ? (
+        <Highlighted text={row.username} span={row.match === "username" ? [0, row.username.length] : null} />
+      ) : (
+        <span className="text-slate-600">—</span>
+      ),
+    ),
     {
       id: "email",
       header: "E-mail",
       cell: ({ row }) =>
         row.original.email ? (
           <span className="flex flex-wrap items-center gap-1.5">
-            <EmailAddress email={row.original.email} />
+            {row.original.match === "email" ? (
+              <mark className="rounded-sm bg-amber-100 text-inherit">
+                <EmailAddress email={row.original.email} />
+              </mark>
+            ) : (
+              <EmailAddress email={row.original.email} />
+            )}
             {row.original.staffEmail ? <StaffEmailBadge /> : null}
           </span>
         ) : (
@@ -69,7 +89,11 @@ export function getParentsTableColumns({ search, sortHref, onResetRow }: ColumnO
     },
     sortable("status", "Status", (row) => <StatusBadge status={row.status} />),
     sortable("child", "Child", (row) => `${row.childLastName}, ${row.childFirstName}`),
-    sortable("studentNumber", "Student ID", (row) => <span className="tabular-nums">{row.studentNumber}</span>),
+    sortable("studentNumber", "Student ID", (row) => (
+      <span className="tabular-nums">
+        <Highlighted text={row.studentNumber} span={row.match === "studentNumber" ? [0, row.studentNumber.length] : null} />
+      </span>
+    )),
     sortable("school", "School", (row) => row.school),
     sortable("grade", "Grade", (row) => row.grade),
     sortable("relationship", "Relationship", (row) => row.relationship),

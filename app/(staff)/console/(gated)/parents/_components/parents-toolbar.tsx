@@ -77,7 +77,8 @@ export function ParentsToolbar({ search, pending, onQueryChange }: ParentsToolba
         Show removed
       </label>
       <p id="parent-search-hint" className="basis-full text-xs text-slate-600">
-        Results follow your typing. Matches the start of the last name; accents and capitals do not matter.
+        Results follow your typing. A name from its start (or any word of a compound last name), a student ID, an
+        e-mail, a username or a phone number; accents, capitals, spaces and punctuation do not matter.
       </p>
     </form>
   );
