@@ -69,6 +69,16 @@ export async function clearSourceFailures(scope: SignInScope, nameKey: string, d
   return db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" LIKE ${sourceFailurePattern(scope, nameKey)}`;
 }
 
+/**
+ * Forgets one source's failures for this name: the owner, back in from that address with a
+ * security code, keeps the password. Other addresses keep theirs: if someone else was guessing,
+ * an unlock must not hand them a fresh allowance against the same password.
+ */
+export async function clearSourceFailuresOf(scope: SignInScope, nameKey: string, ip: string, db: Tx = prisma): Promise<number> {
+  const keys = sourceRules(scope, nameKey, ip).map((rule) => rule.key);
+  return db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "key" = ANY(${keys})`;
+}
+
 function sourceRules(scope: SignInScope, nameKey: string, ip: string): RateLimitRule[] {
   const source = throttleSource(ip);
   return [

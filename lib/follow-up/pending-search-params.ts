@@ -73,11 +73,15 @@ export function pendingFiltersFromParams(params: PendingSearchParams, now = new 
   };
 }
 
+const MAX_ROW_ID = 2_147_483_647;
+
 export function decodePendingCursor(value: string | undefined): PendingCursor | undefined {
   if (!value) return undefined;
   const [ms, rowId] = value.split(".");
   const resetAt = new Date(Number(ms));
-  return Number.isNaN(resetAt.getTime()) ? undefined : { resetAt, id: Number(rowId) };
+  const id = Number(rowId);
+  // A hand-edited cursor must not reach the database as an id beyond a 32-bit integer (a 500).
+  return Number.isNaN(resetAt.getTime()) || !Number.isSafeInteger(id) || id > MAX_ROW_ID ? undefined : { resetAt, id };
 }
 
 export function encodePendingCursor(row: PendingCursor): string {

@@ -22,6 +22,10 @@ export const DEFAULT_VERIFICATION_METHODS = [
 
 const blankToUndefined = (value: string) => value || undefined;
 
+// C0/C1 controls (line breaks too: a reason is one line) and the bidirectional marks, embeddings,
+// overrides and isolates.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 export const callerVerificationSchema = z.object({
   methods: z
     .array(z.string().trim().min(1).max(VERIFICATION_METHOD_MAX_LENGTH))
@@ -35,7 +39,13 @@ export const callerVerificationSchema = z.object({
     .regex(/^[\p{L}\p{N} #._:/-]*$/u, "Use letters, digits, spaces and # . _ : / - only.")
     .transform(blankToUndefined)
     .optional(),
-  reason: z.string().trim().max(REASON_MAX_LENGTH, `Use at most ${REASON_MAX_LENGTH} characters.`).transform(blankToUndefined).optional(),
+  // Control and bidirectional-override characters would make the audit trail read otherwise than stored.
+  reason: z
+    .string()
+    .transform((text) => text.replace(UNSAFE_TEXT, " ").trim())
+    .pipe(z.string().max(REASON_MAX_LENGTH, `Use at most ${REASON_MAX_LENGTH} characters.`))
+    .transform(blankToUndefined)
+    .optional(),
 });
 
 export type CallerVerificationInput = z.input<typeof callerVerificationSchema>;

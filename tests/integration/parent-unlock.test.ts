@@ -18,6 +18,7 @@ import { renderQueuedEmail } from "../helpers/render-queued-email";
 
 const HOME = "198.51.100.60"; // where the parent mistyped, then asked for a code
 const ELSEWHERE = "203.0.113.61";
+const GUESSER = "203.0.113.77";
 const PASSWORD = "Old password 1";
 const fast = { minimumMs: 0 };
 let schoolId: number;
@@ -84,12 +85,24 @@ describe("unlock with a security code, keeping the password", () => {
     expect(mailRow.locale).toBe("ar");
     expect((await renderQueuedEmail(mailRow)).text).toContain(`Signing in to your Parent Portal account (username: ${username}) was unlocked`);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "parent.sign-in.unlock", contactIds: { has: contact.id } } });
-    // Two counters (15 minutes, day) for each address that tried: home and elsewhere.
-    expect(event.details).toMatchObject({ failedAttempts: PARENT_THROTTLE.cap, addressThrottlesCleared: 4, emailQueued: true });
+    // The unlocking address's two counters (15 minutes, day); elsewhere keeps its one failure.
+    expect(event.details).toMatchObject({ failedAttempts: PARENT_THROTTLE.cap, addressThrottlesCleared: 2, emailQueued: true });
 
     // From the address that was throttled and from anywhere else, with the same password.
     expect(await authenticateParent(username, PASSWORD, HOME)).toMatchObject({ ok: true, parentAccountId: account.id });
     expect(await authenticateParent(username, PASSWORD, ELSEWHERE)).toMatchObject({ ok: true, parentAccountId: account.id });
+  });
+
+  it("an address that was guessing stays throttled: the password stays, so it gets no fresh allowance", async () => {
+    const { account, username, email } = await parent();
+    await throttleFrom(username, GUESSER);
+    await throttleFrom(username, HOME);
+    await lockAccount(account.id);
+
+    expect(await unlockParentSignIn({ grant: await grantFor(username, email), ip: HOME })).toEqual({ status: "unlocked" });
+
+    expect(await authenticateParent(username, PASSWORD, HOME)).toMatchObject({ ok: true, parentAccountId: account.id });
+    expect(await authenticateParent(username, "another guess", GUESSER)).toEqual({ ok: false, reason: "rate_limited" });
   });
 
   it("the code is the proof: a spent, superseded or wrong code unlocks nothing", async () => {

@@ -7,7 +7,7 @@
 // cleared, the confirmation mail queued, the audit event written.
 import { prisma, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { clearSourceFailures, currentLockState } from "@/lib/auth/sign-in-throttle";
+import { clearSourceFailuresOf, currentLockState } from "@/lib/auth/sign-in-throttle";
 import { hitRateLimits } from "@/lib/security/rate-limit";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { accountUnlocked } from "@/lib/mail/templates/account-unlocked";
@@ -58,7 +58,9 @@ async function unlock(tx: Tx, { grant, ip, locale }: UnlockRequest): Promise<voi
     where: { id: account.id },
     data: { failedAttempts: 0, failureWindowStartedAt: null, lockedUntil: null },
   });
-  const addressThrottlesCleared = await clearSourceFailures("parent", account.usernameKey, tx);
+  // Only the unlocking address's throttle: the password stays, so an address that was guessing it
+  // stays throttled (choosing a new password clears them all).
+  const addressThrottlesCleared = await clearSourceFailuresOf("parent", account.usernameKey, ip, tx);
   const email = account.contact.email?.trim();
   if (email) {
     await enqueueEmail(tx, {

@@ -32,7 +32,7 @@ export default async function PendingPage({ searchParams }: { searchParams: Sear
     searchPendingReregistrations(filters, { size: PENDING_PAGE_SIZE, after: decodePendingCursor(params.after) }),
     countPendingReregistrations(filters),
     prisma.school.findMany({ where: { removedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma.staffUser.findMany({ select: { id: true, email: true }, orderBy: { email: "asc" } }),
+    resettersOfOpenFollowUps(),
   ]);
   const rows = page.rows.map((row) => ({
     ...row,
@@ -89,3 +89,13 @@ export default async function PendingPage({ searchParams }: { searchParams: Sear
     </div>
   );
 }
+
+/** The "reset by" choices: only the staff who reset a login still pending, not the whole staff list. */
+async function resettersOfOpenFollowUps() {
+  // DISTINCT in the database (Prisma's `distinct` would fetch every open row first).
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT DISTINCT "resetById" AS id FROM "ParentLoginReset" WHERE "reregisteredAt" IS NULL AND "resetById" IS NOT NULL`;
+  const ids = rows.map((row) => row.id);
+  return prisma.staffUser.findMany({ where: { id: { in: ids } }, select: { id: true, email: true }, orderBy: { email: "asc" } });
+}
+
