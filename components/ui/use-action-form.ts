@@ -73,16 +73,19 @@ export function useActionForm<I, T>(action: (input: I) => Promise<ActionResult<T
         else startTransition(() => router.push(next));
         return;
       }
+      // The outcome is set inside the transition: set after an await outside it, it would be
+      // shown a render before the form stops being pending, and a try made in that moment (Enter
+      // on a still-disabled button) would be dropped with the old error on screen.
       if (result.ok) {
         const said = options.successMessage?.(result.data) ?? null;
-        setState({ fieldErrors: {}, message: typeof said === "string" ? { tone: "success", text: said } : said });
+        startTransition(() => setState({ fieldErrors: {}, message: typeof said === "string" ? { tone: "success", text: said } : said }));
         options.onSuccess?.(result.data, form);
         return;
       }
       const fieldErrors = result.fieldErrors ?? {};
       // The same words next to the field and above the form would be read out twice.
       const repeated = Object.values(fieldErrors).some((messages) => messages.includes(result.error));
-      setState({ fieldErrors, message: repeated ? null : { tone: "error", text: result.error } });
+      startTransition(() => setState({ fieldErrors, message: repeated ? null : { tone: "error", text: result.error } }));
     });
   }
 

@@ -156,6 +156,35 @@ describe("parent journey after a reset", () => {
     await context.close();
   });
 
+  it("a wrong password, then at once the right one on the same page (Enter as the error shows): signed in", async () => {
+    const contact = await prisma.contact.create({ data: { firstName: "Rosa", lastName: "Retry", email: "rosa.retry@example.com", preferredLocale: "en" } });
+    await prisma.parentAccount.create({ data: { contactId: contact.id, username: "rosa.retry", usernameKey: "rosa.retry", passwordHash: await hashSecret("right password 4417") } });
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator("#username").fill("rosa.retry");
+    await page.locator("#password").fill("wrong password 4417");
+    // The button's state in the very DOM update that shows the error: a button still disabled
+    // then makes Enter do nothing, and the old "incorrect" reads as a refusal of the right password.
+    const disabledAsShown = page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('[role="alert"]')?.textContent?.includes("incorrect")) return;
+            observer.disconnect();
+            resolve(document.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled);
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        }),
+    );
+    await page.locator("#password").press("Enter");
+    expect(await disabledAsShown).toBe(false);
+    await page.locator("#password").fill("right password 4417");
+    await page.locator("#password").press("Enter");
+    await page.waitForURL(/\/home$/, { timeout: 15_000 });
+    await context.close();
+  });
+
   it("in Arabic: right-to-left pages, translated text and errors, the same journey", async () => {
     const family = await resetFamily("fatima.e2e", { firstName: "فاطمة", lastName: "الحسن", locale: "ar" }, ["يوسف"]);
     const context = await browser.newContext({ locale: "ar", extraHTTPHeaders: { "Accept-Language": "ar,en;q=0.5" } });
