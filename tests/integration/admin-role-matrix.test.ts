@@ -68,6 +68,8 @@ describe("site-admin permissions", () => {
           staffEmailDomains: "",
           parentPasswordMinLength: String(current.parentPasswordMinLength),
           mfaRequiredForHelpDesk: current.mfaRequiredForHelpDesk ? "on" : "off",
+          callerVerificationMethods: current.callerVerificationMethods.join("\n"),
+          callerVerificationRequired: current.callerVerificationRequired ? "on" : "off",
         });
         return updateDistrictSettings(desk, values);
       },
