@@ -88,7 +88,7 @@ export async function AuditTable({ params, result, count }: AuditTableProps) {
                       <VerificationLine details={row.details} />
                       <details>
                         <summary className="cursor-pointer text-slate-700">{summarizeAuditDetails(row.details) || "—"}</summary>
-                        <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                        <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
                           {JSON.stringify(row.details, null, 2)}
                         </pre>
                       </details>

@@ -44,7 +44,7 @@ export function MessageView({ message, requestedId }: { message: DevMailMessage 
       )}
       <section aria-labelledby="text-heading" className="space-y-2">
         <h3 id="text-heading" className="text-sm font-semibold">Plain text</h3>
-        <pre className="max-h-[36rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm" dir="auto">
+        <pre tabIndex={0} className="max-h-[36rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm" dir="auto">
           {message.textBody || "(empty)"}
         </pre>
       </section>

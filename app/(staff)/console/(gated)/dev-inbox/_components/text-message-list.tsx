@@ -22,7 +22,12 @@ export function TextMessageList({ messages, providerConfigured }: { messages: Te
       {messages.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-600">No text messages yet. Registering a mobile phone under security info sends one.</p>
       ) : (
-        <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+        // A scrolling list must be reachable by keyboard (focusable, named) to be read without a mouse.
+        <ul
+          tabIndex={0}
+          aria-labelledby="text-messages-heading"
+          className="max-h-96 divide-y divide-slate-100 overflow-y-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+        >
           {messages.map((message) => (
             <li key={message.id} className="px-4 py-3 text-sm" data-testid="dev-text-message">
               <div className="flex flex-wrap justify-between gap-2 text-slate-600">
