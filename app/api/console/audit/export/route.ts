@@ -9,6 +9,7 @@ import { AUDIT_EXPORT_ROW_CAP, auditEventsCsv } from "@/lib/audit/audit-events-c
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { prisma } from "@/lib/db";
 import { currentClientIp } from "@/lib/http/client-ip";
+import { csvDownloadResponse } from "@/lib/http/csv-download-response";
 
 export const dynamic = "force-dynamic";
 
@@ -43,31 +44,5 @@ export async function GET(request: NextRequest) {
     },
   });
 
-  const chunks = auditEventsCsv(filters);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        // Headers are gone already: cut the download short rather than send a partial file as complete.
-        console.error("[audit export] failed mid-stream", error instanceof Error ? error.message : error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownloadResponse(auditEventsCsv(filters), "audit", "audit export");
 }

@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db";
 import { currentClientIp } from "@/lib/http/client-ip";
 import { parsePendingSearchParams, pendingFiltersFromParams } from "@/lib/follow-up/pending-search-params";
 import { PENDING_EXPORT_ROW_CAP, pendingReregistrationsCsv } from "@/lib/follow-up/pending-reregistrations-csv";
+import { csvDownloadResponse } from "@/lib/http/csv-download-response";
 
 export const dynamic = "force-dynamic";
 
@@ -28,30 +29,5 @@ export async function GET(request: NextRequest) {
     details: { filters: { school: params.school, resetBy: params.resetBy, from: params.from, to: params.to, days: params.days }, rowCap: PENDING_EXPORT_ROW_CAP },
   });
 
-  const chunks = pendingReregistrationsCsv(pendingFiltersFromParams(params));
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        console.error("[pending export] failed mid-stream", error instanceof Error ? error.message : error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="pending-reregistration-${stamp}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownloadResponse(pendingReregistrationsCsv(pendingFiltersFromParams(params)), "pending-reregistration", "pending export");
 }
