@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { RosterCurrentRun } from "@/app/(staff)/console/(gated)/roster/_components/roster-current-run";
@@ -131,7 +131,8 @@ describe("RosterCurrentRun", () => {
     await user.click(screen.getByRole("button", { name: "Apply" }));
     expect(apply).toHaveBeenLastCalledWith({ importId: 7, confirmRemovals: false });
     const box = screen.getByLabelText("I confirm these removals");
-    expect(box).toHaveAttribute("aria-invalid", "true");
+    // The refusal is rendered in the form's transition (components/ui/use-action-form.ts).
+    await waitFor(() => expect(box).toHaveAttribute("aria-invalid", "true"));
     expect(screen.getByText("Confirm the removals to apply this import.")).toBeInTheDocument();
     await user.click(box);
     await user.click(screen.getByRole("button", { name: "Apply" }));
