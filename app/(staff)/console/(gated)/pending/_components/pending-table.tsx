@@ -9,20 +9,15 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Toast, useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResendOutcome } from "@/lib/follow-up/resend-reset-notices";
+import type { PendingRow } from "@/lib/follow-up/search-pending-reregistrations";
 import { describeResend } from "../_lib/describe-resend";
 
-export interface PendingTableRow {
-  id: number;
-  contactId: number;
-  parentName: string;
-  email: string | null;
-  username: string;
-  schools: string[];
+/** A pending row as the page serializes it for the client: times as ISO text, days counted. */
+export type PendingTableRow = Omit<PendingRow, "resetAt" | "noticeResentAt"> & {
   resetAt: string;
-  resetBy: string | null;
-  daysPending: number;
   noticeResentAt: string | null;
-}
+  daysPending: number;
+};
 
 export function PendingTable(props: { rows: PendingTableRow[]; resend: (input: { ids: number[] }) => Promise<ActionResult<ResendOutcome>> }) {
   const { rows, resend } = props;
