@@ -2,8 +2,10 @@
 // own branch, read in the page's order with LIMIT from an index (the name key's, a word key's,
 // or for the few rows a student ID, e-mail, username or phone names, a sort of those rows);
 // the branches are merged, a row found twice keeps its first probe, and the page is cut.
-// The order is always (sort column's key, name key, id), every one a StudentContact column
-// with a btree in that order (migration 20261126180000_parent_search_keys).
+// The order is always (sort column's key, name key, id), with a btree in that order on one
+// table: StudentContact (migration 20261126180000_parent_search_keys), or for the login's
+// username and status StudentContactLoginKey (20261126190000_login_sort_keys), which holds the
+// link's id, name key and roster state beside them.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
@@ -12,15 +14,24 @@ import { probeCondition, rosterStateSql } from "@/lib/parents/search-probe-sql";
 import type { MatchKind, SearchPlan } from "@/lib/parents/search-probes";
 
 /** Whitelisted sort keys (columns of StudentContact); the default order is the name key alone. */
-const SORT_KEY_COLUMNS: Record<Exclude<SortColumn, "parent">, string> = {
+const SORT_KEY_COLUMNS: Record<Exclude<SortColumn, "parent" | LoginSortColumn>, string> = {
   child: "sortChild",
   studentNumber: "sortStudentNumber",
   school: "sortSchool",
   grade: "sortGrade",
   relationship: "sortRelationship",
+};
+
+/** The login's sort keys (columns of StudentContactLoginKey). */
+type LoginSortColumn = "username" | "status";
+const LOGIN_SORT_KEY_COLUMNS: Record<LoginSortColumn, string> = {
   username: "sortUsername",
   status: "sortStatus",
 };
+
+function isLoginSort(sort: SortColumn): sort is LoginSortColumn {
+  return sort in LOGIN_SORT_KEY_COLUMNS;
+}
 
 export interface PageIds {
   rows: { id: number; keys: string[]; kind: MatchKind | null }[];
@@ -38,9 +49,33 @@ export function searchBranches(plan: SearchPlan): Branch[] {
   return plan.probes.map((probe) => ({ condition: probeCondition(probe), kind: probe.kind }));
 }
 
-function orderColumns(sort: SortColumn): Prisma.Sql[] {
+/** Where a branch reads its rows, and its order columns there (alias sc: the probes' conditions use it). */
+interface BranchSource {
+  from: Prisma.Sql;
+  columns: Prisma.Sql[];
+}
+
+/**
+ * A name prefix, a letter or "All" is read in order from the sort index itself; in a login sort
+ * that is StudentContactLoginKey's, which has every column those conditions use. The few rows
+ * of the other probes are found on StudentContact and given their login key by id.
+ */
+function branchSource(sort: SortColumn, indexOrdered: boolean): BranchSource {
+  const links = Prisma.sql`"StudentContact" sc`;
   const name = Prisma.sql`sc."nameKey"`;
-  return sort === "parent" ? [name] : [Prisma.raw(`sc."${SORT_KEY_COLUMNS[sort]}"`), name];
+  if (sort === "parent") return { from: links, columns: [name] };
+  if (!isLoginSort(sort)) return { from: links, columns: [Prisma.raw(`sc."${SORT_KEY_COLUMNS[sort]}"`), name] };
+  const column = LOGIN_SORT_KEY_COLUMNS[sort];
+  if (indexOrdered) return { from: Prisma.sql`"StudentContactLoginKey" sc`, columns: [Prisma.raw(`sc."${column}"`), name] };
+  return {
+    from: Prisma.sql`"StudentContact" sc JOIN "StudentContactLoginKey" lk ON lk.id = sc.id`,
+    columns: [Prisma.raw(`lk."${column}"`), name],
+  };
+}
+
+/** A name prefix or letter may match half the grid: read in index order and stopped. */
+function isIndexOrdered(branch: Branch): boolean {
+  return branch.kind === "name" || branch.kind === null;
 }
 
 interface PageQuery {
@@ -53,35 +88,38 @@ interface PageQuery {
 
 /** The page's SQL (exported for EXPLAIN in tests and the benchmark); null when nothing can match. */
 export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): PageQuery | null {
-  const columns = orderColumns(search.sort);
-  const cursor = given && given.keys.length === columns.length ? given : null;
+  const columnCount = search.sort === "parent" ? 1 : 2;
+  const cursor = given && given.keys.length === columnCount ? given : null;
   const branches = searchBranches(plan);
   if (branches.length === 0) return null;
   const backwards = cursor?.direction === "before";
   const desc = (search.dir === "desc") !== backwards;
   const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const tuple = Prisma.join([...columns, Prisma.sql`sc.id`]);
-  const position = cursor
-    ? Prisma.sql`AND (${tuple}) ${desc ? Prisma.sql`<` : Prisma.sql`>`} (${Prisma.join([
-        ...cursor.keys.map((key) => Prisma.sql`${key}::text COLLATE "C"`),
-        Prisma.sql`${cursor.id}::int`,
-      ])})`
-    : Prisma.empty;
   // Page numbers without a cursor (a hand-typed link) still work, with OFFSET.
   const offset = cursor ? 0 : (search.page - 1) * search.size;
   const limit = offset + search.size + 1;
-  const selectKeys = Prisma.join(columns.map((column, index) => Prisma.sql`${column} AS ${Prisma.raw(`k${index}`)}`));
-  const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
   const rosterState = rosterStateSql(search.removed);
-  const keyNames = columns.map((_, index) => Prisma.raw(`k${index}`));
+  const keyNames = Array.from({ length: columnCount }, (_, index) => Prisma.raw(`k${index}`));
   const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
   const branchSql = branches.map((branch, rank) => {
-    const matching = Prisma.sql`SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM "StudentContact" sc
+    const indexOrdered = isIndexOrdered(branch);
+    const { from, columns } = branchSource(search.sort, indexOrdered);
+    const tuple = Prisma.join([...columns, Prisma.sql`sc.id`]);
+    const position = cursor
+      ? Prisma.sql`AND (${tuple}) ${desc ? Prisma.sql`<` : Prisma.sql`>`} (${Prisma.join([
+          ...cursor.keys.map((key) => Prisma.sql`${key}::text COLLATE "C"`),
+          Prisma.sql`${cursor.id}::int`,
+        ])})`
+      : Prisma.empty;
+    const selectKeys = Prisma.join(columns.map((column, index) => Prisma.sql`${column} AS ${keyNames[index]!}`));
+    const matching = Prisma.sql`SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM ${from}
       WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}`;
-    // A name prefix or letter may match half the grid: read it in index order and stop. The
-    // other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
+    if (indexOrdered) {
+      const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
+      return Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
+    }
+    // The other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
     // order hoping to meet them (the LIMIT trap); they are found by their own index, then sorted.
-    if (branch.kind === "name" || branch.kind === null) return Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
     return Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerOrder} LIMIT ${limit})`;
   });
   const sql =
@@ -90,7 +128,7 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
       : Prisma.sql`SELECT id, ${Prisma.join(keyNames)}, rank FROM (
           SELECT DISTINCT ON (id) * FROM (${Prisma.join(branchSql, " UNION ALL ")}) AS branch ORDER BY id, rank
         ) AS merged ORDER BY ${outerOrder} LIMIT ${limit} OFFSET ${offset}`;
-  return { sql, branches, columns: columns.length, cursor, backwards };
+  return { sql, branches, columns: columnCount, cursor, backwards };
 }
 
 export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): Promise<PageIds> {

@@ -146,7 +146,9 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
       await withBulkLoadIfEmpty(client, "Student", () => applyStudents(client));
       await withBulkLoadIfEmpty(client, "Contact", () => applyContacts(client));
       const activeLinksBefore = await countActiveLinks(client);
-      links = await withBulkLoadIfEmpty(client, "StudentContact", () => mergeLinks(client, usersMode, issues));
+      links = await withBulkLoadIfEmpty(client, "StudentContact", () =>
+        withBulkLoadIfEmpty(client, "StudentContactLoginKey", () => mergeLinks(client, usersMode, issues)),
+      );
       removalGuard = withLinkRemovals(removalGuard, activeLinksBefore, links.removed);
       emailChanges = await sendEmailChangeNotices(client, options.actor, settings.senderAddress);
     }

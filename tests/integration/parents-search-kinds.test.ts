@@ -140,14 +140,15 @@ describe("keyset paging in every order", () => {
   it("walks every sort column, both directions, forward and back, without gaps or duplicates, in the columns' order", async () => {
     const expected = async (column: string, dir: "ASC" | "DESC") => {
       const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT sc.id FROM "StudentContact" sc WHERE sc."removedAt" IS NULL AND sc."nameKey" LIKE 'pagewalk%'
-         ORDER BY ${column === "nameKey" ? "" : `sc."${column}" ${dir},`} sc."nameKey" ${dir}, sc.id ${dir}`,
+        `SELECT sc.id FROM "StudentContact" sc JOIN "StudentContactLoginKey" lk ON lk.id = sc.id
+         WHERE sc."removedAt" IS NULL AND sc."nameKey" LIKE 'pagewalk%'
+         ORDER BY ${column === "nameKey" ? "" : `${column} ${dir},`} sc."nameKey" ${dir}, sc.id ${dir}`,
       );
       return rows.map((row) => row.id);
     };
     const columns: Record<string, string> = {
-      parent: "nameKey", child: "sortChild", studentNumber: "sortStudentNumber", school: "sortSchool",
-      grade: "sortGrade", relationship: "sortRelationship", username: "sortUsername", status: "sortStatus",
+      parent: "nameKey", child: `sc."sortChild"`, studentNumber: `sc."sortStudentNumber"`, school: `sc."sortSchool"`,
+      grade: `sc."sortGrade"`, relationship: `sc."sortRelationship"`, username: `lk."sortUsername"`, status: `lk."sortStatus"`,
     };
     for (const sort of SORT_COLUMNS) {
       for (const dir of ["asc", "desc"] as const) {
@@ -192,8 +193,9 @@ describe("keyset paging in every order", () => {
 describe("sort keys follow every kind of write", () => {
   const keys = (id: number) =>
     prisma.$queryRaw<Record<string, string | string[] | null>[]>`
-      SELECT "nameKey", "nameWordKeys", "sortChild", "sortStudentNumber", "sortSchool", "sortGrade", "sortRelationship", "sortUsername", "sortStatus"
-      FROM "StudentContact" WHERE id = ${id}`.then((rows) => rows[0]!);
+      SELECT sc."nameKey", sc."nameWordKeys", sc."sortChild", sc."sortStudentNumber", sc."sortSchool", sc."sortGrade", sc."sortRelationship",
+             lk."sortUsername", lk."sortStatus", lk."nameKey" AS "loginKeysNameKey", lk."removedAt" AS "loginKeysRemovedAt"
+      FROM "StudentContact" sc LEFT JOIN "StudentContactLoginKey" lk ON lk.id = sc.id WHERE sc.id = ${id}`.then((rows) => rows[0]!);
 
   it("fills them on insert and keeps them when the student, school, login, relationship or name change", async () => {
     const school = await createSchool(prisma, "Trigger High");
@@ -210,6 +212,8 @@ describe("sort keys follow every kind of write", () => {
       sortRelationship: "mother",
       sortUsername: "~",
       sortStatus: "NONE",
+      loginKeysNameKey: "garcialopez\u0001anamaria",
+      loginKeysRemovedAt: null,
     });
 
     await prisma.student.update({ where: { id: student.id }, data: { lastName: "Abad", grade: "K", studentNumber: "T-1" } });
@@ -226,12 +230,20 @@ describe("sort keys follow every kind of write", () => {
       sortRelationship: "guardian",
       sortUsername: "agarcia",
       sortStatus: "ACTIVE",
+      loginKeysNameKey: "delacruz\u0001ana",
     });
 
     await prisma.parentAccount.update({ where: { id: account.id }, data: { status: "RESET" } });
     expect(await keys(id)).toMatchObject({ sortStatus: "RESET", sortUsername: "agarcia" });
     await prisma.parentAccount.delete({ where: { id: account.id } });
     expect(await keys(id)).toMatchObject({ sortStatus: "NONE", sortUsername: "~" });
+
+    // Leaving the roster and coming back moves the login keys' row out of the sort indexes and back.
+    const removedAt = new Date("2026-09-01T00:00:00Z");
+    await prisma.studentContact.update({ where: { id }, data: { removedAt } });
+    expect((await keys(id)).loginKeysRemovedAt).toEqual(removedAt);
+    await prisma.studentContact.update({ where: { id }, data: { removedAt: null } });
+    expect((await keys(id)).loginKeysRemovedAt).toBeNull();
 
     // Moving a link to another student takes that student's keys.
     const other = await createStudent(prisma, schoolId, { lastName: "Zed", firstName: "Zoe", grade: "12" });
@@ -248,6 +260,28 @@ describe("sort keys follow every kind of write", () => {
     }
     await prisma.$executeRaw`UPDATE "Student" SET grade = '6' WHERE "schoolId" = ${school.id}`;
     for (const id of ids) expect((await keys(id)).sortGrade).toBe("1000006");
+  });
+
+  it("gives every link of a contact the login's keys when logins are created, changed or deleted set-based", async () => {
+    const school = await createSchool(prisma, "Bulk Login Elementary");
+    const students = [await createStudent(prisma, school.id, {}), await createStudent(prisma, school.id, {})];
+    const parents = [];
+    for (let i = 0; i < 3; i++) parents.push(await createParent(prisma, { firstName: `B${i}`, lastName: "Bulklogin", email: null }, students.map((s) => s.id)));
+    const contactIds = parents.map((parent) => parent.contact.id);
+    const linkIds = parents.flatMap((parent) => parent.links.map((link) => link.id));
+    const loginKeys = () =>
+      prisma.$queryRaw<{ id: number; sortUsername: string; sortStatus: string }[]>`
+        SELECT id, "sortUsername", "sortStatus" FROM "StudentContactLoginKey" WHERE id = ANY(${linkIds}::int[]) ORDER BY id`;
+    await prisma.$executeRaw`INSERT INTO "ParentAccount" ("contactId", username, "usernameKey", status, "updatedAt")
+      SELECT id, 'bulk' || id, 'bulk' || id, 'ACTIVE', now() FROM "Contact" WHERE id = ANY(${contactIds}::int[])`;
+    expect(await loginKeys()).toHaveLength(6);
+    for (const row of await loginKeys()) expect(row).toMatchObject({ sortStatus: "ACTIVE", sortUsername: expect.stringMatching(/^bulk\d+$/) });
+    await prisma.$executeRaw`UPDATE "ParentAccount" SET status = 'RESET' WHERE "contactId" = ANY(${contactIds.slice(0, 2)}::int[])`;
+    expect((await loginKeys()).map((row) => row.sortStatus).sort()).toEqual(["ACTIVE", "ACTIVE", "RESET", "RESET", "RESET", "RESET"]);
+    await prisma.$executeRaw`DELETE FROM "ParentAccount" WHERE "contactId" = ANY(${contactIds}::int[])`;
+    for (const row of await loginKeys()) expect(row).toMatchObject({ sortStatus: "NONE", sortUsername: "~" });
+    await prisma.$executeRaw`DELETE FROM "StudentContact" WHERE id = ANY(${linkIds}::int[])`;
+    expect(await loginKeys()).toEqual([]);
   });
 });
 
@@ -266,11 +300,13 @@ describe("the roster importer writes the same keys as the triggers", () => {
     }
     const imported = await prisma.$queryRaw<{ n: number; wrong: number }[]>`
       SELECT count(*)::int AS n, count(*) FILTER (WHERE
-        (sc."sortChild", sc."sortStudentNumber", sc."sortSchool", sc."sortGrade", sc."sortUsername", sc."sortStatus")
+        (sc."sortChild", sc."sortStudentNumber", sc."sortSchool", sc."sortGrade", lk."sortUsername", lk."sortStatus")
         IS DISTINCT FROM (parent_grid_child_key(s."lastName", s."firstName"), s."studentNumber", parent_grid_school_key(sch.name),
                           parent_grid_grade_key(s.grade), parent_grid_username_key(pa."usernameKey"), parent_grid_status_key(pa.status::text))
-        OR sc."nameKey" IS NULL OR sc."sortChild" IS NULL OR sc."sortStatus" IS NULL)::int AS wrong
+        OR sc."nameKey" IS NULL OR sc."sortChild" IS NULL OR lk."sortStatus" IS NULL
+        OR (lk."nameKey", lk."removedAt") IS DISTINCT FROM (sc."nameKey", sc."removedAt"))::int AS wrong
       FROM "StudentContact" sc JOIN "Student" s ON s.id = sc."studentId" JOIN "School" sch ON sch.id = s."schoolId"
+      LEFT JOIN "StudentContactLoginKey" lk ON lk.id = sc.id
       LEFT JOIN "ParentAccount" pa ON pa."contactId" = sc."contactId"
       WHERE s."sourcedId" IS NOT NULL`;
     expect(imported[0]!.n).toBeGreaterThan(0);

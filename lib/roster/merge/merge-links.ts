@@ -187,18 +187,18 @@ async function applyLinks(client: pg.ClientBase): Promise<void> {
     WHERE p.id = sc.id
       AND (p.new_ls, p.new_lc, p.active, p.new_key, p.new_relationship)
           IS DISTINCT FROM (p.old_ls, p.old_lc, p.old_removed IS NULL, p.old_key, p.old_relationship)`);
-  // The grid's sort keys are filled here, set-based, with the functions the triggers use
-  // (migration 20261126180000): a row trigger per new link would cost minutes on a full import.
+  // The grid's student sort keys are filled here, set-based, with the functions the triggers
+  // use (migration 20261126180000): a row trigger per new link would cost minutes on a full
+  // import. The login's keys follow in StudentContactLoginKey (a statement trigger).
   await client.query(`
     INSERT INTO "StudentContact" ("studentId", "contactId", relationship, "parentKey", "listedByStudent", "listedByContact", "removedAt",
-      "sortChild", "sortStudentNumber", "sortSchool", "sortGrade", "sortUsername", "sortStatus")
+      "sortChild", "sortStudentNumber", "sortSchool", "sortGrade")
     SELECT p.student_id, p.contact_id, p.new_relationship, p.new_key, p.new_ls, p.new_lc, CASE WHEN p.active THEN NULL ELSE localtimestamp END,
       parent_grid_child_key(st."lastName", st."firstName"), st."studentNumber", parent_grid_school_key(sch.name),
-      parent_grid_grade_key(st.grade), parent_grid_username_key(pa."usernameKey"), parent_grid_status_key(pa.status::text)
+      parent_grid_grade_key(st.grade)
     FROM plan_link p
     JOIN "Student" st ON st.id = p.student_id
     JOIN "School" sch ON sch.id = st."schoolId"
-    LEFT JOIN "ParentAccount" pa ON pa."contactId" = p.contact_id
     WHERE p.id IS NULL
     -- In key order the grid's btree fills at its right edge instead of at random pages.
     ORDER BY p.new_key COLLATE "C"`);
