@@ -38,14 +38,15 @@ export const REDACTED_FIELDS = [
 const REDACT_PATHS = REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
 /** An error as a log field: its kind and first line, and where it happened (never the rest of its message). */
-export function errorForLog(error: unknown): { type: string; message: string; code?: string; stack?: string } {
+export function errorForLog(error: unknown): { type: string; message: string; errorCode?: string; stack?: string } {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error).split("\n")[0]!.slice(0, 300) };
   const code = (error as { code?: unknown }).code;
   const frames = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).slice(0, 8).join("\n");
   return {
     type: error.name,
     message: (error.message.split("\n").find((line) => line.trim() !== "") ?? "").trim().slice(0, 300),
-    ...(typeof code === "string" ? { code } : {}),
+    // Not "code": that field is redacted (security codes).
+    ...(typeof code === "string" ? { errorCode: code } : {}),
     ...(frames ? { stack: frames } : {}),
   };
 }
