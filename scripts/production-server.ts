@@ -18,6 +18,8 @@ export async function startProductionServer(options: {
   cwd?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Also told everything the server prints, as it prints it. */
+  onOutput?: (chunk: string) => void;
 }): Promise<ProductionServer> {
   const port = await findFreePort(3100);
   const smtpPort = await findFreePort(2600);
@@ -40,8 +42,12 @@ export async function startProductionServer(options: {
     stdio: ["ignore", "pipe", "pipe"],
     cwd: options.cwd,
   });
-  server.stdout?.on("data", (chunk) => lines.push(String(chunk)));
-  server.stderr?.on("data", (chunk) => lines.push(String(chunk)));
+  const record = (chunk: unknown) => {
+    lines.push(String(chunk));
+    options.onOutput?.(String(chunk));
+  };
+  server.stdout?.on("data", record);
+  server.stderr?.on("data", record);
   const output = () => lines.join("");
   const stop = () =>
     new Promise<void>((resolve) => {

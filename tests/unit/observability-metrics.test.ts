@@ -30,7 +30,7 @@ describe("GET /api/metrics access", () => {
     expect(metricsTokenProblem(TOKEN)).toBeNull();
     expect(metricsTokenProblem("too-short")).toMatch(/METRICS_TOKEN/);
     expect(metricsTokenProblem(`${TOKEN} ${TOKEN}`)).toMatch(/METRICS_TOKEN/);
-    const env = { DEMO_MODE: "1", PORTAL_URL: "http://localhost:3000", METRICS_TOKEN: "too-short" };
+    const env = { DEMO_MODE: "1", PORTAL_URL: "http://localhost:3000", METRICS_TOKEN: "too-short" } as unknown as NodeJS.ProcessEnv;
     expect(() => assertStartConfig(env)).toThrow(StartRefusedError);
     expect(() => assertStartConfig({ ...env, METRICS_TOKEN: TOKEN })).not.toThrow();
   });
