@@ -35,7 +35,26 @@ export const REDACTED_FIELDS = [
   "body",
 ] as const;
 
-const REDACT_PATHS = REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+const REDACTED = new Set<string>(REDACTED_FIELDS);
+
+/**
+ * The line's fields with every secret-bearing one replaced, at the top and two levels down; the
+ * object itself when there is none (the usual case: no copy). A hand walk rather than pino's
+ * `redact`, whose wildcard paths cost about ten times the rest of a line.
+ */
+export function redactSecrets(fields: Record<string, unknown>, depth = 2): Record<string, unknown> {
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    let safe = value;
+    if (REDACTED.has(key)) safe = "[redacted]";
+    else if (depth > 0 && value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Error)) {
+      safe = redactSecrets(value as Record<string, unknown>, depth - 1);
+    }
+    if (safe !== value) (copy ??= { ...fields })[key] = safe;
+  }
+  return copy ?? fields;
+}
 
 /** An error as a log field: its kind and first line, and where it happened (never the rest of its message). */
 export function errorForLog(error: unknown): { type: string; message: string; errorCode?: string; stack?: string } {
@@ -64,8 +83,7 @@ function createLogger(): Logger {
       level,
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }), log: (fields) => redactSecrets(fields) },
       serializers: { err: errorForLog },
       // Every line written while serving a request carries its id (as its audit events do).
       mixin: () => {
