@@ -27,7 +27,8 @@ const integration = {
   setupFiles: ["tests/setup/fresh-database.ts"],
   // Links in mail come only from the public URL (lib/config/public-url.ts).
   // Signs device cookies minted by a successful sign-in (the e2e server gets its own).
-  env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret" },
+  // The JSON log (lib/ops/logger.ts) at warn: tests that read log lines lower it themselves.
+  env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret", LOG_LEVEL: "warn" },
   testTimeout: 60_000,
   hookTimeout: 60_000,
 };

@@ -18,6 +18,8 @@ interface ServerOptions {
   cwd?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Also told everything the server prints, as it prints it. */
+  onOutput?: (chunk: string) => void;
 }
 
 const PORT_ATTEMPTS = 3;
@@ -58,8 +60,12 @@ async function startOnFreePorts(options: ServerOptions): Promise<ProductionServe
     stdio: ["ignore", "pipe", "pipe"],
     cwd: options.cwd,
   });
-  server.stdout?.on("data", (chunk) => lines.push(String(chunk)));
-  server.stderr?.on("data", (chunk) => lines.push(String(chunk)));
+  const record = (chunk: unknown) => {
+    lines.push(String(chunk));
+    options.onOutput?.(String(chunk));
+  };
+  server.stdout?.on("data", record);
+  server.stderr?.on("data", record);
   const output = () => lines.join("");
   const stop = () =>
     new Promise<void>((resolve) => {

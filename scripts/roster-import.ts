@@ -5,7 +5,12 @@
 import { access } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
+import { logger } from "@/lib/ops/logger";
 import { runRosterImportCommand } from "@/lib/roster/jobs/roster-import-command";
+
+// The command prints its own progress and report; the runner's JSON log lines (the server's
+// log) only when asked for with LOG_LEVEL, else just warnings and errors.
+if (!process.env.LOG_LEVEL?.trim()) logger.level = "warn";
 
 const USAGE = "Usage: npm run roster:import -- <package.zip | folder> [--dry-run] [--confirm-removals] [--report <file.csv>]";
 

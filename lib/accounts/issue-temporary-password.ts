@@ -3,6 +3,7 @@
 // leaves only in the outbox mail (sensitive: erased once sent), never on screen or in logs.
 import type { Tx } from "@/lib/db";
 import { prisma } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
@@ -100,7 +101,9 @@ export async function issueTemporaryPassword(input: IssueTemporaryPasswordInput)
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashSecret(temporaryPassword); // slow: outside the transaction
   try {
-    return await prisma.$transaction((tx) => writeAccount(tx, input, passwordHash, temporaryPassword));
+    const account = await prisma.$transaction((tx) => writeAccount(tx, input, passwordHash, temporaryPassword));
+    metrics.temporaryPasswords.inc({ reason: input.action === "parent.register" ? "registration" : "resend" });
+    return account;
   } catch (error) {
     // Two registrations racing for the same username: the unique index decides.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UsernameTakenError();

@@ -3,6 +3,7 @@
 // looks the same to the caller and costs one argon2id verification.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { metrics } from "@/lib/ops/metrics";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
 import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
@@ -50,6 +51,7 @@ export async function authenticateParent(
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
     await recordAuditEvent(prisma, { actor: anonymous, action: "parent.sign-in.rate-limited" });
+    metrics.signInFailures.inc({ scope: "parent", kind: "rate-limited" });
     return { ok: false, reason: "rate_limited" };
   }
   const account = await prisma.parentAccount.findUnique({ where: { usernameKey: key } });
@@ -61,6 +63,7 @@ export async function authenticateParent(
       contactIds: account ? [account.contactId] : [],
       details: { reason: account ? "reset" : "unknown" },
     });
+    metrics.signInFailures.inc({ scope: "parent", kind: account ? "reset" : "unknown" });
     return { ok: false, reason: "invalid" };
   }
   const now = Date.now();
@@ -85,6 +88,7 @@ export async function authenticateParent(
       contactIds: [account.contactId],
       details: { reason: "locked", trustedDevice: trusted },
     });
+    metrics.signInFailures.inc({ scope: "parent", kind: "locked" });
     return { ok: false, reason: "invalid" };
   }
   if (!passwordMatches || temporaryUnusable) {
@@ -101,6 +105,7 @@ export async function authenticateParent(
         details: { cap: PARENT_THROTTLE.cap },
       });
     }
+    metrics.signInFailures.inc({ scope: "parent", kind: reason });
     return { ok: false, reason: "invalid" };
   }
   await giveBackRateLimitHit(ipKey);
@@ -124,6 +129,7 @@ export async function authenticateParent(
   });
   if (!opened) {
     await recordAuditEvent(prisma, { actor, action: "parent.sign-in.failed", contactIds: [account.contactId], details: { reason: "changed-meanwhile" } });
+    metrics.signInFailures.inc({ scope: "parent", kind: "changed-meanwhile" });
     return { ok: false, reason: "invalid" };
   }
   return { ok: true, parentAccountId: account.id, mustChangePassword: pending, deviceToken: deviceToken("parent", account.id, account.passwordHash) };

@@ -4,6 +4,7 @@
 // match never says which field was wrong or whether a student ID exists, and every answer
 // takes the same padded time, so neither does the response time.
 import { prisma } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { hitRateLimits } from "@/lib/security/rate-limit";
@@ -81,6 +82,8 @@ async function register(input: RegisterParentInput, ctx: SelfServiceContext): Pr
       action: "parent.register",
       details: { studentIds: input.studentIds, previousStatus: contact.account?.status ?? "NONE" },
     });
+    // The login left RESET (issueTemporaryPassword re-checks the status under the row lock).
+    if (contact.account?.status === "RESET") metrics.reregistrations.inc();
   } catch (error) {
     // Became active or pending meanwhile: refused like an active login found at the match.
     if (error instanceof LoginChangedError) {

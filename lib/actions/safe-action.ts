@@ -7,6 +7,7 @@ import type { StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { currentClientIp } from "@/lib/http/client-ip";
 import { ActionFailure, actionError, type ActionResult } from "@/lib/actions/action-result";
+import { logger } from "@/lib/ops/logger";
 
 export interface StaffActionContext {
   staff: StaffPrincipal;
@@ -33,7 +34,7 @@ async function runHandler<T>(run: () => Promise<T>, genericError: string): Promi
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() must propagate
     if (error instanceof ActionFailure) return actionError(error.code, error.message, error.fieldErrors);
-    console.error("[action] unexpected failure", error instanceof Error ? error.message : error);
+    logger.error({ err: error }, "server action failed unexpectedly");
     return actionError("error", genericError);
   }
 }

@@ -1,8 +1,10 @@
-// Audit events are written inside the transaction of the change they describe.
+// Audit events are written inside the transaction of the change they describe, with the id of
+// the HTTP request behind them (lib/ops/request-context.ts), so an event leads to its log lines.
 import type { Tx } from "@/lib/db";
 import { prisma } from "@/lib/db";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { currentRequestId } from "@/lib/ops/request-context";
 
 export interface Actor {
   type: ActorType;
@@ -29,6 +31,7 @@ export async function recordAuditEvent(db: Tx | typeof prisma, event: AuditEvent
       action: event.action,
       contactIds: event.contactIds ?? [],
       details: (event.details ?? {}) as Prisma.InputJsonValue,
+      requestId: currentRequestId(),
     },
   });
 }

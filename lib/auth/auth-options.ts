@@ -22,6 +22,7 @@ import { SIGN_IN_TICKET_COOKIE } from "@/lib/staff-auth/mfa/sign-in-ticket";
 import { REMEMBER_BROWSER_COOKIE } from "@/lib/staff-auth/mfa/remember-browser";
 import { clearSignInTicketCookie, setRememberBrowserCookie, setSignInTicketCookie } from "@/lib/staff-auth/mfa/second-step-cookies";
 import { secondStepCredentials, secondStepAnswerOf } from "@/lib/staff-auth/mfa/second-step-credentials";
+import { logger } from "@/lib/ops/logger";
 
 const staffCredentials = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) });
 const parentCredentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
@@ -144,7 +145,7 @@ export const authOptions: NextAuthOptions = {
   logger: {
     error(code, metadata) {
       if (code === "JWT_SESSION_ERROR") return; // an ended session, not a fault
-      console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : "");
+      logger.error({ nextAuthCode: code, err: metadata instanceof Error ? metadata : undefined }, "next-auth error");
     },
     warn() {},
     debug() {},

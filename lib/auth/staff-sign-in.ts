@@ -3,6 +3,7 @@
 // the account-level refusals (unknown, disabled, capped) answer exactly like a wrong passphrase.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { metrics } from "@/lib/ops/metrics";
 import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
 import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
@@ -50,12 +51,14 @@ export async function authenticateStaff(
   if (!sourceAllowed) {
     await verifyAgainstDummy(password);
     await recordAuditEvent(prisma, { actor, action: "staff.sign-in.rate-limited" });
+    metrics.signInFailures.inc({ scope: "staff", kind: "rate-limited" });
     return { ok: false, reason: "rate_limited" };
   }
   const user = await prisma.staffUser.findUnique({ where: { email } });
   if (!user) {
     await verifyAgainstDummy(password);
     await recordAuditEvent(prisma, { actor, action: "staff.sign-in.failed", details: { reason: "unknown" } });
+    metrics.signInFailures.inc({ scope: "staff", kind: "unknown" });
     return { ok: false, reason: "invalid" };
   }
   const staffActor = { ...actor, type: "STAFF" as const, id: user.id };
@@ -69,6 +72,7 @@ export async function authenticateStaff(
   if (!reservation.reserved || !deviceAllowed) {
     if (reservation.reserved) await releaseAccountFailure(STAFF_THROTTLE, user.id);
     await recordAuditEvent(prisma, { actor: staffActor, action: "staff.sign-in.failed", details: { reason: "locked", trustedDevice: trusted } });
+    metrics.signInFailures.inc({ scope: "staff", kind: "locked" });
     return { ok: false, reason: "invalid" };
   }
   if (!passwordMatches || user.disabled) {
@@ -83,6 +87,7 @@ export async function authenticateStaff(
     if (lockedNow) {
       await recordAuditEvent(prisma, { actor: staffActor, action: "staff.sign-in.locked", details: { cap: STAFF_THROTTLE.cap } });
     }
+    metrics.signInFailures.inc({ scope: "staff", kind: user.disabled ? "disabled" : "password" });
     return { ok: false, reason: "invalid" };
   }
   await giveBackRateLimitHit(ipKey);

@@ -4,6 +4,7 @@
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { publicBaseUrl, PublicUrlError } from "@/lib/config/public-url";
 import { parseTrustedProxies, TrustedProxiesError } from "@/lib/http/client-address";
+import { metricsTokenProblem } from "@/lib/ops/metrics-access";
 
 export class StartRefusedError extends Error {
   constructor(readonly problems: string[]) {
@@ -39,6 +40,8 @@ export function assertStartConfig(env: NodeJS.ProcessEnv = process.env): StartCo
     if (!(error instanceof TrustedProxiesError)) throw error;
     problems.push(error.message);
   }
+  const metricsProblem = metricsTokenProblem(env.METRICS_TOKEN);
+  if (metricsProblem) problems.push(metricsProblem);
   if (problems.length > 0) throw new StartRefusedError(problems);
   return { demo, publicUrl };
 }

@@ -1,5 +1,6 @@
 // A CSV file streamed as a download: chunks from an async generator, pulled as the client reads
 // (a large export never sits in memory whole), named with the time of the request.
+import { logger } from "@/lib/ops/logger";
 
 /**
  * `name`: the file name's stem (e.g. "audit" -> audit-20261126-183000.csv); `logLabel` names the
@@ -15,7 +16,7 @@ export function csvDownloadResponse(chunks: AsyncGenerator<string>, name: string
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         // Headers are gone already: cut the download short rather than send a partial file as complete.
-        console.error(`[${logLabel}] failed mid-stream`, error instanceof Error ? error.message : error);
+        logger.error({ download: logLabel, err: error }, "download failed mid-stream");
         controller.error(error);
       }
     },

@@ -2,13 +2,18 @@
 // Before Next.js sees a request it overwrites the headers that carry the client's address
 // (computed from the socket and TRUSTED_PROXIES), so a browser-sent X-Forwarded-For never
 // decides audit IPs or per-address limits, and it adds HSTS when the public URL is https.
-// It refuses to start on a configuration that is unsafe outside demo mode.
+// It refuses to start on a configuration that is unsafe outside demo mode. Each request gets
+// an id, runs in its context (log lines, audit events) and is logged once answered
+// (lib/http/request-log.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
 import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/http/client-address";
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { observeRequest } from "@/lib/http/request-log";
+import { logger } from "@/lib/ops/logger";
+import { runWithRequestContext } from "@/lib/ops/request-context";
 import type { BlockList } from "node:net";
 
 export interface PortalServerOptions {
@@ -63,10 +68,12 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
   const https = config.publicUrl.startsWith("https://");
   let handle: ((req: IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>) | undefined;
   const server = createServer((req, res) => {
-    stampClientAddress(req, trusted);
+    const fromTrustedProxy = peerIsTrustedProxy(req.socket.remoteAddress, trusted);
+    const clientAddress = stampClientAddress(req, trusted);
+    const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-    handle!(req, res).catch((error: unknown) => {
-      console.error("[server] request failed:", error);
+    runWithRequestContext(context, () => handle!(req, res)).catch((error: unknown) => {
+      runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
@@ -78,8 +85,9 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
-  console.log(
-    `[server] listening on ${options.hostname ?? "all interfaces"}:${options.port} (${options.dev ? "development" : "production"}${config.demo ? ", demo mode" : ""}); public URL ${config.publicUrl}`,
+  logger.info(
+    { host: options.hostname ?? "all interfaces", port: options.port, mode: options.dev ? "development" : "production", demo: config.demo, publicUrl: config.publicUrl },
+    "listening",
   );
   return {
     server,

@@ -17,8 +17,12 @@ import { loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/
 import { getMailTransport, type MailTransport } from "@/lib/mail/mail-transport";
 import { findEmailTemplate } from "@/lib/mail/templates";
 import { jobScheduler, type PeriodicJob } from "@/lib/ops/periodic-jobs";
+import { jobLogger } from "@/lib/ops/logger";
+import { metrics } from "@/lib/ops/metrics";
+import { workerBeat, workerStarted } from "@/lib/ops/worker-heartbeat";
 
 export const MAX_ATTEMPTS = 12;
+const log = jobLogger("outbox");
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -124,7 +128,7 @@ function holdLease(row: ClaimedRow, leaseMs: number): { stop(): Promise<void> } 
     chain = chain.then(async () => {
       if (!held) return;
       held = await renewLease(row, leaseMs).catch((error: unknown) => {
-        console.error(`[outbox] could not renew the lease on mail ${row.id}:`, describeSendError(error));
+        log.error({ outboxId: row.id, error: describeSendError(error) }, "could not renew the lease on a mail");
         return true; // unknown: the conditional completion below still decides
       });
     });
@@ -185,10 +189,19 @@ export function renderOutboxRow(
 /** Claims up to `batchSize` due mails, sends them, records each outcome. */
 export async function processOutboxBatch(options: OutboxBatchOptions = {}): Promise<OutboxBatchResult> {
   const { batchSize = 20, concurrency = 4, leaseMs = 120_000 } = options;
-  const result: OutboxBatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const rows = await claimDueRows(batchSize, leaseMs);
-  result.claimed = rows.length;
-  if (rows.length === 0) return result;
+  if (rows.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const startedAt = performance.now();
+  const result = await sendClaimedRows(rows, options, concurrency, leaseMs);
+  for (const outcome of ["sent", "retried", "failed"] as const) {
+    if (result[outcome] > 0) metrics.outboxSends.inc({ outbox: "mail", result: outcome }, result[outcome]);
+  }
+  log.info({ ...result, durationMs: Math.round(performance.now() - startedAt) }, "outbox batch");
+  return result;
+}
+
+async function sendClaimedRows(rows: ClaimedRow[], options: OutboxBatchOptions, concurrency: number, leaseMs: number): Promise<OutboxBatchResult> {
+  const result: OutboxBatchResult = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
 
   const district = await loadDistrictMailSettings(prisma);
   const from = { name: district.districtName, address: district.senderAddress.replace(/^.*<([^>]+)>.*$/, "$1").trim() };
@@ -211,7 +224,7 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
       // Re-check right before sending: the lease may have run out while earlier mails of the
       // batch were sent, and another worker may have claimed (or sent) this row meanwhile.
       if (!(await renewLease(row, leaseMs))) {
-        console.warn(`[outbox] mail ${row.id} is no longer ours (lease ran out before its turn); another worker sends it`);
+        log.warn({ outboxId: row.id }, "mail no longer ours (lease ran out before its turn); another worker sends it");
         continue;
       }
       const lease = holdLease(row, leaseMs);
@@ -227,12 +240,18 @@ export async function processOutboxBatch(options: OutboxBatchOptions = {}): Prom
         });
       } catch (error) {
         await lease.stop();
-        result[await markFailedAttempt(row, error)] += 1;
+        const outcome = await markFailedAttempt(row, error);
+        result[outcome] += 1;
+        log.warn({ outboxId: row.id, template: row.template, attempt: row.attempts + 1, outcome, error: describeSendError(error) }, "mail not sent");
         continue;
+      } finally {
+        workerBeat("outbox");
       }
       await lease.stop();
-      if (await markSent(row)) result.sent += 1;
-      else console.warn(`[outbox] lease on mail ${row.id} expired during its send; another worker owns it now`);
+      if (await markSent(row)) {
+        result.sent += 1;
+        log.debug({ outboxId: row.id, template: row.template, attempt: row.attempts + 1 }, "mail sent");
+      } else log.warn({ outboxId: row.id }, "lease on a mail expired during its send; another worker owns it now");
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, sendNext));
@@ -247,6 +266,8 @@ export interface OutboxWorker {
 export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: number; jobs?: readonly PeriodicJob[] } = {}): OutboxWorker {
   const pollMs = options.pollMs ?? (Number(process.env.OUTBOX_POLL_MS) || 1000);
   const jobs = jobScheduler(options.jobs ?? []);
+  // A turn sends at most one batch; one that takes minutes means a stuck SMTP connection.
+  workerStarted("outbox", Math.max(180_000, 10 * pollMs));
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -258,6 +279,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
   const loop = (async () => {
     let errorStreak = 0;
     while (!stopped) {
+      workerBeat("outbox");
       jobs.startDue();
       try {
         const batch = await processOutboxBatch(options);
@@ -266,7 +288,7 @@ export function startOutboxWorker(options: OutboxBatchOptions & { pollMs?: numbe
       } catch (error) {
         // Database unavailable or similar: keep the worker alive, slow down.
         errorStreak += 1;
-        console.error("[outbox] batch failed:", describeSendError(error));
+        log.error({ error: describeSendError(error), errorStreak }, "outbox batch failed");
         await sleep(Math.min(60_000, pollMs * 2 ** Math.min(errorStreak, 6)));
       }
     }

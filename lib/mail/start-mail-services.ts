@@ -5,7 +5,9 @@
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { ensureDevSmtpReceiver, isSmtpConfigured, MISSING_SMTP_URL_MESSAGE } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
+import { logger } from "@/lib/ops/logger";
 import { retentionJob } from "@/lib/ops/retention-job";
+import { workerOff } from "@/lib/ops/worker-heartbeat";
 import { removedLoginsJob } from "@/lib/roster/disable-removed-logins";
 import { smsOutboxJob } from "@/lib/sms/sms-outbox-worker";
 import { isSmsProviderConfigured, missingSmsConfigMessage } from "@/lib/sms/sms-transport-config";
@@ -16,25 +18,27 @@ export async function startMailServices(): Promise<void> {
   if (holder.mailServicesStarted) return;
   holder.mailServicesStarted = true;
   if (process.env.OUTBOX_WORKER === "off") {
-    console.log("[mail] outbox worker disabled (OUTBOX_WORKER=off)");
+    logger.info({ job: "outbox" }, "outbox worker disabled (OUTBOX_WORKER=off)");
+    workerOff("outbox", "OUTBOX_WORKER=off");
     return;
   }
   if (!isSmtpConfigured()) {
     if (!isDemoMode()) {
       // Not started at all: a worker would only burn the queued mails' attempts.
-      console.error(`[mail] ${MISSING_SMTP_URL_MESSAGE} Mail stays queued in the outbox until SMTP_URL is set.`);
+      logger.error({ job: "outbox" }, `${MISSING_SMTP_URL_MESSAGE} Mail stays queued in the outbox until SMTP_URL is set.`);
+      workerOff("outbox", "SMTP_URL is not set");
       return;
     }
     try {
       const receiver = await ensureDevSmtpReceiver();
-      console.log(`[mail] demo mode without SMTP_URL: mail goes to the console's Dev inbox (receiver on ${receiver.host}:${receiver.port})`);
+      logger.info({ job: "outbox", receiver: `${receiver.host}:${receiver.port}` }, "demo mode without SMTP_URL: mail goes to the console's Dev inbox");
     } catch (error) {
       // The worker retries with backoff; the app itself must still come up.
-      console.error("[mail] could not start the dev SMTP receiver:", (error as Error).message);
+      logger.error({ job: "outbox", err: error }, "could not start the dev SMTP receiver");
     }
   }
-  if (isSmsProviderConfigured()) console.log("[sms] text messages go through the SMS provider (SMS_TWILIO_*)");
-  else if (isDemoMode()) console.log("[sms] demo mode without an SMS provider: text messages go to the console's Dev inbox");
-  else console.error(`[sms] ${missingSmsConfigMessage()}`);
+  if (isSmsProviderConfigured()) logger.info({ job: "sms-outbox" }, "text messages go through the SMS provider (SMS_TWILIO_*)");
+  else if (isDemoMode()) logger.info({ job: "sms-outbox" }, "demo mode without an SMS provider: text messages go to the console's Dev inbox");
+  else logger.error({ job: "sms-outbox" }, missingSmsConfigMessage());
   startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob(), smsOutboxJob()] });
 }

@@ -1,5 +1,8 @@
 // Background jobs that share the outbox worker's loop in every server process (one loop,
-// no extra timers): the loop calls startDue() on each turn.
+// no extra timers): the loop calls startDue() on each turn. Each run is one log line (debug:
+// the SMS job runs every second; failures at error).
+import { jobLogger } from "@/lib/ops/logger";
+
 /** Other background work that shares the worker loop (e.g. the retention job). */
 export interface PeriodicJob {
   name: string;
@@ -18,11 +21,14 @@ export function jobScheduler(jobs: readonly PeriodicJob[]) {
     startDue() {
       for (const entry of state) {
         if (entry.running || Date.now() < entry.dueAt) continue;
+        const log = jobLogger(entry.job.name);
+        const startedAt = performance.now();
+        const durationMs = () => Math.round(performance.now() - startedAt);
         entry.running = entry.job
           .run()
           .then(
-            () => undefined,
-            (error: unknown) => console.error(`[jobs] ${entry.job.name} failed:`, error instanceof Error ? error.message : String(error)),
+            () => log.debug({ durationMs: durationMs() }, "job run"),
+            (error: unknown) => log.error({ durationMs: durationMs(), err: error }, "job run failed"),
           )
           .finally(() => {
             entry.running = null;

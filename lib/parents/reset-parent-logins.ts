@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { ActionFailure } from "@/lib/actions/action-result";
 import { prisma, type Tx } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { emailRequest, enqueueEmails } from "@/lib/mail/enqueue-email";
 import { loginResetNotice } from "@/lib/mail/templates/login-reset-notice";
@@ -193,5 +194,7 @@ export async function resetParentLogins(input: ResetParentLoginsInput): Promise<
   // Generous timeout: a site admin's bulk reset of 10,000 rows is one transaction.
   const result = await prisma.$transaction((tx) => resetInTransaction(tx, input), { maxWait: 10_000, timeout: 120_000 });
   if ("refused" in result) throw new ActionFailure(result.refused.code, result.refused.message);
+  metrics.resetRows.inc(result.resetRows);
+  metrics.resetLogins.inc(result.resetLogins);
   return result;
 }

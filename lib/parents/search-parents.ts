@@ -2,6 +2,7 @@
 // in every order, search-page-ids.ts); only those ids are then joined to contact, student,
 // school and account. Each row says which probe found it (student ID, e-mail, name...).
 import { prisma } from "@/lib/db";
+import { metrics, secondsSince } from "@/lib/ops/metrics";
 import { getDistrictSettings, isStaffEmail } from "@/lib/settings/district-settings";
 import type { ParentSearch } from "@/lib/parents/search-schema";
 import { decodeCursor, encodeCursor } from "@/lib/parents/search-cursor";
@@ -96,6 +97,7 @@ export async function searchParents(
   search: ParentSearch,
   options: { staffEmailDomains?: readonly string[] } = {},
 ): Promise<ParentSearchResult> {
+  const startedAt = performance.now();
   const plan = searchPlan(search);
   const order = cursorOrder(search);
   const cursor = decodeCursor(search.cursor, order);
@@ -113,6 +115,7 @@ export async function searchParents(
   );
   const first = page.rows[0];
   const last = page.rows.at(-1);
+  metrics.gridSearchQuery.observe({ search: search.q ? "typed" : plan.everything ? "all" : "letter" }, secondsSince(startedAt));
   return {
     rows,
     total: count > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count, capped: false },

@@ -1,6 +1,7 @@
 // Fixed-window counters in PostgreSQL, so that every app instance shares the limits.
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 
 export interface RateLimitRule {
   /** Namespaced key, e.g. "register:ip:203.0.113.9". */
@@ -13,6 +14,19 @@ export interface RateLimitResult {
   allowed: boolean;
   count: number;
   retryAfterSeconds: number;
+}
+
+// The second part of a key that names what is counted ("register:ip:...", "reset-code:user:...").
+const KEY_KINDS = new Set(["ip", "student-ip", "student", "account", "user", "email", "fail", "device", "devices-of", "captcha", "start", "step", "method", "failed", "blocked"]);
+
+/**
+ * The name of a key's limit for the metrics: its namespace and, from a fixed list, the kind of
+ * thing counted. Never what follows (a typed name, an address, an id).
+ */
+export function rateLimitName(key: string): string {
+  const [namespace = "", kind = ""] = key.split(":");
+  const name = /^[a-z][a-z-]*$/.test(namespace) ? namespace : "other";
+  return KEY_KINDS.has(kind) ? `${name}:${kind}` : name;
 }
 
 // Prisma stores DateTime as UTC in "timestamp without time zone": compare against UTC
@@ -35,6 +49,7 @@ export async function hitRateLimit(rule: RateLimitRule, db: Tx = prisma): Promis
                          THEN now() AT TIME ZONE 'UTC' ELSE "RateLimitBucket"."windowStart" END + make_interval(secs => ${rule.windowSeconds})
     RETURNING "count", "windowStart"`;
   const row = rows[0]!;
+  if (row.count > rule.limit) metrics.rateLimitHits.inc({ limit: rateLimitName(rule.key) });
   const windowEnds = row.windowStart.getTime() + rule.windowSeconds * 1000;
   return {
     allowed: row.count <= rule.limit,

@@ -14,6 +14,7 @@ import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
 import { configuredSmsTransport, missingSmsConfigMessage } from "@/lib/sms/sms-transport-config";
 import { SmsTransportError, type SmsTransport } from "@/lib/sms/sms-transport";
 import { renderSms } from "@/lib/sms/sms-templates";
+import { metrics } from "@/lib/ops/metrics";
 
 const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
@@ -114,6 +115,9 @@ export async function processSmsOutboxBatch(options: { transport: SmsTransport; 
     } catch (error) {
       result[await markFailedAttempt(row, error)] += 1;
     }
+  }
+  for (const outcome of ["sent", "retried", "failed"] as const) {
+    if (result[outcome] > 0) metrics.outboxSends.inc({ outbox: "sms", result: outcome }, result[outcome]);
   }
   return result;
 }

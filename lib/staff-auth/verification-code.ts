@@ -11,6 +11,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { StaffCodeChannel } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import { randomDigits } from "@/lib/security/random-secret";
 
 export const STAFF_CODE_LENGTH = 6;
@@ -89,6 +90,9 @@ export async function issueStaffVerificationCode(tx: Tx, request: IssueStaffCode
       createdAt: now,
     },
   });
+  // Counted as issued with the caller's transaction still open: a rollback after this point
+  // (rare: the mail or text is queued next) leaves one count too many.
+  metrics.securityCodes.inc({ purpose: `staff-${request.purpose}` });
   return { ok: true, code, expiresAt };
 }
 

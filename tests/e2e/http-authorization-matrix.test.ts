@@ -199,6 +199,11 @@ const ROUTES: Record<
   "/api/console/roster/runs/[id]": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   "/api/console/roster/runs/[id]/report": { method: "GET", path: (f) => `/api/console/roster/runs/${f.rosterDryRunId}/report`, expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
   "/api/console/roster/example": { method: "GET", path: "/api/console/roster/example", expect: { anonymous: 401, parent: 401, helpDesk: 403, siteAdmin: 200 } },
+  // Public, for load balancers: liveness (no database) and readiness (observability.test.ts checks the answers).
+  "/api/health": { method: "GET", path: "/api/health", expect: everyone(200) },
+  "/api/ready": { method: "GET", path: "/api/ready", expect: everyone(200) },
+  // Only the METRICS_TOKEN bearer (observability.test.ts); no session opens it, and it answers like an unknown path.
+  "/api/metrics": { method: "GET", path: "/api/metrics", expect: everyone(404) },
 };
 
 /** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */

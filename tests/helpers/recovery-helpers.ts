@@ -1,6 +1,7 @@
 // Helpers shared by the Forgot Username / Forgot Password integration tests.
 import { vi } from "vitest";
 import { prisma } from "@/lib/db";
+import { captureLogLines } from "./capture-logs";
 import { renderQueuedEmail } from "./render-queued-email";
 
 /** The code in the newest security-code mail queued for `address` (read before it is sent and erased). */
@@ -19,8 +20,9 @@ export function securityCodeIn(text: string): string {
   return code;
 }
 
-/** Records everything written through console.* while installed. */
+/** Records everything written through console.* and the JSON log (at every level) while installed. */
 export function captureConsole() {
+  const logs = captureLogLines();
   const lines: string[] = [];
   const methods = ["log", "info", "warn", "error", "debug", "trace"] as const;
   const spies = methods.map((method) =>
@@ -29,8 +31,13 @@ export function captureConsole() {
     }),
   );
   return {
-    text: () => lines.join("\n"),
-    restore: () => spies.forEach((spy) => spy.mockRestore()),
+    text: () => [...lines, logs.text()].join("\n"),
+    /** The JSON log lines alone. */
+    logLines: () => logs.lines(),
+    restore: () => {
+      spies.forEach((spy) => spy.mockRestore());
+      logs.restore();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { closeMailTransport, createSmtpTransport, getMailTransport } from "@/lib
 import { startMailServices } from "@/lib/mail/start-mail-services";
 import { processOutboxBatch, startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { loginResetNotice as welcome } from "@/lib/mail/templates/login-reset-notice";
+import { captureLogLines } from "../helpers/capture-logs";
 
 async function waitFor<T>(check: () => Promise<T | null | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -85,9 +86,7 @@ describe("dev SMTP receiver", () => {
       });
     });
     vi.stubEnv("DEV_SMTP_PORT", String(port));
-    const errors: string[] = [];
-    const originalError = console.error;
-    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(" "));
+    const logs = captureLogLines("error");
     try {
       await startMailServices();
       const listening = await new Promise<boolean>((resolve) => {
@@ -98,10 +97,10 @@ describe("dev SMTP receiver", () => {
         socket.once("error", () => resolve(false));
       });
       expect(listening).toBe(false);
-      expect(errors.join("\n")).toContain("SMTP_URL is not set");
+      expect(logs.lines().find((line) => line.job === "outbox")).toMatchObject({ level: "error", msg: expect.stringContaining("SMTP_URL is not set") });
       await expect(getMailTransport()).rejects.toThrow(/SMTP_URL is not set/);
     } finally {
-      console.error = originalError;
+      logs.restore();
       await closeMailTransport();
       (globalThis as { mailServicesStarted?: boolean }).mailServicesStarted = undefined;
     }

@@ -13,6 +13,7 @@ import { createSmtpTransport } from "@/lib/mail/mail-transport";
 import { processOutboxBatch } from "@/lib/mail/outbox-worker";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
+import { runWithRequestContext } from "@/lib/ops/request-context";
 import { auditTrailText, captureConsole, queuedSecurityCode, securityCodeIn } from "../helpers/recovery-helpers";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-forgot-password";
@@ -54,14 +55,18 @@ beforeEach(async () => {
 });
 
 describe("Forgot Password end to end", () => {
-  it("mails a code, verifies it, sets the password in one go and never logs or audits a secret", async () => {
+  it("mails a code, verifies it, sets the password in one go and never logs or audits a secret (console or JSON log)", async () => {
     const console = captureConsole();
     try {
       const { account, username, email } = await parent({ locale: "es" });
       await createAuthSession({ parentAccountId: account.id }, { ip: IP });
       await prisma.parentAccount.update({ where: { id: account.id }, data: { failedAttempts: 7, lockedUntil: new Date(Date.now() + 600_000) } });
 
-      expect(await request(username.toUpperCase())).toEqual({ status: "accepted" });
+      // As the portal's server runs a request: its audit events carry the request's id.
+      const requestId = "forgot-password-test-request-1";
+      expect(await runWithRequestContext({ requestId }, () => request(username.toUpperCase()))).toEqual({ status: "accepted" });
+      const sentEvent = await prisma.auditEvent.findFirstOrThrow({ where: { action: "parent.password-reset.code-sent", contactIds: { has: account.contactId } } });
+      expect(sentEvent.requestId).toBe(requestId);
       const codeRow = await prisma.passwordResetCode.findFirstOrThrow({ where: { parentAccountId: account.id } });
       expect(codeRow.codeHash.startsWith("$argon2id$")).toBe(true);
       expect(Math.abs(codeRow.expiresAt.getTime() - codeRow.createdAt.getTime() - 15 * 60_000)).toBeLessThan(5_000);
@@ -102,12 +107,19 @@ describe("Forgot Password end to end", () => {
       expect(confirmation.text).toContain("555-0100");
       expect(confirmation.text).not.toContain(code);
 
+      // The JSON log saw the flow (so the check below is not vacuous): the outbox's batches and each mail sent.
+      const logLines = console.logLines();
+      expect(logLines.filter((line) => line.msg === "mail sent" && line.template === "security-code")).toHaveLength(1);
+      expect(logLines.some((line) => line.msg === "outbox batch" && line.job === "outbox" && line.sent === 1)).toBe(true);
       // Nothing secret in logs or in the audit trail.
       const audit = await auditTrailText();
       for (const secret of [code, "Lluvia en Denver 2024", codeToken, grantToken, codeRow.codeHash]) {
         expect(audit).not.toContain(secret);
         expect(console.text()).not.toContain(secret);
       }
+      // Nor the parent's address, nor any text of the mail's body.
+      expect(JSON.stringify(logLines)).not.toContain(email);
+      expect(JSON.stringify(logLines)).not.toContain("Su código de seguridad");
     } finally {
       console.restore();
     }

@@ -15,6 +15,8 @@ import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { createParent, createSchool, createStudent } from "../helpers/parent-fixtures";
 import { auditTrailText } from "../helpers/recovery-helpers";
 import { renderQueuedEmail } from "../helpers/render-queued-email";
+import { metrics } from "@/lib/ops/metrics";
+import { metricDeltas, metricValue } from "../helpers/metric-value";
 
 const IP = "203.0.113.10";
 const SUPPORT_PHONE = "720-555-0199";
@@ -71,6 +73,13 @@ beforeEach(async () => {
 describe("re-registration after a staff reset, end to end", () => {
   it("reset -> register -> mail -> temporary sign-in -> forced change -> sign in with the new password", async () => {
     const parent = await family({ locale: "es" });
+    const counted = await metricDeltas({
+      resetRows: () => metricValue(metrics.resetRows),
+      resetLogins: () => metricValue(metrics.resetLogins),
+      reregistrations: () => metricValue(metrics.reregistrations),
+      temporaryPasswords: () => metricValue(metrics.temporaryPasswords, { reason: "registration" }),
+      mailSent: () => metricValue(metrics.outboxSends, { outbox: "mail", result: "sent" }),
+    });
     const outcome = await resetByStaff([parent.links[0]!.id]);
     expect(outcome).toMatchObject({ resetLogins: 1, resetRows: 2 });
     expect(await authenticateParent(parent.username, "Old password 1", IP)).toEqual({ ok: false, reason: "invalid" });
@@ -87,6 +96,8 @@ describe("re-registration after a staff reset, end to end", () => {
     expect(account.tempPasswordExpiresAt!.getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
 
     expect(await deliver()).toMatchObject({ sent: 2, failed: 0 }); // the reset notice and the temporary password
+    // The metrics (GET /api/metrics) counted each step where it happened.
+    expect(await counted()).toEqual({ resetRows: 2, resetLogins: 1, reregistrations: 1, temporaryPasswords: 1, mailSent: 2 });
     const mail = await smtp.waitForMessageTo(parent.contact.email!, { where: (m) => Boolean(temporaryPasswordIn(m.text)) });
     expect(mail.subject).toContain("contraseña temporal"); // the parent's language first
     expect(mail.text.indexOf("Español:")).toBeLessThan(mail.text.indexOf("English:"));

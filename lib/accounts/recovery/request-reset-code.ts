@@ -5,6 +5,7 @@
 // Accounts awaiting re-registration do get a code: only after a valid code does the flow say
 // the login was reset (nothing leaks before).
 import { prisma } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hitRateLimit, hitRateLimits } from "@/lib/security/rate-limit";
@@ -98,6 +99,7 @@ async function requestCode({ username, ip, locale }: RequestCodeRequest): Promis
     });
     await recordAuditEvent(tx, { actor, action: "parent.password-reset.code-sent", contactIds: [account.contactId] });
   });
+  metrics.securityCodes.inc({ purpose: "parent-password-reset" });
   return { status: "accepted" };
 }
 

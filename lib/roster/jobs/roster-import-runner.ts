@@ -17,6 +17,8 @@ import {
 } from "./roster-import-claim";
 import type { RosterImportTriggerName } from "./roster-import-jobs";
 import { throttleProgress } from "./throttle-progress";
+import { countRosterRun, rosterRunOutcome } from "./roster-run-metrics";
+import { jobLogger } from "@/lib/ops/logger";
 import { withoutServerPaths } from "@/lib/roster/without-server-paths";
 
 export type RosterRunnerOptions = {
@@ -43,6 +45,7 @@ export type RosterRunOutcome =
 type Ending = { finish: RosterImportFinish; failure: RunnerFailureEvent | null };
 
 const DEFAULT_LEASE_MS = 120_000;
+const log = jobLogger("roster-import");
 const MAX_ERROR_CHARS = 500;
 
 export function defaultLeaseMs(): number {
@@ -91,10 +94,10 @@ function holdLease(id: number, leaseMs: number) {
   const timer = setInterval(() => {
     chain = chain.then(async () => {
       const held = await renewRosterLease(id, leaseMs).catch((error: unknown) => {
-        console.error(`[roster] could not renew the lease of import ${id}:`, plainErrorMessage(error));
+        log.error({ importId: id, error: plainErrorMessage(error) }, "could not renew the lease of an import");
         return true;
       });
-      if (!held) console.warn(`[roster] import ${id} is no longer RUNNING (its lease ran out); its outcome will not be stored`);
+      if (!held) log.warn({ importId: id }, "import no longer RUNNING (its lease ran out); its outcome will not be stored");
     });
   }, Math.max(50, Math.floor(leaseMs / 4)));
   timer.unref?.();
@@ -123,8 +126,10 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
   const progress = throttleProgress(
     (value: RosterImportProgress) => writeRosterProgress(job.id, value),
     options.progressIntervalMs ?? 500,
-    (error) => console.error(`[roster] could not store the progress of import ${job.id}:`, plainErrorMessage(error)),
+    (error) => log.error({ importId: job.id, error: plainErrorMessage(error) }, "could not store the progress of an import"),
   );
+  // One line per phase (opening, counting, reading, checking, merging, finishing).
+  let phase: string | null = null;
   try {
     const result = await importRoster({
       source: job.filePath,
@@ -134,6 +139,10 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
       importId: job.id,
       fileName: job.fileName,
       onProgress(value) {
+        if (value.phase !== phase) {
+          phase = value.phase;
+          log.info({ importId: job.id, phase, rowsDone: value.rowsDone, rowsTotal: value.rowsTotal }, "roster import phase");
+        }
         progress.report(value);
         options.onProgress?.(value);
       },
@@ -141,7 +150,7 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
     // importRoster wrote the run's audit event itself.
     return { finish: finishOf(result), failure: null };
   } catch (error) {
-    console.error(`[roster] import ${job.id} crashed:`, error);
+    log.error({ importId: job.id, err: error }, "roster import crashed");
     return failed(plainErrorMessage(error), "crash");
   } finally {
     await progress.flush();
@@ -155,10 +164,12 @@ async function execute(job: ClaimedRosterImport, options: RosterRunnerOptions): 
 export async function runNextRosterImport(options: RosterRunnerOptions = {}): Promise<RosterRunOutcome> {
   const leaseMs = options.leaseMs ?? defaultLeaseMs();
   const recovered = await recoverAbandonedRosterImports();
-  if (recovered > 0) console.warn(`[roster] marked ${recovered} abandoned import(s) as interrupted`);
+  if (recovered > 0) log.warn({ recovered }, "marked abandoned imports as interrupted");
   const claim = await claimRosterImport({ leaseMs, importId: options.importId, triggers: options.triggers });
   if (claim.status !== "claimed") return claim;
   const { job } = claim;
+  const startedAt = performance.now();
+  log.info({ importId: job.id, trigger: job.trigger, dryRun: job.dryRun, confirmRemovals: job.confirmRemovals }, "roster import started");
   const lease = holdLease(job.id, leaseMs);
   let ending: Ending;
   try {
@@ -169,6 +180,11 @@ export async function runNextRosterImport(options: RosterRunnerOptions = {}): Pr
   }
   const { finish, failure } = ending;
   const stored = await finishRosterImport(job.id, finish, failure);
-  if (!stored) console.warn(`[roster] import ${job.id} finished after its lease ran out; the row keeps the recovery's outcome`);
+  countRosterRun(finish, job.dryRun);
+  log.info(
+    { importId: job.id, outcome: rosterRunOutcome(finish, job.dryRun), failure: failure?.reason ?? null, stored, durationMs: Math.round(performance.now() - startedAt) },
+    "roster import finished",
+  );
+  if (!stored) log.warn({ importId: job.id }, "import finished after its lease ran out; the row keeps the recovery's outcome");
   return { status: "ran", importId: job.id, finish, stored };
 }

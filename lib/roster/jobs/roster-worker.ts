@@ -4,6 +4,7 @@
 import { rosterDropFolder } from "./roster-drop-folder";
 import { defaultLeaseMs, runNextRosterImport } from "./roster-import-runner";
 import { purgeRosterPackages } from "./roster-package-retention";
+import { jobLogger } from "@/lib/ops/logger";
 
 export type RosterWorkerOptions = {
   /** Time between two looks at the queue (ROSTER_POLL_MS, default 3000 ms). */
@@ -18,6 +19,7 @@ export type RosterWorkerOptions = {
 export type RosterWorker = { stop(): Promise<void> };
 
 const HOUR_MS = 3_600_000;
+const log = jobLogger("roster-worker");
 
 /** For the server log: the first line of the message, no credentials from URLs. */
 function describe(error: unknown): string {
@@ -47,7 +49,7 @@ export function startRosterWorkerLoop(options: RosterWorkerOptions = {}): Roster
       await work();
       failing.delete(part);
     } catch (error) {
-      if (!failing.has(part)) console.error(`[roster] ${part} failed:`, describe(error));
+      if (!failing.has(part)) log.error({ part, error: describe(error) }, "roster worker step failed");
       failing.add(part);
     }
   };
@@ -79,7 +81,7 @@ export function startRosterWorkerLoop(options: RosterWorkerOptions = {}): Roster
       } catch (error) {
         // Database or disk unavailable: keep the worker alive, slow down.
         errorStreak += 1;
-        console.error("[roster] worker turn failed:", describe(error));
+        log.error({ error: describe(error), errorStreak }, "roster worker turn failed");
         await sleep(Math.min(60_000, pollMs * 2 ** Math.min(errorStreak, 6)));
       }
     }

@@ -4,6 +4,7 @@
 // the per-account cool-off (second-factor-cool-off.ts) counts across tickets.
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { prisma } from "@/lib/db";
+import { metrics } from "@/lib/ops/metrics";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { findLiveSignInTicket } from "@/lib/staff-auth/mfa/sign-in-ticket";
 import { rememberBrowserDays } from "@/lib/staff-auth/mfa/staff-mfa-policy";
@@ -17,7 +18,7 @@ export type SecondStepResult =
 
 export async function completeStaffSecondStep(ticketToken: string | null, answer: SecondStepAnswer, meta: { ip: string | null }): Promise<SecondStepResult> {
   const settings = await getDistrictSettings();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<SecondStepResult> => {
     const ticket = await findLiveSignInTicket(tx, ticketToken, { lock: true });
     if (!ticket) return { ok: false, reason: "expired" } as const;
     const staff = await tx.staffUser.findUnique({ where: { id: ticket.staffUserId } });
@@ -35,4 +36,6 @@ export async function completeStaffSecondStep(ticketToken: string | null, answer
     await tx.staffSignInTicket.update({ where: { id: ticket.id }, data: { consumedAt: new Date(), passkeyChallenge: null } });
     return { ok: true, staffUserId: staff.id, passwordHash: staff.passwordHash, rememberDays: rememberBrowserDays(staff.role, settings) } as const;
   });
+  if (!result.ok) metrics.signInFailures.inc({ scope: "staff", kind: `second-step-${result.reason}` });
+  return result;
 }

@@ -4,6 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { actionError } from "@/lib/actions/action-result";
 import { getStaffPrincipal } from "@/lib/auth/current-principal";
 import { hasPermission } from "@/lib/auth/permissions";
+import { logger } from "@/lib/ops/logger";
+import { metrics, secondsSince } from "@/lib/ops/metrics";
 import { searchParents } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 
@@ -12,6 +14,13 @@ export const dynamic = "force-dynamic";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function GET(request: NextRequest) {
+  const startedAt = performance.now();
+  const response = await answer(request);
+  metrics.gridSearchRequest.observe({ status: String(response.status) }, secondsSince(startedAt));
+  return response;
+}
+
+async function answer(request: NextRequest): Promise<NextResponse> {
   try {
     const staff = await getStaffPrincipal();
     if (!staff) return NextResponse.json(actionError("unauthorized", "Sign in to search parents."), { status: 401, headers: NO_STORE });
@@ -23,7 +32,7 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ ok: true, data }, { headers: NO_STORE });
   } catch (error) {
     // Not caused by the request (parsing never throws): the database or the session store.
-    console.error("[api/console/parents] failed", error instanceof Error ? error.message : error);
+    logger.error({ err: error }, "grid search failed");
     return NextResponse.json(actionError("error", "Search is temporarily unavailable."), { status: 503, headers: NO_STORE });
   }
 }

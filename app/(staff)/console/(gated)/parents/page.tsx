@@ -9,6 +9,7 @@ import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { previewResetAction, resetParentsAction } from "./_lib/actions";
 import type { SearchOutcome } from "./_lib/use-live-search";
 import { ParentsView } from "./_components/parents-view";
+import { logger } from "@/lib/ops/logger";
 
 export const metadata: Metadata = { title: "Reset parent login" };
 
@@ -22,7 +23,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
   const resultPromise: Promise<SearchOutcome> = searchParents(search, { staffEmailDomains: settings.staffEmailDomains }).then(
     (data) => ({ ok: true as const, data }),
     (error: unknown) => {
-      console.error("[parents] search failed", error instanceof Error ? error.message : error);
+      logger.error({ err: error }, "grid search failed");
       return { ok: false as const, error: "The search could not be completed. Please try again." };
     },
   );

@@ -10,6 +10,7 @@ import { jsonErrorResponse, NO_STORE } from "@/lib/http/json-error-response";
 import { isSameOriginRequest } from "@/lib/http/same-origin-request";
 import { receiveRosterUpload, RosterUploadRefusedError } from "@/lib/roster/console/receive-roster-upload";
 import { staffActorOf } from "@/lib/staff/staff-actor";
+import { logger } from "@/lib/ops/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     if (error instanceof RosterUploadRefusedError) return jsonErrorResponse(error.code, error.message, error.fieldErrors, error.httpStatus);
     if (error instanceof ActionFailure) return jsonErrorResponse(error.code, error.message, error.fieldErrors);
-    console.error("[roster upload] failed", error instanceof Error ? error.message : error);
+    logger.error({ err: error }, "roster upload failed");
     return jsonErrorResponse("error", "The upload could not be stored. Nothing was imported; please try again.");
   }
 }
