@@ -2,13 +2,15 @@
 // Before Next.js sees a request it overwrites the headers that carry the client's address
 // (computed from the socket and TRUSTED_PROXIES), so a browser-sent X-Forwarded-For never
 // decides audit IPs or per-address limits, and it adds HSTS when the public URL is https.
-// It refuses to start on a configuration that is unsafe outside demo mode.
+// It refuses to start on a configuration that is unsafe outside demo mode. A request that fails
+// because the database is unreachable is answered 503 (lib/http/unavailable-response.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
 import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/http/client-address";
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { answerUnavailableOnDatabaseFailure } from "@/lib/http/unavailable-response";
 import type { BlockList } from "node:net";
 
 export interface PortalServerOptions {
@@ -65,6 +67,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
   const server = createServer((req, res) => {
     stampClientAddress(req, trusted);
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    answerUnavailableOnDatabaseFailure(req, res);
     handle!(req, res).catch((error: unknown) => {
       console.error("[server] request failed:", error);
       if (!res.headersSent) res.statusCode = 500;
