@@ -1,9 +1,14 @@
 // The one Prisma client of the process, on the pg driver adapter (no native engine).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { watchDatabasePool } from "@/lib/ops/database-failures";
 
 function createClient(connectionString: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+  // Our own pool, watched, so that a request failing on an unreachable database answers 503.
+  const pool = watchDatabasePool(new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
+  // $disconnect() ends the pool, as it did when the adapter made its own.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 type Client = ReturnType<typeof createClient>;

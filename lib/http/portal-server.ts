@@ -4,7 +4,8 @@
 // decides audit IPs or per-address limits, and it adds HSTS when the public URL is https.
 // It refuses to start on a configuration that is unsafe outside demo mode. Each request gets
 // an id, runs in its context (log lines, audit events) and is logged once answered
-// (lib/http/request-log.ts).
+// (lib/http/request-log.ts). A request that fails because the database is unreachable is
+// answered 503 (lib/http/unavailable-response.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
@@ -12,6 +13,7 @@ import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { observeRequest } from "@/lib/http/request-log";
+import { answerUnavailableOnDatabaseFailure } from "@/lib/http/unavailable-response";
 import { logger } from "@/lib/ops/logger";
 import { runWithRequestContext } from "@/lib/ops/request-context";
 import type { BlockList } from "node:net";
@@ -72,6 +74,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     const clientAddress = stampClientAddress(req, trusted);
     const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    answerUnavailableOnDatabaseFailure(req, res);
     runWithRequestContext(context, () => handle!(req, res)).catch((error: unknown) => {
       runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
       if (!res.headersSent) res.statusCode = 500;
