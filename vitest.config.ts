@@ -18,6 +18,9 @@ export const TIMING_TESTS = [
 // Projects that run together must have the same number of workers (vitest's rule).
 const WORKERS = 3;
 
+// Browser tests wait on Chromium and the server most of the time: two files at a time.
+const E2E_WORKERS = 2;
+
 const integration = {
   environment: "node" as const,
   globalSetup: ["tests/setup/global-database.ts"],
@@ -67,8 +70,9 @@ export default defineConfig({
           env: { PORTAL_URL: "http://localhost:3000" },
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
-          // Last: one shared production server, files one at a time.
+          // Last, after the timing files: two files at a time, each worker with a production
+          // server and database of its own (tests/setup/e2e-server.ts).
+          maxWorkers: E2E_WORKERS,
           sequence: { groupOrder: 2 },
         },
       },

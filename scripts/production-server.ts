@@ -12,15 +12,31 @@ export interface ProductionServer {
   output(): string;
 }
 
-export async function startProductionServer(options: {
+interface ServerOptions {
   databaseUrl: string;
   /** The folder holding the build (default: this checkout). */
   cwd?: string;
   env?: Record<string, string>;
   timeoutMs?: number;
-}): Promise<ProductionServer> {
-  const port = await findFreePort(3100);
-  const smtpPort = await findFreePort(2600);
+}
+
+const PORT_ATTEMPTS = 3;
+
+export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
+  // A free port can be taken by another server starting at the same moment (the browser tests
+  // start several in parallel): then the server exits with EADDRINUSE and gets other ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePorts(options, attempt === 1);
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startOnFreePorts(options: ServerOptions, preferredPorts: boolean): Promise<ProductionServer> {
+  const port = await findFreePort(preferredPorts ? 3100 : 0);
+  const smtpPort = await findFreePort(preferredPorts ? 2600 : 0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {

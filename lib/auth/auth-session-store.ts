@@ -3,8 +3,10 @@
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
 import { randomId } from "@/lib/security/random-secret";
-import type { StaffRole } from "@/lib/generated/prisma/enums";
-import { nextStaffSetupStep, type StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AccountStatus, StaffRole } from "@/lib/generated/prisma/enums";
+import { staffSetupFactsSql, type StaffSetupFacts } from "@/lib/staff-auth/staff-setup-facts";
+import { staffSetupStepOf, type StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 
 export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
@@ -48,30 +50,69 @@ export async function createAuthSession(
   return id;
 }
 
-/** The live principal behind a session id, or null when it ended, expired or was revoked. */
+/** The session's row, its owner's and, for staff, what decides their setup step. */
+type SessionRecord = StaffSetupFacts & {
+  id: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  staffUserId: number | null;
+  staffEmail: string | null;
+  staffName: string | null;
+  staffRole: StaffRole | null;
+  staffDisabled: boolean | null;
+  parentAccountId: number | null;
+  parentUsername: string | null;
+  parentStatus: AccountStatus | null;
+};
+
+// One statement: every staff request runs it before anything else, so it is the floor of the
+// console's response time (search-as-you-type). The setup-step columns are null for parents.
+async function loadSessionRecord(sessionId: string): Promise<SessionRecord | null> {
+  const [record] = await prisma.$queryRaw<SessionRecord[]>`
+    SELECT s.id, s."expiresAt", s."lastSeenAt",
+           su.id AS "staffUserId", su.email AS "staffEmail", su.name AS "staffName", su.role::text AS "staffRole",
+           su.disabled AS "staffDisabled",
+           pa.id AS "parentAccountId", pa.username AS "parentUsername", pa.status::text AS "parentStatus",
+           facts.*
+    FROM "AuthSession" s
+    LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
+    LEFT JOIN "ParentAccount" pa ON pa.id = s."parentAccountId"
+    LEFT JOIN LATERAL (${staffSetupFactsSql(Prisma.raw("su.id"))}) AS facts ON su.id IS NOT NULL
+    WHERE s.id = ${sessionId}`;
+  return record ?? null;
+}
+
+/**
+ * The live principal behind a session id, or null when it ended, expired or was revoked.
+ * Read from the database on every call: nothing about who may do what is cached between requests.
+ */
 export async function loadSessionPrincipal(sessionId: string): Promise<SessionPrincipal | null> {
-  const session = await prisma.authSession.findUnique({
-    where: { id: sessionId },
-    include: { staffUser: true, parentAccount: true },
-  });
+  const session = await loadSessionRecord(sessionId);
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
   }
-  const { staffUser, parentAccount } = session;
-  if (staffUser) {
-    if (staffUser.disabled) return null;
-    const { id, email, name, role } = staffUser;
-    return { kind: "staff", sessionId, staffUserId: id, email, name, role, setupStep: await nextStaffSetupStep(staffUser) };
+  if (session.staffUserId !== null) {
+    // Never null beside a staff user's id (one statement, one snapshot); checked for the types.
+    if (session.staffDisabled !== false || session.staffEmail === null || session.staffName === null || session.staffRole === null) return null;
+    return {
+      kind: "staff",
+      sessionId,
+      staffUserId: session.staffUserId,
+      email: session.staffEmail,
+      name: session.staffName,
+      role: session.staffRole,
+      setupStep: staffSetupStepOf(session.staffRole, session),
+    };
   }
-  if (parentAccount) {
-    if (parentAccount.status === "RESET") return null;
+  if (session.parentAccountId !== null) {
+    if (session.parentStatus === "RESET" || session.parentUsername === null) return null;
     return {
       kind: "parent",
       sessionId,
-      parentAccountId: parentAccount.id,
-      username: parentAccount.username,
-      mustChangePassword: parentAccount.status === "PENDING_PASSWORD_CHANGE",
+      parentAccountId: session.parentAccountId,
+      username: session.parentUsername,
+      mustChangePassword: session.parentStatus === "PENDING_PASSWORD_CHANGE",
     };
   }
   return null;

@@ -1,6 +1,8 @@
-// Who is making this request, re-checked against the database on every call.
-import { getServerSession } from "next-auth";
+// Who is making this request, re-checked against the database on every request.
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "@/lib/auth/auth-options";
 import { loadSessionPrincipal, type SessionPrincipal } from "@/lib/auth/auth-session-store";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
@@ -9,11 +11,31 @@ import { STAFF_SETUP_PAGES, type StaffSetupStep } from "@/lib/staff-auth/staff-s
 export type StaffPrincipal = Extract<SessionPrincipal, { kind: "staff" }>;
 export type ParentPrincipal = Extract<SessionPrincipal, { kind: "parent" }>;
 
-export async function getCurrentPrincipal(): Promise<SessionPrincipal | null> {
-  const session = (await getServerSession(authOptions)) as { sid?: unknown } | null;
-  if (!session || typeof session.sid !== "string") return null;
-  return loadSessionPrincipal(session.sid);
+type TokenRequest = Parameters<typeof getToken>[0]["req"];
+
+/**
+ * The session id in this request's next-auth cookie, decrypted and its expiry checked by
+ * next-auth's getToken. Not getServerSession: its jwt callback looks the session up in the
+ * database (lib/auth/auth-options.ts), and getCurrentPrincipal looks it up right after anyway.
+ */
+async function readSessionId(): Promise<string | null> {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  // The cookie only: getServerSession accepts no Authorization header, so neither do we.
+  const req = { cookies: await cookies(), headers: {} } as unknown as TokenRequest;
+  const token = await getToken({ req, secret, secureCookie: authOptions.useSecureCookies === true });
+  return token && typeof token.sid === "string" ? token.sid : null;
 }
+
+/**
+ * Memoized per request while server components render, so a layout and its page share one
+ * lookup; route handlers and actions are outside React's cache and call it once. Never
+ * memoized across requests: an ended session or a changed role counts on the next request.
+ */
+export const getCurrentPrincipal = cache(async (): Promise<SessionPrincipal | null> => {
+  const sessionId = await readSessionId();
+  return sessionId ? loadSessionPrincipal(sessionId) : null;
+});
 
 /** Any staff session, including one restricted to a setup step (see `setupStep`). */
 export async function getStaffSessionPrincipal(): Promise<StaffPrincipal | null> {

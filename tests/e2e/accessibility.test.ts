@@ -1,7 +1,8 @@
 // axe-core on every console page (signed in once as a site admin) and every parent page in
 // each of the four languages: no serious or critical violation anywhere. Also: the favicon
 // is served (browsers ask for it on every first visit).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { seriousAxeViolations, type AxeFinding } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
@@ -9,8 +10,8 @@ import { createParentWithChild, createSchool } from "../helpers/parent-fixtures"
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

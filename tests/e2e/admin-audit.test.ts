@@ -1,13 +1,14 @@
 // A site admin finds a staff reset in the audit trail (filter by action) and exports it;
 // a help-desk agent is refused the export and the admin pages.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

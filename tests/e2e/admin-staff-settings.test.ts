@@ -1,14 +1,15 @@
 // A site admin adds a staff member and edits district settings through the forms: field
 // errors appear next to the field, nothing is saved until the input is valid, and each
 // saved change is audited.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

@@ -2,10 +2,11 @@
 // build's static files (not every path that merely starts like them), and a 404 is rendered
 // per request, so its scripts carry the nonce (a prerendered 404 had none: blocked, never
 // hydrated).
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { e2eBaseUrl } from "../helpers/e2e-server";
 import { rawRequest } from "../helpers/raw-http";
 
-const baseUrl = inject("e2eBaseUrl");
+const baseUrl = e2eBaseUrl();
 
 function nonceOf(policy: string): string | null {
   return /script-src[^;]*'nonce-([^']+)'/.exec(policy)?.[1] ?? null;

@@ -3,7 +3,8 @@
 // built-in receiver stores it in DevMailMessage), a new password, the success page. Then a
 // locked parent who keeps the password and unlocks, on an English page although the school
 // stored Vietnamese: the mail follows the page's language.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { securityCodeIn } from "../helpers/recovery-helpers";
@@ -14,8 +15,8 @@ import esValidation from "@/messages/es/Validation.json";
 import enForgot from "@/messages/en/ForgotPassword.json";
 import enCommon from "@/messages/en/Common.json";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret, verifySecret } = await import("@/lib/security/password-hash");

@@ -2,14 +2,15 @@
 // an address shared by two accounts gets one mail (Arabic first) with both usernames, and an
 // unknown address gets the very same confirmation and no mail. Mail is read from the app's
 // built-in receiver (DevMailMessage).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import arForgot from "@/messages/ar/ForgotUsername.json";
 import arValidation from "@/messages/ar/Validation.json";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { LOCALE_NAMES } = await import("@/lib/i18n/locales");

@@ -1,14 +1,15 @@
 // A parent whose login staff reset gets back in alone, in a real browser: create account,
 // temporary password from the mail (the built-in receiver's DevMailMessage table), forced
 // password change, home with the children. Once in English and once in Arabic (RTL).
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { resetSelfServiceAddressLimits } from "../helpers/shared-server-limits";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

@@ -1,15 +1,16 @@
 // The Reset Parent Login grid in a real browser: results follow the typing (URL kept in step,
 // stale answers dropped, no keystroke lost), rows usable from the keyboard (one tab stop,
 // arrows, Space, Shift+Space, Shift+click), counts announced, the Reset column in view at 1024 px.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, waitForHydration } from "../helpers/browser";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");
@@ -41,6 +42,7 @@ beforeAll(async () => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await passSecondStepInBrowser(page, secondFactor);
   await page.waitForURL(/\/console\/parents/);
+  await waitForHydration(page, "#parent-search");
 });
 
 afterAll(async () => {
@@ -87,6 +89,7 @@ describe("parents grid", () => {
     // The URL holds the view: a reload shows the same search.
     await page.reload();
     await resultsFor("keyboar").waitFor();
+    await waitForHydration(page, "#parent-search");
     expect(await page.getByLabel("Parent last name").inputValue()).toBe("keyboar");
   });
 

@@ -3,6 +3,7 @@
 // pages still hydrate in Chromium with no CSP violation; HSTS and Secure cookies exactly when
 // the public URL is https.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { startProductionServer } from "../../scripts/production-server";
 import { launchBrowser } from "../helpers/browser";
@@ -11,8 +12,8 @@ import { createDatabaseFromTemplate } from "../helpers/test-database";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

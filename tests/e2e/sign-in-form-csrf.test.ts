@@ -2,12 +2,13 @@
 // next-auth in-process, so its CSRF token cannot guard it): a post from another site, a post
 // with no Origin, and a foreign Origin with a client-sent X-Forwarded-Host (dropped by the
 // portal server unless a trusted proxy sent it) sign nobody in; the same-origin post does.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import { builtServerActions } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");
 const ATTACKER = { email: `csrf-attacker-${Date.now().toString(36)}@riverside.example.org`, password: "the attacker's own staff passphrase" };

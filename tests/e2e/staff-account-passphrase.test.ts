@@ -1,14 +1,15 @@
 // Over real HTTP in Chromium: signing in leaves a device cookie; a staff member changes their
 // own passphrase on /console/account (errors next to the fields, other sessions end); and when
 // the account is past its failure cap only the browser with the device cookie still gets in.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

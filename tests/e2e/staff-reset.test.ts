@@ -1,13 +1,14 @@
 // A help-desk agent signs in, searches "garc", selects two rows, resets them and sees the
 // new status; the database shows the logins reset, notices queued and the audit event.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

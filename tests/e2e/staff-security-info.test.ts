@@ -3,13 +3,14 @@
 // (code read from the demo SMS receiver) and an alternate e-mail (refused in a staff domain;
 // code read from the Dev inbox's mail receiver), then reaches the console. Later changes ask
 // for the passphrase again once the last one is more than 10 minutes old.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { giveStaffSecondFactor, passSecondStepInBrowser, type StaffRecoveryCodes } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");

@@ -5,14 +5,15 @@
 // receives the link.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
 
-process.env.DATABASE_URL = inject("e2eDatabaseUrl");
-const baseUrl = inject("e2eBaseUrl");
+process.env.DATABASE_URL = e2eDatabaseUrl();
+const baseUrl = e2eBaseUrl();
 
 const { prisma } = await import("@/lib/db");
 const { hashSecret } = await import("@/lib/security/password-hash");
@@ -62,7 +63,7 @@ describe("staff setup links", () => {
   it("the first site admin sets a passphrase through the command's link and signs in (to register security info first); the link works once", async () => {
     const email = "first.admin@riverside.example.org";
     const { stdout } = await run("npx", ["tsx", "scripts/staff-create-admin.ts", "--email", email, "--name", "First Admin"], {
-      env: { ...process.env, DATABASE_URL: inject("e2eDatabaseUrl"), NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), NEXTAUTH_URL: baseUrl, PORTAL_URL: baseUrl },
     });
     const link = LINK_PATTERN.exec(stdout)?.[1];
     expect(link, stdout).toBeDefined();

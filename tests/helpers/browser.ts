@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download is
 // unavailable offline).
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -18,4 +18,20 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Waits until React has hydrated the element `selector` names (its props are attached to the
+ * DOM node). Before that, a server-rendered input takes keystrokes without any handler: on a
+ * busy machine a test typing right after navigation would type into nothing.
+ */
+export async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (target) => {
+      const element = document.querySelector(target);
+      return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+    },
+    selector,
+    { timeout: 60_000 },
+  );
 }

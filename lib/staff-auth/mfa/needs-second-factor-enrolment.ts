@@ -1,13 +1,14 @@
 // The "enrol-second-factor" setup step: the district requires two-step sign-in for this person
 // (lib/staff-auth/mfa/staff-mfa-policy.ts) and they have neither an authenticator app nor a
-// passkey yet.
-import { prisma } from "@/lib/db";
-import type { StaffUser } from "@/lib/generated/prisma/client";
-import { getDistrictSettings } from "@/lib/settings/district-settings";
-import { hasSecondFactor, loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
-import { staffMfaRequired } from "@/lib/staff-auth/mfa/staff-mfa-policy";
+// passkey yet. Decided on values already loaded (lib/staff-auth/staff-setup-facts.ts).
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { hasSecondFactor, type StaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
+import { staffMfaRequired, type StaffMfaSettings } from "@/lib/staff-auth/mfa/staff-mfa-policy";
 
-export async function needsSecondFactorEnrolment(staffUser: Pick<StaffUser, "id" | "role">): Promise<boolean> {
-  if (!staffMfaRequired(staffUser.role, await getDistrictSettings())) return false;
-  return !hasSecondFactor(await loadStaffMfaStatus(prisma, staffUser.id));
+export function needsSecondFactorEnrolment(
+  role: StaffRole,
+  settings: Pick<StaffMfaSettings, "mfaRequiredForHelpDesk">,
+  factors: Pick<StaffMfaStatus, "totp" | "passkeys">,
+): boolean {
+  return staffMfaRequired(role, settings) && !hasSecondFactor(factors);
 }

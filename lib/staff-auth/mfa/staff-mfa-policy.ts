@@ -7,7 +7,7 @@ export interface StaffMfaSettings {
   mfaRememberDays: number;
 }
 
-export function staffMfaRequired(role: StaffRole, settings: StaffMfaSettings): boolean {
+export function staffMfaRequired(role: StaffRole, settings: Pick<StaffMfaSettings, "mfaRequiredForHelpDesk">): boolean {
   return role === "SITE_ADMIN" || settings.mfaRequiredForHelpDesk;
 }
 

@@ -19,6 +19,6 @@ export async function loadStaffMfaStatus(db: Tx | typeof prisma, staffUserId: nu
 }
 
 /** Whether the person can answer a second step (recovery codes alone are a fallback, not a factor to sign in with day to day). */
-export function hasSecondFactor(status: StaffMfaStatus): boolean {
+export function hasSecondFactor(status: Pick<StaffMfaStatus, "totp" | "passkeys">): boolean {
   return status.totp || status.passkeys > 0;
 }

@@ -1,7 +1,7 @@
 "use client";
 // The Reset Parent Login grid: server-side search, sort and paging through the URL, row
 // selection, one reset dialog driven by `resetTarget`, and a toast with the outcome.
-import { use, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
 import { RotateCcw } from "lucide-react";
@@ -46,7 +46,8 @@ export function ParentsTable(props: ParentsTableProps) {
   return <ParentsGrid {...props} result={outcome.data} />;
 }
 
-export function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
+// Memoized: the view re-renders while a search is pending (aria-busy), the rows have not changed.
+export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
   const router = useRouter();
   const { toast, show, dismiss } = useToast();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -155,5 +156,5 @@ export function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previe
       <Toast toast={toast} onDismiss={dismiss} />
     </div>
   );
-}
+});
 

@@ -1,7 +1,9 @@
 "use client";
 // Search as the agent types: each change waits a short pause, then asks the JSON route. Only
-// the newest request may answer: an older one is aborted, and an answer that still arrives
-// after a newer request started is dropped, so fast typing never shows stale rows.
+// the newest keystroke's request may answer: a keystroke aborts the request in flight, and an
+// answer that still arrives after a newer keystroke is dropped. So fast typing never shows
+// stale rows, and no table is drawn between keystrokes (a render then would hold up the next
+// request's timer on the main thread).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { parentSearchToParams, type ParentSearch } from "@/lib/parents/search-schema";
 import type { ParentSearchResult } from "@/lib/parents/search-parents";
@@ -29,9 +31,7 @@ export function useLiveSearch(onResult: (search: ParentSearch, outcome: SearchOu
     [],
   );
 
-  const request = useCallback(async (search: ParentSearch) => {
-    const id = ++latest.current;
-    inFlight.current?.abort();
+  const request = useCallback(async (search: ParentSearch, id: number) => {
     const controller = new AbortController();
     inFlight.current = controller;
     let outcome: SearchOutcome;
@@ -56,9 +56,11 @@ export function useLiveSearch(onResult: (search: ParentSearch, outcome: SearchOu
   const search = useCallback(
     (next: ParentSearch, options: { immediate?: boolean } = {}) => {
       clearTimeout(timer.current);
+      inFlight.current?.abort();
+      const id = ++latest.current;
       setPending(true);
-      if (options.immediate) void request(next);
-      else timer.current = setTimeout(() => void request(next), TYPING_PAUSE_MS);
+      if (options.immediate) void request(next, id);
+      else timer.current = setTimeout(() => void request(next, id), TYPING_PAUSE_MS);
     },
     [request],
   );
