@@ -27,16 +27,19 @@ export async function startProductionServer(options: ServerOptions): Promise<Pro
   // start several in parallel): then the server exits with EADDRINUSE and gets other ports.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnFreePorts(options, attempt === 1);
+      return await startOnFreePorts(options);
     } catch (error) {
       if (attempt >= PORT_ATTEMPTS || !String((error as Error).message).includes("EADDRINUSE")) throw error;
     }
   }
 }
 
-async function startOnFreePorts(options: ServerOptions, preferredPorts: boolean): Promise<ProductionServer> {
-  const port = await findFreePort(preferredPorts ? 3100 : 0);
-  const smtpPort = await findFreePort(preferredPorts ? 2600 : 0);
+async function startOnFreePorts(options: ServerOptions): Promise<ProductionServer> {
+  // Ports the system picks, never a fixed first choice: servers starting at once would all pick
+  // it, and the loser's readiness check (a request to that port) would be answered by the
+  // winner, so a test would talk to another test's server (another database, other settings).
+  const port = await findFreePort(0);
+  const smtpPort = await findFreePort(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines: string[] = [];
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {

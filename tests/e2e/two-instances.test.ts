@@ -85,8 +85,7 @@ beforeAll(async () => {
   // A slow SMTP server keeps each batch busy long enough for the other worker to claim its own.
   smtp = await startSmtpCapture({ acceptDelayMs: 100 });
   const secret = randomBytes(32).toString("hex");
-  instanceA = await startInstance("instance-a", secret);
-  instanceB = await startInstance("instance-b", secret);
+  [instanceA, instanceB] = await Promise.all([startInstance("instance-a", secret), startInstance("instance-b", secret)]);
 });
 
 afterAll(async () => {
