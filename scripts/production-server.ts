@@ -21,23 +21,22 @@ interface ServerOptions {
 }
 
 const PORT_ATTEMPTS = 3;
+const PORT_TAKEN = "EADDRINUSE";
 
 export async function startProductionServer(options: ServerOptions): Promise<ProductionServer> {
-  // A free port can be taken by another server starting at the same moment (the browser tests
-  // start several in parallel): then the server exits with EADDRINUSE and gets other ports.
+  // Ports the system picks (port 0), not a fixed first choice: the browser tests start several
+  // servers at once. A port can still be taken between the probe and the server's listen: the
+  // server then logs EADDRINUSE (and may stay up, listening nowhere) and is started again.
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnFreePorts(options);
     } catch (error) {
-      if (attempt >= PORT_ATTEMPTS || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+      if (attempt >= PORT_ATTEMPTS || !String((error as Error).message).includes(PORT_TAKEN)) throw error;
     }
   }
 }
 
 async function startOnFreePorts(options: ServerOptions): Promise<ProductionServer> {
-  // Ports the system picks, never a fixed first choice: servers starting at once would all pick
-  // it, and the loser's readiness check (a request to that port) would be answered by the
-  // winner, so a test would talk to another test's server (another database, other settings).
   const port = await findFreePort(0);
   const smtpPort = await findFreePort(0);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -74,9 +73,14 @@ async function startOnFreePorts(options: ServerOptions): Promise<ProductionServe
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}\n${output()}`);
+    // Whoever answers on a port this server could not take is another server.
+    if (output().includes(PORT_TAKEN)) {
+      await stop();
+      throw new Error(`the server could not listen (${PORT_TAKEN})\n${output()}`);
+    }
     try {
       const response = await fetch(`${baseUrl}/console/sign-in`, { redirect: "manual" });
-      if (response.status < 500) return { baseUrl, stop, output };
+      if (response.status < 500 && !output().includes(PORT_TAKEN)) return { baseUrl, stop, output };
     } catch {
       // not listening yet
     }

@@ -69,11 +69,13 @@ type SessionRecord = StaffSetupFacts & {
 // console's response time (search-as-you-type). The setup-step columns are null for parents.
 async function loadSessionRecord(sessionId: string): Promise<SessionRecord | null> {
   const [record] = await prisma.$queryRaw<SessionRecord[]>`
-    SELECT s.id, s."expiresAt", s."lastSeenAt",
+    -- facts.* first: of two columns with one name the row keeps the last, so a facts column
+    -- named like one below could never replace the session's own values.
+    SELECT facts.*,
+           s.id, s."expiresAt", s."lastSeenAt",
            su.id AS "staffUserId", su.email AS "staffEmail", su.name AS "staffName", su.role::text AS "staffRole",
            su.disabled AS "staffDisabled",
-           pa.id AS "parentAccountId", pa.username AS "parentUsername", pa.status::text AS "parentStatus",
-           facts.*
+           pa.id AS "parentAccountId", pa.username AS "parentUsername", pa.status::text AS "parentStatus"
     FROM "AuthSession" s
     LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
     LEFT JOIN "ParentAccount" pa ON pa.id = s."parentAccountId"
