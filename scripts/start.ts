@@ -4,7 +4,8 @@
 // public URL, and is never seeded. Then: migrations, the demo seed (demo mode, empty database
 // only), a production build when the sources changed, and the portal's server
 // (lib/http/portal-server.ts) on PORT (default 3000). `--dev` runs it in development mode;
-// `--migrate-only` stops after the migrations (and the demo seed).
+// `--migrate-only` stops after the migrations (and the demo seed); `--no-serve` after the
+// build (an upgrade prepares a checkout once, then starts each instance on it).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres
 
 const DEV = process.argv.includes("--dev");
 const MIGRATE_ONLY = process.argv.includes("--migrate-only");
+const NO_SERVE = process.argv.includes("--no-serve");
 const DATA_DIR = path.resolve(".data");
 const PORT = process.env.PORT ?? "3000";
 
@@ -121,6 +123,10 @@ async function main() {
       runOrExit("npx", ["next", "build"], env);
       writeFileSync(stampFile, fingerprint);
     }
+  }
+  if (NO_SERVE) {
+    await embedded?.stop();
+    return;
   }
 
   step(`Serving on port ${PORT}, public URL ${publicUrl}`);

@@ -63,6 +63,9 @@ const EARLY_PROJECTS = ["unit", "components", "integration"];
 const LATE_PROJECTS = ["integration-timing", "e2e"];
 
 async function main(): Promise<number> {
+  // npm scripts put node_modules/.bin (the `node` package: Node.js 24) first on PATH, and every
+  // process below inherits it; the log says which Node.js that was.
+  console.log(`Node.js ${process.version} (${process.execPath})`);
   if (wantsE2e) ensureChromium();
   const runs: Counts[] = [];
   if (projects.length === 0 && !skipBuild) {

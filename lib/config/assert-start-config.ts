@@ -1,8 +1,10 @@
 // What a production start refuses, checked by the server itself (lib/http/portal-server.ts)
 // and, before migrations and the build, by `npm start`: outside demo mode there must be a real
-// SMTP server (no process may silently swallow parents' mail) and an https public URL.
+// SMTP server (no process may silently swallow parents' mail) and an https public URL; and in
+// every mode a supported Node.js.
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { publicBaseUrl, PublicUrlError } from "@/lib/config/public-url";
+import { unsupportedNodeProblem } from "@/lib/config/supported-node";
 import { parseTrustedProxies, TrustedProxiesError } from "@/lib/http/client-address";
 import { metricsTokenProblem } from "@/lib/ops/metrics-access";
 
@@ -17,8 +19,10 @@ export interface StartConfig {
   publicUrl: string;
 }
 
-export function assertStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
+export function assertStartConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: string = process.versions.node): StartConfig {
   const problems: string[] = [];
+  const nodeProblem = unsupportedNodeProblem(nodeVersion);
+  if (nodeProblem) problems.push(nodeProblem);
   const demo = isDemoMode(env);
   if (!demo && !env.SMTP_URL?.trim()) {
     problems.push(

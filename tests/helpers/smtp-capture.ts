@@ -14,6 +14,8 @@ export interface CapturedMail {
   /** Envelope sender and recipients (what the SMTP client said, not the headers). */
   envelopeFrom: string;
   envelopeTo: string[];
+  /** The name the client gave in EHLO/HELO (nodemailer's `name` option; lower case). */
+  clientName: string;
   from: string;
   to: string;
   subject: string;
@@ -94,6 +96,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
           messages.push({
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            clientName: session.hostNameAppearsAs || "",
             from: addressText(parsed.from),
             to: addressText(parsed.to),
             subject: parsed.subject ?? "",
