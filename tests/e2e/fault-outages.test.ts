@@ -42,7 +42,8 @@ afterAll(async () => {
 });
 
 const get = (pathname: string, headers: Record<string, string> = {}) => fetch(new URL(pathname, server.baseUrl), { redirect: "manual", headers });
-const listeningLines = () => server.output().split("\n").filter((line) => line.includes("listening on")).length;
+// The JSON log line the portal server writes once it listens (lib/http/portal-server.ts).
+const listeningLines = () => server.output().split("\n").filter((line) => line.includes(`"msg":"listening"`)).length;
 
 describe("PostgreSQL restarted while the app runs", () => {
   it("answers 503 with a clear page (JSON under /api) during the outage, and works again afterwards without an app restart", async () => {
