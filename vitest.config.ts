@@ -50,6 +50,8 @@ export default defineConfig({
           environment: "jsdom",
           setupFiles: ["tests/setup/components.ts"],
           maxWorkers: WORKERS,
+          // A cap on waiting (see tests/setup/components.ts), not a timing assertion.
+          testTimeout: 60_000,
         },
       },
       {
