@@ -29,8 +29,10 @@ const integration = {
   // Signs device cookies minted by a successful sign-in (the e2e server gets its own).
   // The JSON log (lib/ops/logger.ts) at warn: tests that read log lines lower it themselves.
   env: { PORTAL_URL: "http://localhost:3000", NEXTAUTH_SECRET: "integration-tests-only-secret", LOG_LEVEL: "warn" },
-  testTimeout: 60_000,
-  hookTimeout: 60_000,
+  // Caps on waiting, not timing assertions: some files start commands or servers of their
+  // own, which takes long on a busy two-core machine.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
 };
 
 export default defineConfig({
