@@ -11,7 +11,7 @@ export interface BulkResetResult {
   outcome: ResetOutcome;
 }
 
-/** Disjoint batches of link ids, each about `size` rows, cut at parent boundaries. */
+/** Disjoint batches of link ids, each of at most `size` rows (the district's cap), cut at parent boundaries. */
 export async function pickBatches(pool: pg.Pool, sizes: number[]): Promise<number[][]> {
   const wanted = sizes.reduce((sum, size) => sum + size, 0);
   const { rows } = await pool.query<{ id: number; contactId: number }>(
@@ -28,6 +28,14 @@ export async function pickBatches(pool: pg.Pool, sizes: number[]): Promise<numbe
     while (index < rows.length && (batch.length < size || rows[index]!.contactId === rows[index - 1]?.contactId)) {
       batch.push(rows[index]!.id);
       index++;
+    }
+    // A parent whose rows straddle the size would take the batch over the cap: leave it out.
+    while (batch.length > size) {
+      const last = rows[index - 1]!.contactId;
+      while (rows[index - 1]?.contactId === last && batch.length > 0) {
+        batch.pop();
+        index--;
+      }
     }
     batches.push(batch);
   }

@@ -113,6 +113,7 @@ async function measureHttp(databaseUrl: string, adminEmail: string, results: Sce
       await server.stop();
     }
   } catch (error) {
+    log(`HTTP measurements stopped: ${(error as Error).message.slice(0, 2000)}`);
     return (error as Error).message.split("\n")[0] ?? "failed";
   }
 }
