@@ -126,10 +126,9 @@ export async function endAuthSession(sessionId: string): Promise<void> {
 
 /** Ends every session of a parent login, except optionally the one making the change. */
 export async function endParentSessions(db: Tx, parentAccountIds: number[], exceptSessionId?: string): Promise<number> {
-  const result = await db.authSession.deleteMany({
-    where: { parentAccountId: { in: parentAccountIds }, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
-  });
-  return result.count;
+  return db.$executeRaw`
+    DELETE FROM "AuthSession" WHERE "parentAccountId" = ANY(${parentAccountIds}::int[])
+      AND id IS DISTINCT FROM ${exceptSessionId ?? null}`;
 }
 
 /** Ends every session of a staff member, except optionally the one making the change. */

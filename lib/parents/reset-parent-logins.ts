@@ -59,6 +59,19 @@ export interface ResetOutcome {
   notFound: number;
 }
 
+interface Link {
+  id: number;
+  contactId: number;
+}
+
+interface ResetContact {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  preferredLocale: string;
+}
+
 interface LockedAccount {
   id: number;
   contactId: number;
@@ -85,10 +98,10 @@ async function policyFor(tx: Tx, role: StaffRole, parents: number) {
 async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promise<ResetOutcome | { refused: ResetRefusal }> {
   const linkIds = [...new Set(input.linkIds)];
   const limits = await lockResetLimits(tx, input.actor.staffUserId);
-  const selected = await tx.studentContact.findMany({ where: { id: { in: linkIds } }, select: { id: true, contactId: true } });
+  const selected = await tx.$queryRaw<Link[]>`SELECT id, "contactId" FROM "StudentContact" WHERE id = ANY(${linkIds}::int[]) ORDER BY id`;
   const contactIds = [...new Set(selected.map((link) => link.contactId))];
   const links = input.includeOtherRowsOfSameParents
-    ? await tx.studentContact.findMany({ where: { contactId: { in: contactIds } }, select: { id: true, contactId: true } })
+    ? await tx.$queryRaw<Link[]>`SELECT id, "contactId" FROM "StudentContact" WHERE "contactId" = ANY(${contactIds}::int[]) ORDER BY id`
     : selected;
   const actor = { type: "STAFF" as const, id: input.actor.staffUserId, label: input.actor.label, ip: input.actor.ip };
   // Checked against the settings as they are now, with the role from the database.
@@ -116,30 +129,28 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
   let noEmail = 0;
 
   if (accountIds.length > 0) {
+    // The reset rows' record, and their status sort key as the login is about to have it, in
+    // one write: the ParentAccount trigger then finds these rows' keys current and skips them
+    // (it still updates the parents' other rows).
+    await tx.$executeRaw`
+      UPDATE "StudentContactLoginKey" SET "resetAt" = ${now}, "resetById" = ${input.actor.staffUserId},
+        "sortStatus" = parent_grid_status_key('RESET')
+      WHERE id = ANY(${resetLinkIds}::int[])`;
     ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
-    await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
-    // The follow-up (pending page, console home); completion is marked by the migration's rule.
-    const schools = await tx.$queryRaw<{ contactId: number; schoolIds: number[] }[]>`
-      SELECT sc."contactId", array_agg(DISTINCT st."schoolId" ORDER BY st."schoolId") AS "schoolIds"
-      FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
-      WHERE sc."contactId" = ANY(${[...resetContactIds]}::int[]) AND sc."removedAt" IS NULL
-      GROUP BY sc."contactId"`;
-    const schoolsOf = new Map(schools.map((row) => [row.contactId, row.schoolIds]));
-    await tx.parentLoginReset.createMany({
-      data: toReset.map((account) => ({
-        contactId: account.contactId,
-        accountId: account.id,
-        resetAt: now,
-        resetById: input.actor.staffUserId,
-        schoolIds: schoolsOf.get(account.contactId) ?? [],
-      })),
-      skipDuplicates: true,
-    });
+    // The follow-up (pending page, console home), with the schools of the parent's children
+    // at this moment; completion is marked by the migration's rule.
+    await tx.$executeRaw`
+      INSERT INTO "ParentLoginReset" ("contactId", "accountId", "resetAt", "resetById", "schoolIds")
+      SELECT a."contactId", a.id, ${now}, ${input.actor.staffUserId},
+        COALESCE((SELECT array_agg(DISTINCT st."schoolId" ORDER BY st."schoolId")
+                  FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId"
+                  WHERE sc."contactId" = a."contactId" AND sc."removedAt" IS NULL), '{}')
+      FROM unnest(${accountIds}::int[], ${toReset.map((account) => account.contactId)}::int[]) AS a(id, "contactId")
+      ON CONFLICT DO NOTHING`;
 
-    const contacts = await tx.contact.findMany({
-      where: { id: { in: [...resetContactIds] } },
-      select: { id: true, firstName: true, lastName: true, email: true, preferredLocale: true },
-    });
+    const contacts = await tx.$queryRaw<ResetContact[]>`
+      SELECT id, "firstName", "lastName", email, "preferredLocale"::text AS "preferredLocale"
+      FROM "Contact" WHERE id = ANY(${[...resetContactIds]}::int[])`;
     const usernameByContact = new Map(toReset.map((account) => [account.contactId, account.username]));
     const requests = contacts.flatMap((contact) => {
       const to = contact.email?.trim();

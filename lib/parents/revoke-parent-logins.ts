@@ -2,7 +2,9 @@
 // (password and temporary password gone, lock cleared), open security codes are superseded,
 // sessions end, and student accounts the parent created are removed (the SIS vendor's
 // procedure). Shared by a staff reset and the roster's grace-period disable; runs in the
-// caller's transaction, which has locked the account rows.
+// caller's transaction, which has locked the account rows. A bulk reset passes thousands of
+// ids: each statement takes them as one array parameter (not an IN list of thousands).
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
 
@@ -12,15 +14,15 @@ export async function revokeParentLogins(
   now: Date,
   mark: { resetAt: Date } | { disabledAt: Date },
 ): Promise<{ sessionsEnded: number; studentAccountsRemoved: number }> {
-  await tx.parentAccount.updateMany({
-    where: { id: { in: accountIds } },
-    data: { status: "RESET", passwordHash: null, tempPasswordExpiresAt: null, tempPasswordUsedAt: null, failedAttempts: 0, lockedUntil: null, ...mark },
-  });
-  await tx.passwordResetCode.updateMany({
-    where: { parentAccountId: { in: accountIds }, usedAt: null, supersededAt: null },
-    data: { supersededAt: now },
-  });
+  const marked = "resetAt" in mark ? Prisma.sql`"resetAt" = ${mark.resetAt}` : Prisma.sql`"disabledAt" = ${mark.disabledAt}`;
+  await tx.$executeRaw`
+    UPDATE "ParentAccount" SET status = 'RESET', "passwordHash" = NULL, "tempPasswordExpiresAt" = NULL,
+      "tempPasswordUsedAt" = NULL, "failedAttempts" = 0, "lockedUntil" = NULL, "updatedAt" = ${now}, ${marked}
+    WHERE id = ANY(${accountIds}::int[])`;
+  await tx.$executeRaw`
+    UPDATE "PasswordResetCode" SET "supersededAt" = ${now}
+    WHERE "parentAccountId" = ANY(${accountIds}::int[]) AND "usedAt" IS NULL AND "supersededAt" IS NULL`;
   const sessionsEnded = await endParentSessions(tx, accountIds);
-  const studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
+  const studentAccountsRemoved = await tx.$executeRaw`DELETE FROM "StudentAccount" WHERE "createdByAccountId" = ANY(${accountIds}::int[])`;
   return { sessionsEnded, studentAccountsRemoved };
 }

@@ -67,7 +67,7 @@ export async function loadParentRows(
 ): Promise<ParentRow[]> {
   if (ids.length === 0) return [];
   const records = await prisma.$queryRaw<RowRecord[]>`
-    SELECT sc.id AS "linkId", sc."contactId", sc.relationship, sc."resetAt", sc."removedAt" IS NOT NULL AS removed,
+    SELECT sc.id AS "linkId", sc."contactId", sc.relationship, k."resetAt", sc."removedAt" IS NOT NULL AS removed,
            c."firstName" AS "parentFirstName", c."lastName" AS "parentLastName", c.email,
            s."firstName" AS "childFirstName", s."lastName" AS "childLastName", s."studentNumber", s.grade,
            sch.name AS school, pa.username, pa.status::text AS status
@@ -76,6 +76,7 @@ export async function loadParentRows(
     JOIN "Student" s ON s.id = sc."studentId"
     JOIN "School" sch ON sch.id = s."schoolId"
     LEFT JOIN "ParentAccount" pa ON pa."contactId" = sc."contactId"
+    LEFT JOIN "StudentContactLoginKey" k ON k.id = sc.id
     WHERE sc.id = ANY(${ids}::int[])`;
   const byId = new Map(records.map((record) => [record.linkId, record]));
   return ids.flatMap((id) => {

@@ -46,7 +46,9 @@ export async function createDemoLogins(district: DemoDistrict, options: { parent
   return prisma.$transaction(async (tx) => {
     const created = await tx.parentAccount.createMany({ data: rows, skipDuplicates: true });
     for (const { contactId, resetAt } of resets) {
-      await tx.studentContact.updateMany({ where: { contactId }, data: { resetAt, resetById: options.resetById } });
+      await tx.$executeRaw`
+        UPDATE "StudentContactLoginKey" k SET "resetAt" = ${resetAt}, "resetById" = ${options.resetById}
+        FROM "StudentContact" sc WHERE sc.id = k.id AND sc."contactId" = ${contactId}`;
     }
     // The follow-up of those resets (console home, pending page): RESET ones still wait;
     // re-registered ones did so 1 to 200 hours after their reset (spread by account id).

@@ -144,7 +144,9 @@ describe("prisma/seed.ts (demo district)", () => {
     expect(statuses.map((row) => row.status).sort()).toEqual(["ACTIVE", "PENDING_PASSWORD_CHANGE", "RESET"]);
     const reset = await prisma.parentAccount.findFirstOrThrow({ where: { status: "RESET" }, include: { contact: { include: { links: true } } } });
     expect(reset.passwordHash).toBeNull();
-    expect(reset.contact.links.every((link) => link.resetAt !== null)).toBe(true);
+    const records = await prisma.studentContactLoginKey.findMany({ where: { id: { in: reset.contact.links.map((link) => link.id) } } });
+    expect(records).toHaveLength(reset.contact.links.length);
+    expect(records.every((record) => record.resetAt !== null)).toBe(true);
   });
 
   it("prints credentials that really sign in: site admin, help desk and the demo parent", async () => {

@@ -42,7 +42,7 @@ async function seedDistrict(client: pg.Client) {
 async function resetState() {
   const [accounts, rows, followUps, mails, events] = await Promise.all([
     prisma.parentAccount.count({ where: { status: "RESET" } }),
-    prisma.studentContact.count({ where: { resetAt: { not: null } } }),
+    prisma.studentContactLoginKey.count({ where: { resetAt: { not: null } } }),
     prisma.parentLoginReset.count(),
     prisma.emailOutbox.count(),
     prisma.auditEvent.findMany({ where: { action: "parent.reset" } }),
@@ -89,7 +89,7 @@ describe("kill -9 during a 10,000-row bulk reset", () => {
     expect(after.events).toHaveLength(1);
     const details = after.events[0]!.details as { resetRows: number; resetAccountIds: number[]; linkIds: number[] };
     expect(details.resetRows).toBe(ROWS);
-    const resetLinkIds = (await prisma.studentContact.findMany({ where: { resetAt: { not: null } }, select: { id: true } })).map((link) => link.id);
+    const resetLinkIds = (await prisma.studentContactLoginKey.findMany({ where: { resetAt: { not: null } }, select: { id: true } })).map((link) => link.id);
     expect([...details.linkIds].sort((a, b) => a - b)).toEqual(resetLinkIds.sort((a, b) => a - b));
     expect(new Set(details.resetAccountIds).size).toBe(ROWS);
   });

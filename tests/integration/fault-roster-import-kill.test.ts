@@ -38,7 +38,7 @@ async function rosterState(url: string) {
       ),
       contacts: await rows(`SELECT to_jsonb(c) - '{id,removedAt}'::text[] || jsonb_build_object('removed', c."removedAt" IS NOT NULL) AS row FROM "Contact" c`),
       links: await rows(
-        `SELECT to_jsonb(sc) - '{id,studentId,contactId,removedAt,resetAt,resetById}'::text[]
+        `SELECT to_jsonb(sc) - '{id,studentId,contactId,removedAt}'::text[]
                 || jsonb_build_object('student', st."sourcedId", 'contact', c."sourcedId", 'removed', sc."removedAt" IS NOT NULL) AS row
          FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId" JOIN "Contact" c ON c.id = sc."contactId"`,
       ),

@@ -33,7 +33,7 @@ async function parents(count: number, children = 1): Promise<number[][]> {
 }
 
 const refusalOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
-const resetRowCount = () => prisma.studentContact.count({ where: { resetAt: { not: null } } });
+const resetRowCount = () => prisma.studentContactLoginKey.count({ where: { resetAt: { not: null } } });
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe(`TRUNCATE "StudentContact", "ParentAccount", "Contact", "Student", "School", "AuthSession",

@@ -46,10 +46,10 @@ describe("resetParentLogins", () => {
     expect(await prisma.authSession.count({ where: { parentAccountId: account.id } })).toBe(0);
     expect(await prisma.passwordResetCode.count({ where: { parentAccountId: account.id, supersededAt: null } })).toBe(0);
 
-    const links = await prisma.studentContact.findMany({ where: { contactId: maria.contact.id }, orderBy: { id: "asc" } });
-    expect(links[0]).toMatchObject({ resetById: actor.staffUserId });
+    const links = await prisma.studentContactLoginKey.findMany({ where: { id: { in: maria.links.map((link) => link.id) } }, orderBy: { id: "asc" } });
+    expect(links[0]).toMatchObject({ resetById: actor.staffUserId, sortStatus: links[1]!.sortStatus });
     expect(links[0]!.resetAt).toBeInstanceOf(Date);
-    expect(links[1]).toMatchObject({ resetAt: null, resetById: null }); // not selected
+    expect(links[1]).toMatchObject({ resetAt: null, resetById: null }); // not selected, but its status key follows the login
 
     const [mail] = await prisma.emailOutbox.findMany();
     expect(mail).toMatchObject({ toAddress: "maria@example.com", template: "login-reset-notice", locale: "es", status: "PENDING" });
@@ -71,7 +71,7 @@ describe("resetParentLogins", () => {
 
     const outcome = await resetParentLogins({ linkIds: [maria.links[0]!.id], actor, includeOtherRowsOfSameParents: true });
     expect(outcome).toMatchObject({ resetRows: 2, resetLogins: 1, emailsQueued: 1 });
-    expect(await prisma.studentContact.count({ where: { contactId: maria.contact.id, resetAt: { not: null } } })).toBe(2);
+    expect(await prisma.studentContactLoginKey.count({ where: { id: { in: maria.links.map((link) => link.id) }, resetAt: { not: null } } })).toBe(2);
   });
 
   it("reports already-reset logins and contacts without a login instead of failing", async () => {
@@ -83,7 +83,7 @@ describe("resetParentLogins", () => {
 
     const outcome = await resetParentLogins({ linkIds: [reset.link.id, none.link.id, active.link.id, 999_999], actor });
     expect(outcome).toMatchObject({ resetLogins: 1, resetRows: 1, alreadyReset: 1, noAccount: 1, noEmail: 1, emailsQueued: 0, notFound: 1 });
-    expect(await prisma.studentContact.findUniqueOrThrow({ where: { id: reset.link.id } })).toMatchObject({ resetAt: null });
+    expect(await prisma.studentContactLoginKey.findUniqueOrThrow({ where: { id: reset.link.id } })).toMatchObject({ resetAt: null });
 
     // Running it again changes nothing and says so.
     const again = await resetParentLogins({ linkIds: [active.link.id], actor });

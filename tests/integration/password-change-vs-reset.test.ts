@@ -38,7 +38,7 @@ async function parent(status: "ACTIVE" | "PENDING_PASSWORD_CHANGE" = "ACTIVE") {
   return { ...created, account: created.account!, username, identity };
 }
 
-/** Holds a row lock on a StudentContact row (which a reset writes last) until released. */
+/** Holds a row lock on a link's reset record (which a reset writes once it holds the login's row lock) until released. */
 async function holdLinkRow(linkId: number) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -46,7 +46,7 @@ async function holdLinkRow(linkId: number) {
   const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const holder = prisma.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "StudentContact" WHERE id = ${linkId} FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "StudentContactLoginKey" WHERE id = ${linkId} FOR UPDATE`;
       locked();
       await released;
     },

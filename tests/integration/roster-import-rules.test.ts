@@ -244,7 +244,7 @@ describe("parent logins and imports", () => {
     const reset = await withLogin("f1-p1", "RESET");
     const resetLink = await prisma.studentContact.findFirstOrThrow({ where: { contactId: reset.contactId } });
     const resetAt = new Date("2026-11-01T00:00:00Z");
-    await prisma.studentContact.update({ where: { id: resetLink.id }, data: { resetAt } });
+    await prisma.studentContactLoginKey.update({ where: { id: resetLink.id }, data: { resetAt } });
     await prisma.auditEvent.create({ data: { actorType: "STAFF", action: "parent.reset", contactIds: [reset.contactId] } });
 
     const renamed = users.map((user) => (user.id === "f1-p1" ? { ...user, given: "Renamed" } : user));
@@ -252,7 +252,7 @@ describe("parent logins and imports", () => {
     await runImport(await writeV11Package({ users: renamed, usersMode: "bulk" }));
     expect(await prisma.parentAccount.findUniqueOrThrow({ where: { id: active.id } })).toMatchObject({ status: "ACTIVE", passwordHash: active.passwordHash });
     expect(await prisma.parentAccount.findUniqueOrThrow({ where: { id: reset.id } })).toMatchObject({ status: "RESET", contactId: reset.contactId });
-    expect((await prisma.studentContact.findUniqueOrThrow({ where: { id: resetLink.id } })).resetAt).toEqual(resetAt);
+    expect((await prisma.studentContactLoginKey.findUniqueOrThrow({ where: { id: resetLink.id } })).resetAt).toEqual(resetAt);
     expect(await prisma.auditEvent.count({ where: { action: "parent.reset" } })).toBe(1);
   });
 
