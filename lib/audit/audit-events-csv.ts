@@ -1,5 +1,6 @@
 // The audit trail as CSV rows, read in keyset batches so an export never holds the whole
-// result in memory, and never exceeds AUDIT_EXPORT_ROW_CAP rows.
+// result in memory, and never exceeds AUDIT_EXPORT_ROW_CAP rows. Each row carries the request
+// id of the HTTP request that caused it, to find that request's lines in the JSON log.
 import { csvRow, CSV_BOM } from "@/lib/csv/encode-csv";
 import { recordedVerification } from "@/lib/audit/recorded-verification";
 import { searchAuditEvents, type AuditEventRow, type AuditSearchFilters } from "@/lib/audit/search-audit-events";
@@ -7,7 +8,7 @@ import { searchAuditEvents, type AuditEventRow, type AuditSearchFilters } from "
 export const AUDIT_EXPORT_ROW_CAP = 100_000;
 const BATCH_SIZE = 1000;
 
-export const AUDIT_CSV_HEADER = ["id", "time_utc", "actor_type", "actor_id", "actor", "action", "ip", "parent_contact_ids", "details", "caller_verification", "ticket", "reason"];
+export const AUDIT_CSV_HEADER = ["id", "time_utc", "actor_type", "actor_id", "actor", "action", "ip", "parent_contact_ids", "details", "caller_verification", "ticket", "reason", "request_id"];
 
 /** The caller verification of a reset event as three cells (empty for other events). */
 function verificationCells(details: unknown): [string, string, string] {
@@ -27,6 +28,8 @@ export function auditEventCsvLine(row: AuditEventRow): string {
     row.contactIds.join(" "),
     JSON.stringify(row.details ?? {}),
     ...verificationCells(row.details),
+    // Last, so the columns before keep their places: finds the request's lines in the JSON log.
+    row.requestId,
   ]);
 }
 

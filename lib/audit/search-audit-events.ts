@@ -35,6 +35,8 @@ export interface AuditEventRow {
   ip: string | null;
   contactIds: number[];
   details: Prisma.JsonValue;
+  /** The X-Request-Id of the request that caused the event (as on its log lines), or null. */
+  requestId: string | null;
 }
 
 export interface AuditSearchResult {

@@ -87,6 +87,15 @@ describe("audit trail", () => {
     expect(csv.trimEnd().split("\r\n")).toHaveLength(2);
     expect(csv).toContain(`parent.reset,203.0.113.77,${contactId},`);
     expect(await prisma.auditEvent.count({ where: { action: "audit.export", actorLabel: ADMIN.email } })).toBe(1);
+
+    // Each export is audited with its request's id (the X-Request-Id of its response and log
+    // lines), which the CSV gives in its last column: newest first, this export, then the one above.
+    const exports = await context.request.get(`${baseUrl}/api/console/audit/export?action=audit.export`);
+    const [header, newest, earlier] = (await exports.text()).trimEnd().split("\r\n");
+    expect(header!.endsWith(",request_id")).toBe(true);
+    expect(exports.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(newest!.endsWith(`,${exports.headers()["x-request-id"]}`)).toBe(true);
+    expect(earlier!.endsWith(`,${exported.headers()["x-request-id"]}`)).toBe(true);
     await context.close();
   });
 

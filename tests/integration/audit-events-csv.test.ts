@@ -27,6 +27,7 @@ beforeAll(async () => {
       ip: "198.51.100.7",
       contactIds: [7, 9],
       details: { reason: "password", note: "a,b" },
+      requestId: "req-7f3a9c",
     },
   });
 });
@@ -34,12 +35,17 @@ beforeAll(async () => {
 describe("auditEventsCsv", () => {
   it("writes a BOM, a header and escaped rows", async () => {
     const text = await collect(auditEventsCsv({ action: "staff.sign-in.failed" }));
-    expect(text.startsWith("\uFEFFid,time_utc,actor_type,actor_id,actor,action,ip,parent_contact_ids,details,caller_verification,ticket,reason\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFid,time_utc,actor_type,actor_id,actor,action,ip,parent_contact_ids,details,caller_verification,ticket,reason,request_id\r\n")).toBe(true);
     const lines = text.slice(1).split("\r\n");
     expect(lines).toHaveLength(3); // header, one row, trailing empty
     expect(lines[1]).toMatch(
-      /^\d+,2024-06-01T12:00:00\.000Z,ANONYMOUS,,"'=HYPERLINK\(""http:\/\/evil\.test"",""click""\)",staff\.sign-in\.failed,198\.51\.100\.7,7 9,"\{""note"":""a,b"",""reason"":""password""\}",,,$/, // jsonb orders keys
+      /^\d+,2024-06-01T12:00:00\.000Z,ANONYMOUS,,"'=HYPERLINK\(""http:\/\/evil\.test"",""click""\)",staff\.sign-in\.failed,198\.51\.100\.7,7 9,"\{""note"":""a,b"",""reason"":""password""\}",,,,req-7f3a9c$/, // jsonb orders keys
     );
+  });
+
+  it("leaves the request id empty for events no request caused (jobs, commands)", async () => {
+    const lines = (await collect(auditEventsCsv({ action: "bulk.test" }, 1))).trimEnd().split("\r\n");
+    expect(lines[1]!.endsWith(",,,,")).toBe(true);
   });
 
   it("reads in batches across the keyset, newest first, and stops at the cap", async () => {

@@ -103,8 +103,8 @@ describe("caller verification on resets", () => {
     let csv = "";
     for await (const chunk of auditEventsCsv({ action: "parent.reset" })) csv += chunk;
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]!.endsWith(",caller_verification,ticket,reason")).toBe(true);
-    expect(lines.at(-1)!.endsWith(`,${STUDENT_ID_AND_SCHOOL},T-1,`)).toBe(true);
-    expect(lines[1]!.endsWith(",,,")).toBe(true);
+    expect(lines[0]!.endsWith(",caller_verification,ticket,reason,request_id")).toBe(true);
+    expect(lines.at(-1)!.endsWith(`,${STUDENT_ID_AND_SCHOOL},T-1,,`)).toBe(true);
+    expect(lines[1]!.endsWith(",,,,")).toBe(true);
   });
 });
