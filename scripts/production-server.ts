@@ -7,6 +7,8 @@ import { findFreePort } from "./embedded-postgres";
 
 export interface ProductionServer {
   baseUrl: string;
+  /** The server process (its RSS is what the load test watches). */
+  pid: number;
   stop(): Promise<void>;
   /** Everything the server printed so far (for failure reports). */
   output(): string;
@@ -86,7 +88,7 @@ async function startOnFreePorts(options: ServerOptions): Promise<ProductionServe
     }
     try {
       const response = await fetch(`${baseUrl}/console/sign-in`, { redirect: "manual" });
-      if (response.status < 500 && !output().includes(PORT_TAKEN)) return { baseUrl, stop, output };
+      if (response.status < 500 && !output().includes(PORT_TAKEN)) return { baseUrl, pid: server.pid!, stop, output };
     } catch {
       // not listening yet
     }

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { launchBrowser } from "@/tests/helpers/browser";
 import { startEmbeddedPostgres, type RunningPostgres } from "../embedded-postgres";
+import { prepareBenchStaff, retireBenchStaff, type BenchStaffMember } from "./bench-staff";
 import { percentiles, formatTable, ms } from "./stats";
 
 function argValue(name: string): string | undefined {
@@ -46,36 +47,12 @@ async function pickPrefixes(client: pg.Client, count: number): Promise<string[]>
   return prefixes;
 }
 
-/** A help-desk member with fresh recovery codes (the second step takes one per sign-in). */
-async function prepareStaff(client: pg.Client): Promise<{ email: string; password: string; code: string; staffId: number }> {
-  const { hashSecret } = await import("@/lib/security/password-hash");
-  const { hashRecoveryCode } = await import("@/lib/staff-auth/mfa/recovery-codes");
-  const { randomString } = await import("@/lib/security/random-secret");
+/** A help-desk member with a fresh password and one recovery code (the second step takes one per sign-in). */
+async function prepareStaff(client: pg.Client): Promise<BenchStaffMember> {
   const settings = await client.query<{ domains: string[] }>(`SELECT "staffEmailDomains" AS domains FROM "DistrictSettings" WHERE id = 1`);
   const email = `${BENCH_EMAIL_LOCAL}@${settings.rows[0]?.domains[0] ?? "riverside.example.org"}`;
   const password = `browser bench ${randomBytes(12).toString("hex")}`;
-  // The shape of a real recovery code (lib/staff-auth/mfa/recovery-codes.ts): 16 of these letters.
-  const code = randomString(16, "ABCDEFGHJKMNPQRSTVWXYZ23456789");
-  const staff = await client.query<{ id: number }>(
-    `INSERT INTO "StaffUser" (email, name, role, "passwordHash", "updatedAt") VALUES ($1, 'Browser Benchmark', 'HELP_DESK', $2, now())
-     ON CONFLICT (email) DO UPDATE SET "passwordHash" = EXCLUDED."passwordHash", disabled = false, "failedAttempts" = 0, "lockedUntil" = NULL
-     RETURNING id`,
-    [email, await hashSecret(password)],
-  );
-  const staffId = staff.rows[0]!.id;
-  await client.query(
-    `INSERT INTO "StaffSecurityInfo" ("staffUserId", "phoneE164", "phoneConfirmedAt", "altEmail", "altEmailConfirmedAt", "confirmedAt", "updatedAt")
-     VALUES ($1, '+15035550199', now(), 'browser-bench@personal.example.com', now(), now(), now())
-     ON CONFLICT ("staffUserId") DO UPDATE SET "confirmedAt" = now()`,
-    [staffId],
-  );
-  await client.query(
-    `INSERT INTO "StaffTotp" ("staffUserId", "secretEnc", "confirmedAt") VALUES ($1, 'browser-bench-authenticator-nobody-can-use', now())
-     ON CONFLICT ("staffUserId") DO UPDATE SET "confirmedAt" = now()`,
-    [staffId],
-  );
-  await client.query(`INSERT INTO "StaffRecoveryCode" ("staffUserId", "codeHash") VALUES ($1, $2)`, [staffId, await hashRecoveryCode(code)]);
-  return { email, password, code, staffId };
+  return prepareBenchStaff(client, { email, name: "Browser Benchmark", role: "HELP_DESK", password });
 }
 
 async function main() {
@@ -103,7 +80,7 @@ async function main() {
     const counts = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "StudentContact"`);
     const prefixes = await pickPrefixes(client, ITERATIONS);
     const staff = await prepareStaff(client);
-    staffId = staff.staffId;
+    staffId = staff.id;
 
     const browser = await launchBrowser();
     try {
@@ -119,7 +96,7 @@ async function main() {
       await page.getByLabel("Password").fill(staff.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.waitForURL(/\/console\/sign-in\/second-step/);
-      await page.locator("#second-step-code").fill(staff.code);
+      await page.locator("#second-step-code").fill(staff.codes[0]!);
       await page.locator("#second-step-code").press("Enter");
       await page.waitForURL(/\/console\/parents/).catch((error: Error) => {
         throw new Error(`sign-in did not reach the grid (at ${page.url()}): ${error.message.split("\n")[0]}`);
@@ -191,10 +168,7 @@ async function main() {
       await browser.close();
     }
   } finally {
-    if (staffId !== null) {
-      await client.query(`UPDATE "StaffUser" SET disabled = true WHERE id = $1`, [staffId]);
-      await client.query(`DELETE FROM "StaffRecoveryCode" WHERE "staffUserId" = $1`, [staffId]);
-    }
+    if (staffId !== null) await retireBenchStaff(client, [staffId]);
     await client.end();
     await stopServer?.();
     await embedded?.stop();

@@ -1,50 +1,25 @@
 // The grid's search through HTTP on the running app: the portal's server (scripts/serve.ts, production build) on the
-// benchmark database, a site admin signed in through next-auth's credentials callback,
+// benchmark database, a site admin signed in with two-step sign-in (scripts/bench/bench-staff.ts),
 // then GET /api/console/parents with the same searches the domain benchmark uses.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { startProductionServer, type ProductionServer } from "@/scripts/production-server";
 import { parentSearchToParams, type ParentSearch } from "@/lib/parents/search-schema";
 
 /** Where the production build lives: this checkout, or BENCH_APP_DIR (e.g. a clean export of a commit). */
 export const APP_DIR = process.env.BENCH_APP_DIR ?? process.cwd();
 
-export function startAppServer(databaseUrl: string): Promise<ProductionServer> {
-  return startProductionServer({ databaseUrl, cwd: APP_DIR });
+export function startAppServer(databaseUrl: string, env?: Record<string, string>): Promise<ProductionServer> {
+  return startProductionServer({ databaseUrl, cwd: APP_DIR, env });
 }
 
-/** Minimal cookie jar: name=value pairs from Set-Cookie headers. */
-class CookieJar {
-  private cookies = new Map<string, string>();
-  take(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const eq = pair?.indexOf("=") ?? -1;
-      if (pair && eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  }
-  has(name: string) {
-    return [...this.cookies.keys()].some((key) => key.endsWith(name));
-  }
-  header() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-}
-
-/** Signs in as staff the way the browser's signIn("staff") does; returns the Cookie header. */
-export async function signInStaff(baseUrl: string, email: string, password: string): Promise<string> {
-  const jar = new CookieJar();
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  jar.take(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${baseUrl}/console` }),
-  });
-  jar.take(response);
-  await response.text();
-  if (!jar.has("next-auth.session-token")) throw new Error(`staff sign-in failed (HTTP ${response.status}): no session cookie`);
-  return jar.header();
+/** Builds the app in APP_DIR when it has no production build (under a lock other builders share). */
+export function ensureBuild(log: (line: string) => void) {
+  if (existsSync(path.join(APP_DIR, ".next/BUILD_ID"))) return;
+  log("No production build: running `flock /tmp/next-build.lock npx next build`");
+  const result = spawnSync("flock", ["/tmp/next-build.lock", "npx", "next", "build"], { stdio: "inherit", cwd: APP_DIR });
+  if (result.status !== 0) throw new Error("next build failed");
 }
 
 export function parentsUrl(baseUrl: string, search: ParentSearch): string {

@@ -43,9 +43,19 @@ export class FormArgument {
 
 export type ActionAnswer = { kind: "result"; value: unknown } | { kind: "redirect"; location: string } | { kind: "http"; status: number; text: string };
 
-/** POSTs a server action by id, with its arguments encoded as React's encodeReply does. */
-export async function callServerAction(baseUrl: string, action: BuiltAction, args: unknown[], cookie: string, origin = new URL(baseUrl).origin): Promise<ActionAnswer> {
-  const headers: Record<string, string> = { "Next-Action": action.id, Accept: "text/x-component", Origin: origin };
+/**
+ * POSTs a server action by id, with its arguments encoded as React's encodeReply does.
+ * `extraHeaders` add to the request's headers (e.g. a load balancer's X-Forwarded-For).
+ */
+export async function callServerAction(
+  baseUrl: string,
+  action: BuiltAction,
+  args: unknown[],
+  cookie: string,
+  origin = new URL(baseUrl).origin,
+  extraHeaders: Record<string, string> = {},
+): Promise<ActionAnswer> {
+  const headers: Record<string, string> = { ...extraHeaders, "Next-Action": action.id, Accept: "text/x-component", Origin: origin };
   if (cookie) headers.Cookie = cookie;
   let body: string | FormData;
   if (args.some((arg) => arg instanceof FormArgument)) {
