@@ -13,11 +13,7 @@ import { launchBrowser } from "@/tests/helpers/browser";
 import { startEmbeddedPostgres, type RunningPostgres } from "../embedded-postgres";
 import { prepareBenchStaff, retireBenchStaff, type BenchStaffMember } from "./bench-staff";
 import { percentiles, formatTable, ms } from "./stats";
-
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
+import { argValue } from "./cli-args";
 
 const BENCH_DB_ROWS = argValue("--bench-db");
 const START_SERVER = process.argv.includes("--start-server") || BENCH_DB_ROWS !== undefined;

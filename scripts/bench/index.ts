@@ -16,17 +16,13 @@ import path from "node:path";
 import type pg from "pg";
 import { BENCH_ADMIN_PASSPHRASE } from "./bench-accounts";
 import { openBenchDatabase } from "./bench-database";
+import { argValue } from "./cli-args";
 import { prepareBenchStaff, signInBenchStaff } from "./bench-staff";
 import { buildScenarios, baselineRunner, domainRunner, type Scenario } from "./search-scenarios";
 import { ensureBuild, httpRunner, startAppServer } from "./http-bench";
 import { pickBatches, timeBulkReset, type BulkResetResult } from "./bulk-reset-bench";
 import { measure } from "./stats";
 import { printReport, type ScenarioResult } from "./report";
-
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 const ROWS = Number(argValue("--rows") ?? 2_000_000);
 const KEEP = process.argv.includes("--keep");

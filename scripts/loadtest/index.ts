@@ -23,17 +23,13 @@ import { openBenchDatabase } from "@/scripts/bench/bench-database";
 import { retireBenchStaff, signInBenchStaff, type BenchStaffMember } from "@/scripts/bench/bench-staff";
 import { APP_DIR, ensureBuild, parentsUrl, startAppServer } from "@/scripts/bench/http-bench";
 import { buildScenarios } from "@/scripts/bench/search-scenarios";
+import { argValue } from "@/scripts/bench/cli-args";
 import { closedLoop } from "./capacity";
 import { bulkResetSearches, parentIdentities, prepareAgents, prepareSiteAdmin } from "./load-accounts";
 import { processRssMb } from "./process-rss";
 import { formatReport, type ModeResult } from "./report";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { runWorkingDay, type WorkingDayOptions } from "./working-day";
-
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 const ROWS = Number(argValue("--rows") ?? 2_000_000);
 const KEEP = process.argv.includes("--keep");

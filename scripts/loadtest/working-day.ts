@@ -49,7 +49,8 @@ function actionFailure(answer: ActionAnswer): string | undefined {
   return JSON.stringify(answer).slice(0, 200);
 }
 
-async function pageFailure(url: string, headers: Record<string, string>): Promise<string | undefined> {
+/** A GET's failure as text (anything but 200), or undefined. */
+async function getFailure(url: string, headers: Record<string, string>): Promise<string | undefined> {
   const response = await fetch(url, { headers, redirect: "manual" });
   const body = await response.text();
   return response.status === 200 ? undefined : `${response.status} ${body.slice(0, 120)}`;
@@ -72,11 +73,7 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
       await sleep(Math.max(0, next - performance.now()));
       if (!running()) return;
       const path = options.searchPaths[(index * 7 + turn) % options.searchPaths.length]!;
-      await log.time("GET /api/console/parents (agents)", async () => {
-        const response = await fetch(`${baseUrl}${path}`, { headers: { Cookie: cookie } });
-        const body = await response.text();
-        return response.status === 200 ? undefined : `${response.status} ${body.slice(0, 120)}`;
-      });
+      await log.time("GET /api/console/parents (agents)", () => getFailure(`${baseUrl}${path}`, { Cookie: cookie }));
       next = Math.max(next + period, performance.now());
     }
   };
@@ -91,13 +88,13 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
       // One flow in four types an address or name the district does not know (same answers).
       const known = flow % 4 !== 3;
       const who = known ? options.identities[flow % options.identities.length]! : { email: `nobody.${flow}@example.net`, username: `nobody.${flow}` };
-      await log.time("GET /forgot-username", () => pageFailure(`${baseUrl}/forgot-username`, headers));
+      await log.time("GET /forgot-username", () => getFailure(`${baseUrl}/forgot-username`, headers));
       await thinkTime();
       await log.time("POST forgot username (action)", async () =>
         actionFailure(await callServerAction(baseUrl, options.actions.forgotUsername, [{ email: who.email, emailConfirm: who.email }], "", undefined, headers)),
       );
       await thinkTime();
-      await log.time("GET /forgot-password", () => pageFailure(`${baseUrl}/forgot-password`, headers));
+      await log.time("GET /forgot-password", () => getFailure(`${baseUrl}/forgot-password`, headers));
       await thinkTime();
       await log.time("POST forgot password (action)", async () =>
         actionFailure(await callServerAction(baseUrl, options.actions.requestCode, [{ username: who.username }], "", undefined, headers)),
