@@ -5,6 +5,9 @@
 import autocannon from "autocannon";
 import { percentiles } from "@/scripts/bench/stats";
 import type { EndpointFigures } from "./latency-log";
+import { processCpuSeconds } from "./process-stats";
+
+const serversCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
 
 export interface ClosedLoopOptions {
   endpoint: string;
@@ -15,6 +18,8 @@ export interface ClosedLoopOptions {
   seconds: number;
   /** Seconds of the same load first, not recorded (JIT, caches, connection pools). */
   warmupSeconds: number;
+  /** The servers' processes: their CPU time during the recorded run is divided by the answers. */
+  pids?: number[];
 }
 
 function run(options: ClosedLoopOptions, seconds: number, onAnswer?: (ms: number) => void): Promise<autocannon.Result> {
@@ -37,7 +42,9 @@ function run(options: ClosedLoopOptions, seconds: number, onAnswer?: (ms: number
 export async function closedLoop(options: ClosedLoopOptions): Promise<EndpointFigures> {
   if (options.warmupSeconds > 0) await run(options, options.warmupSeconds);
   const answers: number[] = [];
+  const cpuBefore = serversCpu(options.pids ?? []);
   const result = await run(options, options.seconds, (ms) => answers.push(ms));
+  const cpuSeconds = serversCpu(options.pids ?? []) - cpuBefore;
   const errors = result.errors + result.non2xx;
   const examples = errors > 0 ? [`${result.non2xx} non-2xx, ${result.errors} socket errors (${result.timeouts} timeouts)`] : [];
   return {
@@ -47,5 +54,6 @@ export async function closedLoop(options: ClosedLoopOptions): Promise<EndpointFi
     latency: percentiles(answers),
     errors,
     examples,
+    ...(options.pids ? { serverCpuMsPerRequest: (cpuSeconds * 1000) / Math.max(1, answers.length) } : {}),
   };
 }

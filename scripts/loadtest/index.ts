@@ -26,7 +26,7 @@ import { buildScenarios } from "@/scripts/bench/search-scenarios";
 import { argValue } from "@/scripts/bench/cli-args";
 import { closedLoop } from "./capacity";
 import { bulkResetSearches, parentIdentities, prepareAgents, prepareSiteAdmin } from "./load-accounts";
-import { processRssMb } from "./process-rss";
+import { processCpuSeconds, processRssMb } from "./process-stats";
 import { formatReport, type ModeResult } from "./report";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { runWorkingDay, type WorkingDayOptions } from "./working-day";
@@ -70,9 +70,9 @@ async function startServers(count: number, databaseUrl: string, smtp: SmtpSink):
   return Promise.all(Array.from({ length: count }, () => startAppServer(databaseUrl, env)));
 }
 
-/** The first error-level lines of the servers' JSON logs (pino: level 50 and up). */
+/** The first error-level lines of the servers' JSON logs. */
 function errorLogLines(servers: ProductionServer[], limit = 5): string[] {
-  const lines = servers.flatMap((server) => server.output().split("\n").filter((line) => /"level":(50|60)/.test(line)));
+  const lines = servers.flatMap((server) => server.output().split("\n").filter((line) => /"level":"(error|fatal)"/.test(line)));
   return lines.slice(0, limit).map((line) => line.slice(0, 400));
 }
 
@@ -94,6 +94,7 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
   const servers = await startServers(instances, prepared.databaseUrl, smtp);
   try {
     const baseUrls = servers.map((server) => server.baseUrl);
+    const pids = servers.map((server) => server.pid);
     log(`Servers at ${baseUrls.join(", ")}; signing in ${prepared.agents.length} agents and the site admin (two-step, recovery codes)`);
     const agentCookies = await signInAll(prepared.agents, baseUrls);
     const [adminCookie] = await signInAll([prepared.admin], baseUrls);
@@ -116,6 +117,7 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
     };
     log(`Working day: ${DURATION_SECONDS} s, ${AGENTS} agents searching every ${SEARCH_EVERY_SECONDS} s, ${PARENTS} parents in recovery flows, bulk reset of "${bulkSearch.q}" (${bulkSearch.rows} rows)`);
     const mailsAtStart = smtp.delivered();
+    const dayCpuBefore = pids.map(processCpuSeconds);
     const day = await runWorkingDay({
       baseUrls,
       agentCookies,
@@ -129,6 +131,7 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
       durationSeconds: DURATION_SECONDS,
     });
 
+    const dayCpuSeconds = pids.reduce((sum, pid, i) => sum + processCpuSeconds(pid) - dayCpuBefore[i]!, 0);
     await settle();
     log(`Capacity: ${CONNECTIONS} connections, ${CAPACITY_SECONDS} s each (after 3 s of warm-up), on ${CAPACITY_SEARCH} and /sign-in`);
     const capacity = [
@@ -139,9 +142,10 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
         connections: CONNECTIONS,
         seconds: CAPACITY_SECONDS,
         warmupSeconds: 3,
+        pids,
       }),
       await settle().then(() =>
-        closedLoop({ endpoint: "GET /sign-in", urls: baseUrls.map((u) => `${u}/sign-in`), connections: CONNECTIONS, seconds: CAPACITY_SECONDS, warmupSeconds: 3 }),
+        closedLoop({ endpoint: "GET /sign-in", urls: baseUrls.map((u) => `${u}/sign-in`), connections: CONNECTIONS, seconds: CAPACITY_SECONDS, warmupSeconds: 3, pids }),
       ),
     ];
     const rssAfter = servers.map((server) => processRssMb(server.pid));
@@ -150,6 +154,8 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
       day: day.endpoints,
       bulkReset: { ...day.bulkReset, requestedRows: bulkSearch.rows },
       mailsDelivered: smtp.delivered() - mailsAtStart,
+      dayCpuSeconds,
+      dayWallSeconds: DURATION_SECONDS,
       capacity,
       rss: rssBefore.map((before, i) => ({ before, after: rssAfter[i]! })),
       serverErrors: errorLogLines(servers),

@@ -10,6 +10,8 @@ export interface EndpointFigures {
   errors: number;
   /** The first few failures, for the report (status and the start of the answer). */
   examples: string[];
+  /** CPU time the servers used per answer in this phase (closed-loop phases, one endpoint at a time). */
+  serverCpuMsPerRequest?: number;
 }
 
 export class LatencyLog {

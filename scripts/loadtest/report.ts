@@ -15,6 +15,9 @@ export interface ModeResult {
   day: EndpointFigures[];
   bulkReset: { seconds: number; resetRows: number; requestedRows: number; failure?: string };
   mailsDelivered: number;
+  /** CPU seconds the servers used during the working day, and its length. */
+  dayCpuSeconds: number;
+  dayWallSeconds: number;
   capacity: EndpointFigures[];
   rss: { before: number; after: number }[];
   /** The servers' first error-level log lines (their JSON log), to explain errors. */
@@ -34,6 +37,7 @@ function endpointRows(instances: number, phase: string, figures: EndpointFigures
     ms(f.latency.p99),
     ms(f.latency.max),
     String(f.errors),
+    f.serverCpuMsPerRequest === undefined ? "" : ms(f.serverCpuMsPerRequest),
   ]);
 }
 
@@ -41,7 +45,7 @@ export function formatReport(header: string, modes: ModeResult[]): string {
   const lines = [header, ""];
   lines.push(
     formatTable(
-      ["run", "endpoint", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"],
+      ["run", "endpoint", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "server CPU ms/req"],
       modes.flatMap((mode) => [...endpointRows(mode.instances, "working day", mode.day), ...endpointRows(mode.instances, "capacity", mode.capacity)]),
     ),
     "",
@@ -60,7 +64,8 @@ export function formatReport(header: string, modes: ModeResult[]): string {
     lines.push(
       `${mode.instances} instance(s): bulk reset of ${reset.requestedRows} matching rows during the day: ` +
         (reset.failure ? `FAILED ${reset.failure}` : `${reset.resetRows} rows reset in ${reset.seconds.toFixed(1)} s`) +
-        `; mails delivered to the SMTP server during the run: ${mode.mailsDelivered}`,
+        `; mails delivered to the SMTP server during the run: ${mode.mailsDelivered}; ` +
+        `the servers used ${mode.dayCpuSeconds.toFixed(0)} CPU s in the ${mode.dayWallSeconds} s day (${(mode.dayCpuSeconds / mode.dayWallSeconds).toFixed(2)} cores)`,
     );
     for (const f of [...mode.day, ...mode.capacity].filter((e) => e.examples.length > 0)) lines.push(`  errors of ${f.endpoint}: ${f.examples.join(" | ")}`);
     for (const line of mode.serverErrors) lines.push(`  server log: ${line}`);
