@@ -7,8 +7,14 @@ import { watchDatabasePool } from "@/lib/ops/database-failures";
 function createClient(connectionString: string) {
   // Our own pool, watched, so that a request failing on an unreachable database answers 503.
   const pool = watchDatabasePool(new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
-  // $disconnect() ends the pool, as it did when the adapter made its own.
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // $disconnect() ends the pool, as it did when the adapter made its own. An interactive
+  // transaction waits for a free connection up to maxWait (Prisma's default, 2 s, failed a
+  // parent's recovery post in the load test while a bulk reset and 50 agents' searches held
+  // the pool): a busy moment should slow a request down, not fail it.
+  return new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    transactionOptions: { maxWait: 10_000 },
+  });
 }
 
 type Client = ReturnType<typeof createClient>;
