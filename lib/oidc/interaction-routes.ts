@@ -5,6 +5,7 @@
 //                                               to the portal's sign-in, "choose your password" or consent page
 //   POST /oidc/interaction/<uid>/student-login  the student sign-in page's form
 //   POST /oidc/interaction/<uid>/consent        the consent page's form (allow / deny)
+// The last step answers a page that moves on to the provider by itself (see finish()).
 // Every redirect goes to a fixed portal path with the interaction's uid (no URL from the request:
 // no open redirect). POSTs need our own Origin, and the interaction cookie is SameSite=Lax, so
 // a cross-site form cannot drive a sign-in or a consent (login CSRF).
@@ -17,6 +18,7 @@ import { logger } from "@/lib/ops/logger";
 import { OIDC_MOUNT_PATH } from "@/lib/oidc/issuer";
 import { oidcProvider } from "@/lib/oidc/provider";
 import { portalParentSession } from "@/lib/oidc/portal-parent-session";
+import { escapeHtml } from "@/lib/oidc/provider-pages";
 
 /** What oidc-provider's nanoid uids look like; anything else is not an interaction. */
 export const INTERACTION_UID = /^[A-Za-z0-9_-]{10,64}$/;
@@ -74,9 +76,20 @@ async function detailsFor(req: IncomingMessage, res: ServerResponse, uid: string
   return { provider, details };
 }
 
+/**
+ * Stores the step's result and sends the browser on to the provider. Not a 303: after a form
+ * post, browsers hold the whole redirect chain (which ends at the app's redirect URI, another
+ * origin) to the posting page's CSP form-action 'self'. A page that moves on by itself starts a
+ * new navigation instead.
+ */
 async function finish(req: IncomingMessage, res: ServerResponse, result: InteractionResults, merge: boolean): Promise<void> {
   const provider = await oidcProvider();
-  await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: merge });
+  const location = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: merge });
+  const href = escapeHtml(location);
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(`<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>…</title></head><body><p><a href="${href}">Continue</a></p></body></html>`);
 }
 
 async function show(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
