@@ -6,6 +6,7 @@ import { isDemoMode } from "@/lib/config/demo-mode";
 import { ensureDevSmtpReceiver, isSmtpConfigured, MISSING_SMTP_URL_MESSAGE } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { logger } from "@/lib/ops/logger";
+import { oidcPurgeJob } from "@/lib/oidc/adapter";
 import { retentionJob } from "@/lib/ops/retention-job";
 import { workerOff } from "@/lib/ops/worker-heartbeat";
 import { removedLoginsJob } from "@/lib/roster/disable-removed-logins";
@@ -41,5 +42,5 @@ export async function startMailServices(): Promise<void> {
   if (isSmsProviderConfigured()) logger.info({ job: "sms-outbox" }, "text messages go through the SMS provider (SMS_TWILIO_*)");
   else if (isDemoMode()) logger.info({ job: "sms-outbox" }, "demo mode without an SMS provider: text messages go to the console's Dev inbox");
   else logger.error({ job: "sms-outbox" }, missingSmsConfigMessage());
-  startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob(), smsOutboxJob(), logoutDeliveryJob()] });
+  startOutboxWorker({ jobs: [retentionJob(), removedLoginsJob(), smsOutboxJob(), oidcPurgeJob(), logoutDeliveryJob()] });
 }
