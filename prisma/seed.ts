@@ -19,7 +19,7 @@ import { DEMO_PARENT_USERNAME, type DemoDistrict } from "@/scripts/demo/build-de
 import { buildDemoRosterFiles, buildSeedDistrict, DEMO_ROSTER_FILE_NAME } from "@/scripts/demo/build-demo-roster";
 import { createDemoLogins } from "@/scripts/demo/create-demo-logins";
 import { DEMO_AUTHENTICATOR_KEYS, seedDemoAuthenticator } from "@/scripts/demo/seed-demo-authenticators";
-import { ensureDemoLunchApp, lunchUrls } from "@/lib/demo-apps/lunch-app";
+import { ensureDemoLunchApp } from "@/lib/demo-apps/lunch-app";
 
 // Demo-only secrets, printed on purpose: this data set exists to be tried out.
 const ADMIN_PASSPHRASE = "riverside-demo-admin-passphrase";
@@ -137,7 +137,6 @@ async function main() {
     `  Admin authenticator key:  ${admin.email}  /  ${DEMO_AUTHENTICATOR_KEYS.admin}`,
     `  Help desk authenticator key:  ${helpDesk.email}  /  ${DEMO_AUTHENTICATOR_KEYS.helpDesk}`,
     `  Parent:      ${DEMO_PARENT_USERNAME}  /  ${PARENT_PASSWORD}  (every active demo parent login uses this password)`,
-    `  Demo app:    ${lunchUrls().home}  (signs parents in through the portal: OpenID Connect)`,
   ];
   writeCredentials(lines);
   console.log(`Demo credentials (also in .data/demo-credentials.txt):\n${lines.join("\n")}`);
