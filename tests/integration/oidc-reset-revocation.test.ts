@@ -131,6 +131,16 @@ describe("a 10,000-parent bulk reset", () => {
     console.log(`[measure] bulk reset of ${ROWS.toLocaleString("en-US")} parents with ${(ROWS * 13).toLocaleString("en-US")} provider rows: ${Math.round(resetMs)} ms in total`);
   });
 
+  it("costs little for parents who never signed in to an app (printed)", async () => {
+    expect(await prisma.oidcPayload.count()).toBe(0);
+    const subjects = (await prisma.parentAccount.findMany({ select: { oidcSubject: true } })).map((account) => account.oidcSubject);
+    const startedAt = performance.now();
+    const outcome = await prisma.$transaction((tx) => revokeOidcAccess(tx, subjects));
+    const revokeMs = performance.now() - startedAt;
+    expect(outcome).toEqual({ artifactsDeleted: 0, logoutsQueued: 0 });
+    console.log(`[measure] revokeOidcAccess for ${ROWS.toLocaleString("en-US")} subjects without provider rows: ${Math.round(revokeMs)} ms`);
+  });
+
   it("times the revocation statement alone on 10,000 subjects (printed, rolled back)", async () => {
     await seedProviderState().catch(async () => {
       await admin.query(`DELETE FROM "OidcClient"`);

@@ -5,6 +5,8 @@ import { appUriProblem } from "@/lib/oidc/connected-app-schema";
 import { allowedPrivateHosts, assertDeliverableTarget, isPrivateAddress, RefusedTargetError } from "@/lib/oidc/backchannel-target";
 import { hashClientSecret, newClientId, newClientSecret } from "@/lib/oidc/client-secret";
 
+const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
+
 describe("appUriProblem", () => {
   it("accepts https anywhere and http on this machine only", () => {
     expect(appUriProblem("https://ps.district.org/oidc/openid_connect_login")).toBeNull();
@@ -30,15 +32,15 @@ describe("back-channel logout targets", () => {
     for (const address of ["8.8.8.8", "172.32.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"]) expect(isPrivateAddress(address), address).toBe(false);
   });
   it("allows the listed hosts, and the portal's own host only in demo mode", () => {
-    expect([...allowedPrivateHosts({ OIDC_PRIVATE_APP_HOSTS: " SIS.district.internal , 10.20.0.15,," })]).toEqual(["sis.district.internal", "10.20.0.15"]);
-    expect(allowedPrivateHosts({ DEMO_MODE: "1", PORTAL_URL: "http://127.0.0.1:4123" }).has("127.0.0.1")).toBe(true);
-    expect(allowedPrivateHosts({ PORTAL_URL: "https://portal.district.org" }).size).toBe(0);
+    expect([...allowedPrivateHosts(env({ OIDC_PRIVATE_APP_HOSTS: " SIS.district.internal , 10.20.0.15,," }))]).toEqual(["sis.district.internal", "10.20.0.15"]);
+    expect(allowedPrivateHosts(env({ DEMO_MODE: "1", PORTAL_URL: "http://127.0.0.1:4123" })).has("127.0.0.1")).toBe(true);
+    expect(allowedPrivateHosts(env({ PORTAL_URL: "https://portal.district.org" })).size).toBe(0);
   });
   it("refuses a private IP literal unless listed, without any lookup", async () => {
-    await expect(assertDeliverableTarget("http://10.20.0.15/logout", {})).rejects.toBeInstanceOf(RefusedTargetError);
-    await expect(assertDeliverableTarget("https://[fe80::1]/logout", {})).rejects.toBeInstanceOf(RefusedTargetError);
-    await expect(assertDeliverableTarget("http://10.20.0.15/logout", { OIDC_PRIVATE_APP_HOSTS: "10.20.0.15" })).resolves.toBeUndefined();
-    await expect(assertDeliverableTarget("ftp://8.8.8.8/logout", {})).rejects.toBeInstanceOf(RefusedTargetError);
+    await expect(assertDeliverableTarget("http://10.20.0.15/logout", env({}))).rejects.toBeInstanceOf(RefusedTargetError);
+    await expect(assertDeliverableTarget("https://[fe80::1]/logout", env({}))).rejects.toBeInstanceOf(RefusedTargetError);
+    await expect(assertDeliverableTarget("http://10.20.0.15/logout", env({ OIDC_PRIVATE_APP_HOSTS: "10.20.0.15" }))).resolves.toBeUndefined();
+    await expect(assertDeliverableTarget("ftp://8.8.8.8/logout", env({}))).rejects.toBeInstanceOf(RefusedTargetError);
   });
 });
 
