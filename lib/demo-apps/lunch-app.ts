@@ -10,7 +10,9 @@ import { publicBaseUrl } from "@/lib/config/public-url";
 export const LUNCH_CLIENT_ID = "riverside-lunch-demo";
 export const LUNCH_APP_NAME = "Riverside Lunch Payments (demo)";
 export const LUNCH_BASE_PATH = "/demo-apps/lunch";
-export const LUNCH_SCOPES = ["openid", "profile", "email", "students", "offline_access"];
+export const LUNCH_SCOPES = ["openid", "profile", "email", "students"];
+/** What its sign-in asks for: the parent's name, e-mail and children (to pay for their lunches). */
+export const LUNCH_REQUESTED_SCOPES = LUNCH_SCOPES.join(" ");
 
 export function lunchUrls(env: NodeJS.ProcessEnv = process.env) {
   const base = `${publicBaseUrl(env)}${LUNCH_BASE_PATH}`;

@@ -6,6 +6,8 @@
 // `logout_token=...`; 2xx is delivered, a network error, timeout or 5xx is retried with
 // backoff up to MAX_ATTEMPTS, a 4xx (the app refused this token) or a refused target is
 // given up on at once. Delivered and given-up rows are audited. The token is never stored or logged.
+// Unlike mail, a lease running out mid-batch (a batch takes at most 5 rounds of a 10 s timeout,
+// the lease 60 s) would at worst send a second, equally valid logout: harmless to the app.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import * as client from "openid-client";
 import { isDemoMode } from "@/lib/config/demo-mode";
-import { LUNCH_SCOPES, lunchUrls } from "@/lib/demo-apps/lunch-app";
+import { LUNCH_REQUESTED_SCOPES, lunchUrls } from "@/lib/demo-apps/lunch-app";
 import { lunchCookieOptions, notInDemoMode } from "@/lib/demo-apps/lunch-cookies";
 import { lunchClientConfig } from "@/lib/demo-apps/lunch-oidc";
 import { LUNCH_LOGIN_COOKIE, newOpaqueId, savePendingLogin } from "@/lib/demo-apps/lunch-sessions";
@@ -18,13 +18,11 @@ export async function GET() {
   savePendingLogin(key, { state, codeVerifier, nonce, createdAt: Date.now() });
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: lunchUrls().callback,
-    scope: LUNCH_SCOPES.join(" "),
+    scope: LUNCH_REQUESTED_SCOPES,
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
     state,
     nonce,
-    // offline_access is granted only after consent (OIDC Core 11).
-    prompt: "consent",
   });
   const response = NextResponse.redirect(url.href, 303);
   response.headers.set("Cache-Control", "no-store");
