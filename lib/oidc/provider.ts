@@ -94,6 +94,8 @@ function configuration(jwks: { keys: object[] }): Configuration {
       resourceIndicators: { enabled: false },
       registration: { enabled: false },
       introspection: { enabled: false },
+      // No app of a district sends pushed authorization requests: one endpoint less.
+      pushedAuthorizationRequests: { enabled: false },
     },
     renderError: renderOidcErrorPage,
   };
