@@ -55,6 +55,8 @@ export interface ResetOutcome {
   emailsQueued: number;
   studentAccountsRemoved: number;
   sessionsEnded: number;
+  /** Back-channel logouts queued for the district's other apps (sent after the commit). */
+  appLogoutsQueued?: number;
   /** Selected ids that do not exist (deleted meanwhile). */
   notFound: number;
 }
@@ -112,11 +114,12 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
   const now = new Date();
   let sessionsEnded = 0;
   let studentAccountsRemoved = 0;
+  let appLogoutsQueued = 0;
   let emailsQueued = 0;
   let noEmail = 0;
 
   if (accountIds.length > 0) {
-    ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
+    ({ sessionsEnded, studentAccountsRemoved, appLogoutsQueued } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
     await tx.studentContact.updateMany({ where: { id: { in: resetLinkIds } }, data: { resetAt: now, resetById: input.actor.staffUserId } });
     // The follow-up (pending page, console home); completion is marked by the migration's rule.
     const schools = await tx.$queryRaw<{ contactId: number; schoolIds: number[] }[]>`
@@ -169,6 +172,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
     emailsQueued,
     studentAccountsRemoved,
     sessionsEnded,
+    appLogoutsQueued,
     notFound: linkIds.length - selected.length,
   };
   await recordAuditEvent(tx, {

@@ -1,17 +1,20 @@
 // What makes parent logins unusable until the parent re-registers: the account becomes RESET
 // (password and temporary password gone, lock cleared), open security codes are superseded,
 // sessions end, and student accounts the parent created are removed (the SIS vendor's
-// procedure). Shared by a staff reset and the roster's grace-period disable; runs in the
-// caller's transaction, which has locked the account rows.
+// procedure). Their sign-ins to the district's other apps end too: provider sessions, grants
+// and tokens of the parent and of those student accounts are deleted and back-channel
+// logouts queued (lib/oidc/revoke-oidc-access.ts). Shared by a staff reset and the roster's
+// grace-period disable; runs in the caller's transaction, which has locked the account rows.
 import type { Tx } from "@/lib/db";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
+import { revokeOidcAccess } from "@/lib/oidc/revoke-oidc-access";
 
 export async function revokeParentLogins(
   tx: Tx,
   accountIds: number[],
   now: Date,
   mark: { resetAt: Date } | { disabledAt: Date },
-): Promise<{ sessionsEnded: number; studentAccountsRemoved: number }> {
+): Promise<{ sessionsEnded: number; studentAccountsRemoved: number; appLogoutsQueued: number }> {
   await tx.parentAccount.updateMany({
     where: { id: { in: accountIds } },
     data: { status: "RESET", passwordHash: null, tempPasswordExpiresAt: null, tempPasswordUsedAt: null, failedAttempts: 0, lockedUntil: null, ...mark },
@@ -21,6 +24,12 @@ export async function revokeParentLogins(
     data: { supersededAt: now },
   });
   const sessionsEnded = await endParentSessions(tx, accountIds);
+  // Read before the student accounts are deleted below.
+  const subjects = await tx.$queryRaw<{ subject: string }[]>`
+    SELECT "oidcSubject"::text AS subject FROM "ParentAccount" WHERE id = ANY(${accountIds}::int[])
+    UNION ALL
+    SELECT "oidcSubject"::text FROM "StudentAccount" WHERE "createdByAccountId" = ANY(${accountIds}::int[])`;
+  const { logoutsQueued: appLogoutsQueued } = await revokeOidcAccess(tx, subjects.map((row) => row.subject));
   const studentAccountsRemoved = (await tx.studentAccount.deleteMany({ where: { createdByAccountId: { in: accountIds } } })).count;
-  return { sessionsEnded, studentAccountsRemoved };
+  return { sessionsEnded, studentAccountsRemoved, appLogoutsQueued };
 }

@@ -60,6 +60,8 @@ interface Fixtures {
   settings: Record<string, unknown>;
   /** A finished dry run (with summary and report) whose package file exists, for Apply and the run routes. */
   rosterDryRunId: number;
+  /** A confidential connected app (issue 12): never rotated, enabled. */
+  appId: number;
 }
 type Args = (fixtures: Fixtures, role: Role) => unknown[] | Promise<unknown[]>;
 /** Whether the change an "ok" call makes is in the database: false until the first "ok", so refusals changed nothing. */
@@ -169,6 +171,19 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   beginPasskeyRegistrationAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
   finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
   removePasskeyAction: { args: async (f, role) => [{ ...(await stepUpFor(f, role)), passkeyId: 999_999 }], expect: staffOnly("ok") },
+  // Connected apps (issue 12, item 7): site admins only.
+  registerConnectedAppAction: {
+    args: () => [{ ...MATRIX_APP_FIELDS, name: "Matrix Registered App", clientType: "public" }],
+    expect: staffOnly("forbidden"),
+    effect: async () => (await prisma.oidcClient.count({ where: { name: "Matrix Registered App" } })) === 1,
+  },
+  updateConnectedAppAction: {
+    args: (f) => [{ ...MATRIX_APP_FIELDS, id: f.appId, name: "Matrix Renamed App" }],
+    expect: staffOnly("forbidden"),
+    effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).name === "Matrix Renamed App",
+  },
+  rotateClientSecretAction: { args: (f) => [{ id: f.appId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).secretRotatedAt !== null },
+  setConnectedAppDisabledAction: { args: (f) => [{ id: f.appId, disabled: true }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).disabledAt !== null },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -204,6 +219,21 @@ const ROUTES: Record<
   "/api/ready": { method: "GET", path: "/api/ready", expect: everyone(200) },
   // Only the METRICS_TOKEN bearer (observability.test.ts); no session opens it, and it answers like an unknown path.
   "/api/metrics": { method: "GET", path: "/api/metrics", expect: everyone(404) },
+  // The demo lunch app (issue 12, item 8; the e2e server runs in demo mode, elsewhere 404):
+  // an app of its own, open to anyone as any app's sign-in is. Start: off to the provider.
+  "/demo-apps/lunch/login": { method: "GET", path: "/demo-apps/lunch/login", expect: everyone(303) },
+  // No sign-in in progress (no cookie of the demo app): back to its page with an error.
+  "/demo-apps/lunch/callback": { method: "GET", path: "/demo-apps/lunch/callback?code=x&state=y", expect: everyone(303) },
+  // No session of the demo app: back to its page.
+  "/demo-apps/lunch/logout": { method: "GET", path: "/demo-apps/lunch/logout", expect: everyone(303) },
+  // Only a logout token signed by the provider ends a session; anything else is a 400.
+  "/demo-apps/lunch/backchannel-logout": {
+    method: "POST",
+    path: "/demo-apps/lunch/backchannel-logout",
+    body: () => new Blob(["logout_token=not.a.token"]),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    expect: everyone(400),
+  },
 };
 
 /**
@@ -257,6 +287,16 @@ const CHANGER_PASSPHRASES = ["matrix changer passphrase before the call", "matri
 const CHOSEN_PASSPHRASE = "matrix chosen passphrase through a setup link";
 const MATRIX_STAFF_PASSPHRASE = "matrix staff passphrase for every role";
 const MATRIX_PHONE = "+15035550177";
+/** A connected app's form fields, valid as the console sends them (URIs one a line). */
+const MATRIX_APP_FIELDS = {
+  name: "Matrix Existing App",
+  redirectUris: "https://matrix-app.example.org/callback",
+  postLogoutRedirectUris: "",
+  backchannelLogoutUri: "",
+  firstParty: false,
+  scopes: ["openid", "profile"],
+  identifierClaim: "sub",
+};
 const MATRIX_ALT_EMAIL = "matrix.alternate@personal.example.com";
 const MATRIX_QUESTIONS = {
   questions: [
@@ -355,6 +395,11 @@ beforeAll(async () => {
     staffDomain,
     staffEmails: staff,
     rosterDryRunId: await createFinishedDryRun(),
+    appId: (
+      await prisma.oidcClient.create({
+        data: { clientId: "matrix-app", name: MATRIX_APP_FIELDS.name, secretHash: "0".repeat(64), redirectUris: [MATRIX_APP_FIELDS.redirectUris], postLogoutRedirectUris: [], scopes: MATRIX_APP_FIELDS.scopes },
+      })
+    ).id,
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
     settings: Object.fromEntries(
