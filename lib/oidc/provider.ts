@@ -62,7 +62,8 @@ function configuration(jwks: { keys: object[] }): Configuration {
     findAccount: findOidcAccount,
     jwks: jwks as Configuration["jwks"],
     claims: Object.fromEntries(Object.entries(OIDC_SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
-    scopes: ["openid", "profile", "email", "students"],
+    // offline_access (granted only with prompt=consent): refresh tokens that outlive the browser session.
+    scopes: ["openid", "offline_access", "profile", "email", "students"],
     // Claims also in the ID token: apps such as PowerSchool read the identifying claim from it only.
     conformIdTokenClaims: false,
     extraClientMetadata: { properties: ["first_party", "identifier_claim"] },
@@ -94,6 +95,8 @@ function configuration(jwks: { keys: object[] }): Configuration {
       resourceIndicators: { enabled: false },
       registration: { enabled: false },
       introspection: { enabled: false },
+      // No app of a district sends pushed authorization requests: one endpoint less.
+      pushedAuthorizationRequests: { enabled: false },
     },
     renderError: renderOidcErrorPage,
   };

@@ -236,6 +236,36 @@ const ROUTES: Record<
   },
 };
 
+/**
+ * The OpenID Provider's routes (lib/oidc/mount.ts), answered by the portal server outside
+ * Next.js: each endpoint discovery lists, the root discovery, and the interaction steps (with
+ * an interaction that does not exist). None of them reads a portal session except the
+ * interaction step, and only for an interaction the browser's own cookie names.
+ */
+const OIDC_UID = "matrixNoSuchInteraction01";
+const OIDC_ROUTES: Record<string, { method: "GET" | "POST"; path: string; form?: Record<string, string>; expect: number }> = {
+  "root discovery": { method: "GET", path: "/.well-known/openid-configuration", expect: 200 },
+  "discovery": { method: "GET", path: "/oidc/.well-known/openid-configuration", expect: 200 },
+  "jwks_uri": { method: "GET", path: "/oidc/jwks", expect: 200 },
+  // No client_id: an error page, never a redirect.
+  "authorization_endpoint": { method: "GET", path: "/oidc/auth", expect: 400 },
+  // A resume without the interaction's cookie.
+  "authorization resume": { method: "GET", path: `/oidc/auth/${OIDC_UID}`, expect: 400 },
+  "token_endpoint": { method: "POST", path: "/oidc/token", form: { grant_type: "authorization_code", code: "x", client_id: "no-such-app" }, expect: 401 },
+  "userinfo_endpoint": { method: "GET", path: "/oidc/me", expect: 401 },
+  "revocation_endpoint": { method: "POST", path: "/oidc/token/revocation", form: { token: "x", client_id: "no-such-app" }, expect: 401 },
+  // The "Sign out?" page: signing out needs its form's token (xsrf), checked on the confirm post.
+  "end_session_endpoint": { method: "GET", path: "/oidc/session/end", expect: 200 },
+  "end session confirm": { method: "POST", path: "/oidc/session/end/confirm", form: { logout: "yes" }, expect: 400 },
+  "end session success": { method: "GET", path: "/oidc/session/end/success", expect: 200 },
+  // Unknown to the provider (dynamic registration is off).
+  "registration": { method: "POST", path: "/oidc/reg", form: {}, expect: 404 },
+  // An interaction this browser has no cookie for: "start again" (the portal page).
+  "interaction step": { method: "GET", path: `/oidc/interaction/${OIDC_UID}`, expect: 303 },
+  "interaction student login": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/student-login`, form: { username: "matrix", password: "matrix" }, expect: 303 },
+  "interaction consent": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/consent`, form: { decision: "allow" }, expect: 303 },
+};
+
 /** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */
 async function stepUpFor(f: Fixtures, role: Role): Promise<{ kind: "recovery"; code: string }> {
   const email = role === "helpDesk" || role === "siteAdmin" ? f.staffEmails[role] : null;
@@ -496,6 +526,38 @@ describe("HTTP authorization matrix", () => {
       await response.arrayBuffer();
     }
     expect(await prisma.rosterImport.count()).toBe(before);
+  });
+
+  it("lists every endpoint the OpenID Provider's discovery publishes", async () => {
+    const discovery = (await (await fetch(new URL("/oidc/.well-known/openid-configuration", baseUrl))).json()) as Record<string, unknown>;
+    const published = Object.entries(discovery).filter(([key, value]) => (key.endsWith("_endpoint") || key === "jwks_uri") && typeof value === "string");
+    expect(published.map(([key]) => key).filter((key) => !(key in OIDC_ROUTES)), "endpoints missing from OIDC_ROUTES").toEqual([]);
+    for (const [key, value] of published) expect(new URL(value as string).pathname, key).toBe(OIDC_ROUTES[key]!.path);
+  });
+
+  it.each(Object.keys(OIDC_ROUTES))("OpenID Provider route %s answers each role alike", async (route) => {
+    const row = OIDC_ROUTES[route]!;
+    const statuses: Partial<PerRole<number>> = {};
+    for (const role of ROLES) {
+      const headers: Record<string, string> = { Origin: new URL(baseUrl).origin, ...(cookies[role] ? { Cookie: cookies[role] } : {}) };
+      if (row.form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+      const response = await fetch(new URL(row.path, baseUrl), { method: row.method, redirect: "manual", headers, body: row.form ? new URLSearchParams(row.form) : undefined });
+      await response.arrayBuffer();
+      statuses[role] = response.status;
+    }
+    expect(statuses).toEqual(everyone(row.expect));
+  });
+
+  it("refuses the interaction steps' posts from another site or without an Origin (CSRF)", async () => {
+    for (const origin of ["https://attacker.example", null]) {
+      for (const step of ["student-login", "consent"]) {
+        const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+        if (origin) headers.Origin = origin;
+        const response = await fetch(new URL(`/oidc/interaction/${OIDC_UID}/${step}`, baseUrl), { method: "POST", redirect: "manual", headers, body: "decision=allow" });
+        await response.arrayBuffer();
+        expect(response.status, `${step} from ${origin}`).toBe(403);
+      }
+    }
   });
 
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {

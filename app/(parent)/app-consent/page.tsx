@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { interactionUidParam, loadInteractionSummary } from "@/lib/oidc/interaction-summary";
 import { PageCard } from "../_components/page-card";
 
-const DESCRIBED_SCOPES = ["openid", "profile", "email", "students"] as const;
+const DESCRIBED_SCOPES = ["openid", "profile", "email", "students", "offline_access"] as const;
 
 export default async function AppConsentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const uid = interactionUidParam((await searchParams).app);
