@@ -77,11 +77,30 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await seedDistrict();
-  await seedProviderState();
   staffUserId = (await prisma.staffUser.create({ data: { email: "admin@district.org", name: "Admin", role: "SITE_ADMIN", passwordHash: "x" } })).id;
 });
 afterAll(async () => {
   await admin.end();
+});
+
+/** Every login active again, as before a reset (the baseline run resets them first). */
+async function undoResets() {
+  await admin.query(`UPDATE "ParentAccount" SET status = 'ACTIVE', "passwordHash" = '$argon2id$placeholder', "resetAt" = NULL`);
+  await admin.query(`UPDATE "StudentContact" SET "resetAt" = NULL, "resetById" = NULL`);
+  await admin.query(`TRUNCATE "ParentLoginReset", "EmailOutbox", "AuditEvent", "OidcLogoutDelivery" RESTART IDENTITY`);
+}
+
+describe("baseline", () => {
+  it("times the same bulk reset without any provider rows (printed)", async () => {
+    const links = await prisma.studentContact.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+    const startedAt = performance.now();
+    const outcome = await resetParentLogins({ linkIds: links.map((link) => link.id), actor: { staffUserId, label: "admin@district.org", ip: "127.0.0.1" } });
+    const resetMs = performance.now() - startedAt;
+    expect(outcome).toMatchObject({ resetLogins: ROWS, appLogoutsQueued: 0 });
+    console.log(`[measure] baseline: bulk reset of ${ROWS.toLocaleString("en-US")} parents without provider rows: ${Math.round(resetMs)} ms in total`);
+    await undoResets();
+    await seedProviderState();
+  });
 });
 
 describe("revokeOidcAccess", () => {
