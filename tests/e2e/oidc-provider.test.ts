@@ -87,8 +87,14 @@ async function parentSignIn(browser: OidcBrowser, started: Started): Promise<URL
   return back.url;
 }
 
+/** Every code and token the tests saw: none may appear in the servers' logs. */
+const secretsSeen: string[] = [];
+
 async function codeGrant(config: client.Configuration, callback: URL, started: Started) {
-  return client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce, idTokenExpected: true });
+  secretsSeen.push(callback.searchParams.get("code") ?? "", started.verifier);
+  const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce, idTokenExpected: true });
+  secretsSeen.push(tokens.access_token, tokens.refresh_token ?? "", tokens.id_token ?? "");
+  return tokens;
 }
 
 beforeAll(async () => {
@@ -377,5 +383,13 @@ describe("OpenID Provider", () => {
     // Limited, the right password is refused too (and says nothing about the account).
     const answer = await browser.postForm(`/oidc/interaction/${uid}/student-login`, LIMITED_STUDENT);
     expect(answer.url.searchParams.get("error")).toBe("rate_limited");
+  });
+
+  it("logs each request's path with its /oidc prefix and never a code, token, secret or password", async () => {
+    const output = `${instanceA.output()}${instanceB.output()}`;
+    expect(output).toContain('"path":"/oidc/token"');
+    expect(output).toContain('"path":"/oidc/auth"');
+    const leaked = [...secretsSeen, WEB_APP.secret, PARENT.password, STUDENT.password].filter((secret) => secret.length > 8 && output.includes(secret));
+    expect(leaked).toEqual([]);
   });
 });
