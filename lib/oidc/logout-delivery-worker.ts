@@ -116,8 +116,12 @@ async function complete(row: ClaimedDelivery, outcome: Outcome): Promise<"delive
       WHERE id = ${row.id} AND "status" = 'PENDING' AND "lockedUntil"::text = ${row.lease}`;
     if (updated !== 1) return null;
     if (final) {
+      // Under the parent's contact, so the trail's contact filter shows it beside the reset.
+      const contacts = await tx.$queryRaw<{ contactId: number }[]>`
+        SELECT "contactId" FROM "ParentAccount" WHERE "oidcSubject"::text = ${row.accountId}`;
       await recordAuditEvent(tx, {
         actor: SYSTEM_ACTOR,
+        contactIds: contacts.map((contact) => contact.contactId),
         action: status === "SENT" ? "app.backchannel-logout.delivered" : "app.backchannel-logout.failed",
         details: { deliveryId: row.id, clientId: row.clientId, subject: row.accountId, sid: row.sid, attempts, ...(lastError ? { error: lastError } : {}) },
       });
