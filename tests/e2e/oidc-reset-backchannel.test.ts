@@ -30,6 +30,7 @@ const logoutBodies: string[] = [];
 let linkId: number;
 let subject: string;
 let staffUserId: number;
+let contactId: number;
 
 beforeAll(async () => {
   // The app: records each back-channel logout and answers 200 (the worker's host 127.0.0.1 is
@@ -55,6 +56,7 @@ beforeAll(async () => {
   });
   await prisma.parentAccount.update({ where: { id: parent.account!.id }, data: { tempPasswordUsedAt: new Date() } });
   linkId = parent.links[0]!.id;
+  contactId = parent.contact.id;
   subject = parent.account!.oidcSubject;
   staffUserId = (await prisma.staffUser.create({ data: { email: "bcl.desk@riverside.example.org", name: "Desk", role: "HELP_DESK", passwordHash: "x" } })).id;
   await prisma.oidcClient.create({
@@ -144,6 +146,8 @@ describe("a staff reset ends the parent's sign-ins to apps", () => {
       delivery = await prisma.oidcLogoutDelivery.findFirstOrThrow({ where: { clientId: APP.clientId } });
     }
     expect(delivery).toMatchObject({ status: "SENT", accountId: subject, sid: claims.sid });
-    expect(await prisma.auditEvent.count({ where: { action: "app.backchannel-logout.delivered", details: { path: ["clientId"], equals: APP.clientId } } })).toBe(1);
+    const delivered = await prisma.auditEvent.findMany({ where: { action: "app.backchannel-logout.delivered", details: { path: ["clientId"], equals: APP.clientId } } });
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.contactIds).toEqual([contactId]);
   });
 });
