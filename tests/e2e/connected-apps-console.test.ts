@@ -95,7 +95,7 @@ describe("Connected apps in the console", () => {
       await page.getByRole("button", { name: "Disable app" }).click();
       await page.getByRole("button", { name: "Enable app" }).waitFor();
       expect((await prisma.oidcClient.findUniqueOrThrow({ where: { id: app.id } })).disabledAt).not.toBeNull();
-      const actions = (await prisma.auditEvent.findMany({ where: { action: { startsWith: "app." } }, orderBy: { id: "asc" } })).map((event) => event.action);
+      const actions = (await prisma.auditEvent.findMany({ where: { action: { startsWith: "app." }, details: { path: ["clientId"], equals: clientId } }, orderBy: { id: "asc" } })).map((event) => event.action);
       expect(actions).toEqual(["app.register", "app.secret.rotate", "app.disable"]);
     } finally {
       await context.close();
