@@ -8,6 +8,7 @@ import { createHash, createHmac } from "node:crypto";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { adapterFor } from "@/lib/oidc/adapter";
 import { findOidcAccount, OIDC_SCOPE_CLAIMS } from "@/lib/oidc/account";
+import { oidcInteractionPolicy } from "@/lib/oidc/interaction-policy";
 import { oidcIssuer, OIDC_MOUNT_PATH } from "@/lib/oidc/issuer";
 import { loadSigningJwks, signingKeysVersion } from "@/lib/oidc/keys";
 import { recordOidcSignIn } from "@/lib/oidc/record-sign-in";
@@ -83,7 +84,7 @@ function configuration(jwks: { keys: object[] }): Configuration {
     rotateRefreshToken: true,
     ttl: { ...OIDC_TTL },
     cookies: { keys: cookieKeys() },
-    interactions: { url: async (_ctx, interaction) => `${OIDC_MOUNT_PATH}/interaction/${interaction.uid}` },
+    interactions: { url: async (_ctx, interaction) => `${OIDC_MOUNT_PATH}/interaction/${interaction.uid}`, policy: oidcInteractionPolicy() },
     loadExistingGrant,
     features: {
       devInteractions: { enabled: false },

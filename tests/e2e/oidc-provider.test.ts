@@ -314,6 +314,23 @@ describe("OpenID Provider", () => {
     expect(answer.url.searchParams.get("error")).toBe("login_required");
   });
 
+  it("signs a parent into a second app without a password while signed in to the portal, and not after signing out of it", async () => {
+    const config = await rp(instanceA, "web");
+    const browser = new OidcBrowser(instanceA.baseUrl);
+    const first = await authorizationUrl(config, WEB_APP.redirectUri);
+    await codeGrant(config, await parentSignIn(browser, first), first);
+    const again = await authorizationUrl(config, WEB_APP.redirectUri, { prompt: "none" });
+    const silent = await browser.follow(again.url);
+    expect(silent.url.searchParams.get("code")).toBeTruthy();
+    await codeGrant(config, silent.url, again);
+
+    await browser.signOutOfPortal();
+    const after = await authorizationUrl(config, WEB_APP.redirectUri, { prompt: "none" });
+    expect((await browser.follow(after.url)).url.searchParams.get("error")).toBe("login_required");
+    // Without prompt=none: the portal's sign-in page, not the app.
+    expect((await browser.follow((await authorizationUrl(config, WEB_APP.redirectUri)).url)).url.pathname).toBe("/sign-in");
+  });
+
   it("refuses: an unregistered redirect URI, a public app without PKCE, a replayed code, an unknown app, a wrong secret", async () => {
     const config = await rp(instanceA, "web");
     const evil = await authorizationUrl(config, "https://attacker.example/callback");

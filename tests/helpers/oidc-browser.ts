@@ -94,6 +94,18 @@ export class OidcBrowser {
     return new URL(url, this.baseUrl).searchParams.get("error");
   }
 
+  /** Signs out of the portal through next-auth, as the portal's sign-out button does. */
+  async signOutOfPortal(): Promise<void> {
+    const csrf = await this.request("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await this.request("/api/auth/signout", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+    await response.arrayBuffer();
+  }
+
   /** Posts a form of the portal's pages (same Origin, as a browser's form post). */
   postForm(target: string, fields: Record<string, string>, origin = new URL(this.baseUrl).origin): Promise<{ url: URL; response: Response; body: string }> {
     return this.follow(target, {
