@@ -11,4 +11,7 @@ export async function register() {
   await startMailServices();
   const { startRosterWorker } = await import("./lib/roster/jobs/start-roster-worker");
   startRosterWorker();
+  // Demo mode: the demo lunch app's registration follows this start's public URL.
+  const { ensureDemoLunchApp } = await import("./lib/demo-apps/lunch-app");
+  await ensureDemoLunchApp().catch((error: unknown) => console.error("[demo] could not register the demo lunch app", error));
 }

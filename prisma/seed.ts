@@ -19,6 +19,7 @@ import { DEMO_PARENT_USERNAME, type DemoDistrict } from "@/scripts/demo/build-de
 import { buildDemoRosterFiles, buildSeedDistrict, DEMO_ROSTER_FILE_NAME } from "@/scripts/demo/build-demo-roster";
 import { createDemoLogins } from "@/scripts/demo/create-demo-logins";
 import { DEMO_AUTHENTICATOR_KEYS, seedDemoAuthenticator } from "@/scripts/demo/seed-demo-authenticators";
+import { ensureDemoLunchApp } from "@/lib/demo-apps/lunch-app";
 
 // Demo-only secrets, printed on purpose: this data set exists to be tried out.
 const ADMIN_PASSPHRASE = "riverside-demo-admin-passphrase";
@@ -125,6 +126,9 @@ async function main() {
         `${logins} parent logins created (${Date.now() - started} ms).`,
     );
   }
+
+  // The demo lunch app (OpenID Connect): registered here, its URIs refreshed on every demo start.
+  await ensureDemoLunchApp();
 
   const lines = [
     `  Site admin:  ${admin.email}  /  ${ADMIN_PASSPHRASE}`,

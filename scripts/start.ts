@@ -132,6 +132,7 @@ async function main() {
   step(`Serving on port ${PORT}, public URL ${publicUrl}`);
   console.log(`  Staff console:  ${publicUrl}/console/sign-in`);
   console.log(`  Parent portal:  ${publicUrl}/sign-in`);
+  if (demo) console.log(`  Demo app:       ${publicUrl}/demo-apps/lunch  (signs parents in through the portal: OpenID Connect)`);
   if (embedded && existsSync(path.join(DATA_DIR, "demo-credentials.txt"))) {
     console.log("  Demo sign-ins (from .data/demo-credentials.txt, written by the seed):");
     console.log(readFileSync(path.join(DATA_DIR, "demo-credentials.txt"), "utf8"));

@@ -78,6 +78,13 @@ export const KNOWN_AUDIT_ACTIONS = [
   "staff.security-info.method-removed-by-admin",
   "parent.reset-notice.resend",
   "parent.pending.export",
+  "app.register",
+  "app.update",
+  "app.secret.rotate",
+  "app.disable",
+  "app.enable",
+  "app.backchannel-logout.delivered",
+  "app.backchannel-logout.failed",
 ] as const;
 
 /** Shape of every action name we write: lower-case dotted words. */

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   // Captured mail holds temporary passwords and security codes: whoever reads it can take
   // over a parent account, so only site admins (and only in demo mode, see dev-inbox.ts).
   "dev-inbox:read": ["SITE_ADMIN"],
+  // Connected apps sign parents and students in to other systems: site admins only.
+  "apps:manage": ["SITE_ADMIN"],
   "account:change-own-passphrase": ["SITE_ADMIN", "HELP_DESK"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 

@@ -5,7 +5,8 @@
 // It refuses to start on a configuration that is unsafe outside demo mode. Each request gets
 // an id, runs in its context (log lines, audit events) and is logged once answered
 // (lib/http/request-log.ts). A request that fails because the database is unreachable is
-// answered 503 (lib/http/unavailable-response.ts).
+// answered 503 (lib/http/unavailable-response.ts). The OpenID Provider is served from here
+// too, under /oidc (lib/oidc/mount.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
@@ -15,6 +16,7 @@ import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { observeRequest } from "@/lib/http/request-log";
 import { answerUnavailableOnDatabaseFailure } from "@/lib/http/unavailable-response";
 import { logger } from "@/lib/ops/logger";
+import { handleOidcRequest } from "@/lib/oidc/mount";
 import { runWithRequestContext } from "@/lib/ops/request-context";
 import type { BlockList } from "node:net";
 
@@ -75,7 +77,10 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     answerUnavailableOnDatabaseFailure(req, res);
-    runWithRequestContext(context, () => handle!(req, res)).catch((error: unknown) => {
+    // The OpenID Provider (/oidc, lib/oidc/mount.ts) is answered here, everything else by Next.js.
+    runWithRequestContext(context, async () => {
+      if (!(await handleOidcRequest(req, res, clientAddress))) await handle!(req, res);
+    }).catch((error: unknown) => {
       runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
       if (!res.headersSent) res.statusCode = 500;
       res.end();

@@ -35,7 +35,8 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, meta: 
     const seconds = secondsSince(startedAt);
     const method = req.method ?? "GET";
     metrics.httpRequests.observe({ method: /^[A-Z]{3,7}$/.test(method) ? method : "OTHER", status: `${Math.floor(res.statusCode / 100)}xx` }, seconds);
-    const path = loggedPath(req.url);
+    // The URL as the client sent it (the OpenID Provider's mount strips /oidc from req.url).
+    const path = loggedPath((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url);
     const line = {
       method,
       path,

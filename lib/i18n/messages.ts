@@ -10,6 +10,7 @@ import type Home from "@/messages/en/Home.json";
 import type ForgotUsername from "@/messages/en/ForgotUsername.json";
 import type ForgotPassword from "@/messages/en/ForgotPassword.json";
 import type EmailPolicy from "@/messages/en/EmailPolicy.json";
+import type AppSignIn from "@/messages/en/AppSignIn.json";
 
 /** The English catalogs define the shape; the other languages must match it (tested). */
 export interface Messages {
@@ -22,10 +23,11 @@ export interface Messages {
   ForgotUsername: typeof ForgotUsername;
   ForgotPassword: typeof ForgotPassword;
   EmailPolicy: typeof EmailPolicy;
+  AppSignIn: typeof AppSignIn;
 }
 
 /** Every namespace, in the order they are merged. Add a feature's namespace here. */
-export const NAMESPACES = ["Common", "Validation", "SignIn", "CreateAccount", "ChangePassword", "Home", "ForgotUsername", "ForgotPassword", "EmailPolicy"] as const satisfies readonly (keyof Messages)[];
+export const NAMESPACES = ["Common", "Validation", "SignIn", "CreateAccount", "ChangePassword", "Home", "ForgotUsername", "ForgotPassword", "EmailPolicy", "AppSignIn"] as const satisfies readonly (keyof Messages)[];
 
 export async function loadMessages(locale: AppLocale): Promise<Messages> {
   const entries = await Promise.all(

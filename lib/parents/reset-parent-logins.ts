@@ -55,6 +55,8 @@ export interface ResetOutcome {
   emailsQueued: number;
   studentAccountsRemoved: number;
   sessionsEnded: number;
+  /** Back-channel logouts queued for the district's other apps (sent after the commit). */
+  appLogoutsQueued?: number;
   /** Selected ids that do not exist (deleted meanwhile). */
   notFound: number;
 }
@@ -125,6 +127,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
   const now = new Date();
   let sessionsEnded = 0;
   let studentAccountsRemoved = 0;
+  let appLogoutsQueued = 0;
   let emailsQueued = 0;
   let noEmail = 0;
 
@@ -136,7 +139,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
       UPDATE "StudentContactLoginKey" SET "resetAt" = ${now}, "resetById" = ${input.actor.staffUserId},
         "sortStatus" = parent_grid_status_key('RESET')
       WHERE id = ANY(${resetLinkIds}::int[])`;
-    ({ sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
+    ({ sessionsEnded, studentAccountsRemoved, appLogoutsQueued } = await revokeParentLogins(tx, accountIds, now, { resetAt: now }));
     // The follow-up (pending page, console home), with the schools of the parent's children
     // at this moment; completion is marked by the migration's rule.
     await tx.$executeRaw`
@@ -180,6 +183,7 @@ async function resetInTransaction(tx: Tx, input: ResetParentLoginsInput): Promis
     emailsQueued,
     studentAccountsRemoved,
     sessionsEnded,
+    appLogoutsQueued,
     notFound: linkIds.length - selected.length,
   };
   await recordAuditEvent(tx, {

@@ -23,12 +23,12 @@ export async function disableRemovedContactLogins(now = new Date()): Promise<{ d
       FOR UPDATE OF pa, c`;
     if (due.length === 0) return { disabled: 0 };
     const accountIds = due.map((row) => row.id);
-    const { sessionsEnded, studentAccountsRemoved } = await revokeParentLogins(tx, accountIds, now, { disabledAt: now });
+    const { sessionsEnded, studentAccountsRemoved, appLogoutsQueued } = await revokeParentLogins(tx, accountIds, now, { disabledAt: now });
     await recordAuditEvent(tx, {
       actor: { type: "SYSTEM", label: "roster grace period" },
       action: "parent.login.disabled",
       contactIds: due.map((row) => row.contactId),
-      details: { reason: "removed-from-roster", graceDays, accounts: accountIds.length, sessionsEnded, studentAccountsRemoved },
+      details: { reason: "removed-from-roster", graceDays, accounts: accountIds.length, sessionsEnded, studentAccountsRemoved, appLogoutsQueued },
     });
     return { disabled: accountIds.length };
   });

@@ -113,7 +113,7 @@ describe("accessibility (axe-core)", () => {
       findings.push(
         ...(await audit(
           page,
-          ["/", "/sign-in", "/create-account", "/forgot-username", "/forgot-password", "/forgot-password/account-reset", "/forgot-password/new-password", "/forgot-password/done", "/no-such-page"],
+          ["/", "/sign-in", "/create-account", "/forgot-username", "/forgot-password", "/forgot-password/account-reset", "/forgot-password/new-password", "/forgot-password/done", "/student-sign-in", "/app-sign-in-expired", "/no-such-page"],
           `[${locale}] `,
         )),
       );

@@ -92,3 +92,14 @@ describe("Dev inbox outside demo mode", () => {
     await expect(prisma.devMailMessage.count({ where: { toAddress: { contains: "rosa@example.com" } } })).resolves.toBe(0);
   });
 });
+
+// Issue 12, item 8: the demo lunch app exists only in demo mode, and is not registered outside it.
+describe("the demo lunch app outside demo mode", () => {
+  it("answers 404 on every path and has no registration", async () => {
+    for (const [method, path] of [["GET", "/demo-apps/lunch"], ["GET", "/demo-apps/lunch/login"], ["GET", "/demo-apps/lunch/callback?code=x&state=y"], ["GET", "/demo-apps/lunch/logout"], ["POST", "/demo-apps/lunch/backchannel-logout"]] as const) {
+      const response = await fetch(`${server.baseUrl}${path}`, { method, redirect: "manual" });
+      expect(response.status, `${method} ${path}`).toBe(404);
+    }
+    await expect(prisma.oidcClient.count({ where: { clientId: "riverside-lunch-demo" } })).resolves.toBe(0);
+  });
+});

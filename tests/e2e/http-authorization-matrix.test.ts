@@ -60,6 +60,8 @@ interface Fixtures {
   settings: Record<string, unknown>;
   /** A finished dry run (with summary and report) whose package file exists, for Apply and the run routes. */
   rosterDryRunId: number;
+  /** A confidential connected app (issue 12): never rotated, enabled. */
+  appId: number;
 }
 type Args = (fixtures: Fixtures, role: Role) => unknown[] | Promise<unknown[]>;
 /** Whether the change an "ok" call makes is in the database: false until the first "ok", so refusals changed nothing. */
@@ -169,6 +171,19 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   beginPasskeyRegistrationAction: { args: async (f, role) => [await stepUpFor(f, role)], expect: staffOnly("ok") },
   finishPasskeyRegistrationAction: { args: () => [{ name: "Matrix key", response: "{}" }], expect: { anonymous: "unauthorized", parent: "unauthorized", helpDesk: "invalid", siteAdmin: "invalid" } },
   removePasskeyAction: { args: async (f, role) => [{ ...(await stepUpFor(f, role)), passkeyId: 999_999 }], expect: staffOnly("ok") },
+  // Connected apps (issue 12, item 7): site admins only.
+  registerConnectedAppAction: {
+    args: () => [{ ...MATRIX_APP_FIELDS, name: "Matrix Registered App", clientType: "public" }],
+    expect: staffOnly("forbidden"),
+    effect: async () => (await prisma.oidcClient.count({ where: { name: "Matrix Registered App" } })) === 1,
+  },
+  updateConnectedAppAction: {
+    args: (f) => [{ ...MATRIX_APP_FIELDS, id: f.appId, name: "Matrix Renamed App" }],
+    expect: staffOnly("forbidden"),
+    effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).name === "Matrix Renamed App",
+  },
+  rotateClientSecretAction: { args: (f) => [{ id: f.appId }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).secretRotatedAt !== null },
+  setConnectedAppDisabledAction: { args: (f) => [{ id: f.appId, disabled: true }], expect: staffOnly("forbidden"), effect: async (f) => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: f.appId } })).disabledAt !== null },
   setStaffPassphraseFormAction: { args: (f) => [NO_STATE, new FormArgument({ token: f.pendingSetup.forgedToken, passphrase: CHOSEN_PASSPHRASE, confirmation: CHOSEN_PASSPHRASE })], expect: everyone("refused"), effect: (f) => pendingSetupUsed(f) },
 };
 
@@ -204,6 +219,51 @@ const ROUTES: Record<
   "/api/ready": { method: "GET", path: "/api/ready", expect: everyone(200) },
   // Only the METRICS_TOKEN bearer (observability.test.ts); no session opens it, and it answers like an unknown path.
   "/api/metrics": { method: "GET", path: "/api/metrics", expect: everyone(404) },
+  // The demo lunch app (issue 12, item 8; the e2e server runs in demo mode, elsewhere 404):
+  // an app of its own, open to anyone as any app's sign-in is. Start: off to the provider.
+  "/demo-apps/lunch/login": { method: "GET", path: "/demo-apps/lunch/login", expect: everyone(303) },
+  // No sign-in in progress (no cookie of the demo app): back to its page with an error.
+  "/demo-apps/lunch/callback": { method: "GET", path: "/demo-apps/lunch/callback?code=x&state=y", expect: everyone(303) },
+  // No session of the demo app: back to its page.
+  "/demo-apps/lunch/logout": { method: "GET", path: "/demo-apps/lunch/logout", expect: everyone(303) },
+  // Only a logout token signed by the provider ends a session; anything else is a 400.
+  "/demo-apps/lunch/backchannel-logout": {
+    method: "POST",
+    path: "/demo-apps/lunch/backchannel-logout",
+    body: () => new Blob(["logout_token=not.a.token"]),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    expect: everyone(400),
+  },
+};
+
+/**
+ * The OpenID Provider's routes (lib/oidc/mount.ts), answered by the portal server outside
+ * Next.js: each endpoint discovery lists, the root discovery, and the interaction steps (with
+ * an interaction that does not exist). None of them reads a portal session except the
+ * interaction step, and only for an interaction the browser's own cookie names.
+ */
+const OIDC_UID = "matrixNoSuchInteraction01";
+const OIDC_ROUTES: Record<string, { method: "GET" | "POST"; path: string; form?: Record<string, string>; expect: number }> = {
+  "root discovery": { method: "GET", path: "/.well-known/openid-configuration", expect: 200 },
+  "discovery": { method: "GET", path: "/oidc/.well-known/openid-configuration", expect: 200 },
+  "jwks_uri": { method: "GET", path: "/oidc/jwks", expect: 200 },
+  // No client_id: an error page, never a redirect.
+  "authorization_endpoint": { method: "GET", path: "/oidc/auth", expect: 400 },
+  // A resume without the interaction's cookie.
+  "authorization resume": { method: "GET", path: `/oidc/auth/${OIDC_UID}`, expect: 400 },
+  "token_endpoint": { method: "POST", path: "/oidc/token", form: { grant_type: "authorization_code", code: "x", client_id: "no-such-app" }, expect: 401 },
+  "userinfo_endpoint": { method: "GET", path: "/oidc/me", expect: 401 },
+  "revocation_endpoint": { method: "POST", path: "/oidc/token/revocation", form: { token: "x", client_id: "no-such-app" }, expect: 401 },
+  // The "Sign out?" page: signing out needs its form's token (xsrf), checked on the confirm post.
+  "end_session_endpoint": { method: "GET", path: "/oidc/session/end", expect: 200 },
+  "end session confirm": { method: "POST", path: "/oidc/session/end/confirm", form: { logout: "yes" }, expect: 400 },
+  "end session success": { method: "GET", path: "/oidc/session/end/success", expect: 200 },
+  // Unknown to the provider (dynamic registration is off).
+  "registration": { method: "POST", path: "/oidc/reg", form: {}, expect: 404 },
+  // An interaction this browser has no cookie for: "start again" (the portal page).
+  "interaction step": { method: "GET", path: `/oidc/interaction/${OIDC_UID}`, expect: 303 },
+  "interaction student login": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/student-login`, form: { username: "matrix", password: "matrix" }, expect: 303 },
+  "interaction consent": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/consent`, form: { decision: "allow" }, expect: 303 },
 };
 
 /** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */
@@ -227,6 +287,16 @@ const CHANGER_PASSPHRASES = ["matrix changer passphrase before the call", "matri
 const CHOSEN_PASSPHRASE = "matrix chosen passphrase through a setup link";
 const MATRIX_STAFF_PASSPHRASE = "matrix staff passphrase for every role";
 const MATRIX_PHONE = "+15035550177";
+/** A connected app's form fields, valid as the console sends them (URIs one a line). */
+const MATRIX_APP_FIELDS = {
+  name: "Matrix Existing App",
+  redirectUris: "https://matrix-app.example.org/callback",
+  postLogoutRedirectUris: "",
+  backchannelLogoutUri: "",
+  firstParty: false,
+  scopes: ["openid", "profile"],
+  identifierClaim: "sub",
+};
 const MATRIX_ALT_EMAIL = "matrix.alternate@personal.example.com";
 const MATRIX_QUESTIONS = {
   questions: [
@@ -325,6 +395,11 @@ beforeAll(async () => {
     staffDomain,
     staffEmails: staff,
     rosterDryRunId: await createFinishedDryRun(),
+    appId: (
+      await prisma.oidcClient.create({
+        data: { clientId: "matrix-app", name: MATRIX_APP_FIELDS.name, secretHash: "0".repeat(64), redirectUris: [MATRIX_APP_FIELDS.redirectUris], postLogoutRedirectUris: [], scopes: MATRIX_APP_FIELDS.scopes },
+      })
+    ).id,
     passphraseMinLength: settings.staffPassphraseMinLength,
     // The saved values, as the settings form sends them (text; domains one per line): saving changes nothing.
     settings: Object.fromEntries(
@@ -451,6 +526,38 @@ describe("HTTP authorization matrix", () => {
       await response.arrayBuffer();
     }
     expect(await prisma.rosterImport.count()).toBe(before);
+  });
+
+  it("lists every endpoint the OpenID Provider's discovery publishes", async () => {
+    const discovery = (await (await fetch(new URL("/oidc/.well-known/openid-configuration", baseUrl))).json()) as Record<string, unknown>;
+    const published = Object.entries(discovery).filter(([key, value]) => (key.endsWith("_endpoint") || key === "jwks_uri") && typeof value === "string");
+    expect(published.map(([key]) => key).filter((key) => !(key in OIDC_ROUTES)), "endpoints missing from OIDC_ROUTES").toEqual([]);
+    for (const [key, value] of published) expect(new URL(value as string).pathname, key).toBe(OIDC_ROUTES[key]!.path);
+  });
+
+  it.each(Object.keys(OIDC_ROUTES))("OpenID Provider route %s answers each role alike", async (route) => {
+    const row = OIDC_ROUTES[route]!;
+    const statuses: Partial<PerRole<number>> = {};
+    for (const role of ROLES) {
+      const headers: Record<string, string> = { Origin: new URL(baseUrl).origin, ...(cookies[role] ? { Cookie: cookies[role] } : {}) };
+      if (row.form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+      const response = await fetch(new URL(row.path, baseUrl), { method: row.method, redirect: "manual", headers, body: row.form ? new URLSearchParams(row.form) : undefined });
+      await response.arrayBuffer();
+      statuses[role] = response.status;
+    }
+    expect(statuses).toEqual(everyone(row.expect));
+  });
+
+  it("refuses the interaction steps' posts from another site or without an Origin (CSRF)", async () => {
+    for (const origin of ["https://attacker.example", null]) {
+      for (const step of ["student-login", "consent"]) {
+        const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+        if (origin) headers.Origin = origin;
+        const response = await fetch(new URL(`/oidc/interaction/${OIDC_UID}/${step}`, baseUrl), { method: "POST", redirect: "manual", headers, body: "decision=allow" });
+        await response.arrayBuffer();
+        expect(response.status, `${step} from ${origin}`).toBe(403);
+      }
+    }
   });
 
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertPermission, ForbiddenError, hasPermission, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 
-const ADMIN_ONLY: Permission[] = ["parents:bulk-reset", "staff:manage", "settings:manage", "audit:read", "dev-inbox:read", "roster:import"];
+const ADMIN_ONLY: Permission[] = ["parents:bulk-reset", "staff:manage", "settings:manage", "audit:read", "dev-inbox:read", "roster:import", "apps:manage"];
 const EVERY_STAFF: Permission[] = ["parents:search", "parents:reset", "account:change-own-passphrase"];
 
 describe("staff permissions", () => {

@@ -12,7 +12,8 @@ import { useParentActionForm } from "../_components/use-parent-action-form";
 import { changePasswordAction } from "./actions";
 import { changePasswordFormAction } from "./change-password-form-action";
 
-export function ChangePasswordForm({ askCurrentPassword, username }: { askCurrentPassword: boolean; username: string }) {
+/** `app`: a provider interaction waiting for this password (the app sign-in of a temporary password) to go on to. */
+export function ChangePasswordForm({ askCurrentPassword, username, app }: { askCurrentPassword: boolean; username: string; app?: string }) {
   const t = useTranslations("ChangePassword");
   const [visible, setVisible] = useState(false);
   const form = useParentActionForm(changePasswordAction, {
@@ -22,7 +23,7 @@ export function ChangePasswordForm({ askCurrentPassword, username }: { askCurren
       return { ...rest, currentPassword: askCurrentPassword ? currentPassword : undefined };
     },
     // A full page load: the session behind the cookie changed (password no longer temporary).
-    navigateTo: (result) => (result.ok ? "/home?passwordSaved=1" : result.code === "unauthorized" ? "/sign-in" : null),
+    navigateTo: (result) => (result.ok ? (app ? `/oidc/interaction/${app}` : "/home?passwordSaved=1") : result.code === "unauthorized" ? "/sign-in" : null),
     fullReload: true,
   });
 

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { signInWithCredentials } from "@/lib/auth/sign-in-with-credentials";
 import type { PostedFormState } from "@/lib/actions/posted-form-state";
+import { interactionUidParam } from "@/lib/oidc/interaction-summary";
 
 export async function signInParentFormAction(_state: PostedFormState, formData: FormData): Promise<PostedFormState> {
   const t = await getTranslations("SignIn");
@@ -17,6 +18,8 @@ export async function signInParentFormAction(_state: PostedFormState, formData: 
   if (!username || !password) return refuse(t("missing"));
   const result = await signInWithCredentials("parent", { username, password });
   if (!result.ok) return refuse(result.reason === "rate_limited" ? t("rateLimited") : t("invalid"));
+  // The provider's login step goes on there (only to that fixed path: no open redirect);
   // /home sends a temporary-password session on to "Choose your password".
-  redirect("/home");
+  const app = interactionUidParam(String(formData.get("app") ?? ""));
+  redirect(app ? `/oidc/interaction/${app}` : "/home");
 }

@@ -17,6 +17,7 @@ export default async function GatedConsoleLayout({ children }: { children: React
     ...(hasPermission(staff.role, "audit:read") ? [{ href: "/console/audit", label: "Audit trail" }] : []),
     ...(hasPermission(staff.role, "staff:manage") ? [{ href: "/console/staff", label: "Staff" }] : []),
     ...(hasPermission(staff.role, "roster:import") ? [{ href: "/console/roster", label: "Roster import" }] : []),
+    ...(hasPermission(staff.role, "apps:manage") ? [{ href: "/console/apps", label: "Connected apps" }] : []),
     ...(hasPermission(staff.role, "settings:manage") ? [{ href: "/console/settings", label: "Settings" }] : []),
     ...(isDemoMode() && hasPermission(staff.role, "dev-inbox:read") ? [{ href: "/console/dev-inbox", label: "Dev inbox" }] : []),
     ...(hasPermission(staff.role, "account:change-own-passphrase") ? [{ href: "/console/account", label: "Your account" }] : []),

@@ -1,0 +1,147 @@
+// Who an OIDC subject is, and the claims apps get (issue 12, item 5). accountId = sub = the
+// login's oidcSubject (a random UUID kept through resets). A parent login that is reset,
+// waiting for its first password, disabled, locked out or without a password is no account at
+// all here, and neither is anything issued before the login's last staff reset: refresh tokens,
+// userinfo and new codes fail even if a session or token row was missed by the reset.
+import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from "oidc-provider";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { identifierClaimOf } from "@/lib/oidc/client-metadata";
+
+export type OidcUserType = "parent" | "student";
+
+/** Which claims each scope releases (oidc-provider's `claims` setting). */
+export const OIDC_SCOPE_CLAIMS = {
+  openid: ["sub", "user_type", "sis_id"],
+  profile: ["name", "given_name", "family_name", "locale", "preferred_username"],
+  email: ["email", "email_verified"],
+  students: ["students"],
+} as const;
+
+export interface LinkedStudentClaim {
+  student_number: string;
+  name: string;
+  given_name: string;
+  family_name: string;
+  school: string;
+  grade: string;
+}
+
+const subjectSchema = z.uuid();
+
+function issuedBefore(reset: Date | null, issuedAtSeconds: number | undefined): boolean {
+  return reset !== null && issuedAtSeconds !== undefined && issuedAtSeconds * 1000 < reset.getTime();
+}
+
+/** The moment what is being used was issued: the token's iat, else the browser session's sign-in. */
+function issuedAtOf(ctx: KoaContextWithOIDC | undefined, token: { iat?: number } | undefined): number | undefined {
+  return token?.iat ?? ctx?.oidc?.session?.loginTs;
+}
+
+function identifierClaimFor(ctx: KoaContextWithOIDC | undefined) {
+  const metadata = ctx?.oidc?.client?.metadata() as { identifier_claim?: string } | undefined;
+  return identifierClaimOf(metadata?.identifier_claim);
+}
+
+async function linkedStudents(contactId: number): Promise<LinkedStudentClaim[]> {
+  const links = await prisma.studentContact.findMany({
+    // Only children the roster still links to this parent, and still enrolled.
+    where: { contactId, removedAt: null, student: { removedAt: null } },
+    select: { student: { select: { studentNumber: true, firstName: true, lastName: true, grade: true, school: { select: { name: true } } } } },
+    orderBy: [{ student: { firstName: "asc" } }, { studentId: "asc" }],
+  });
+  return links.map(({ student }) => ({
+    student_number: student.studentNumber,
+    name: `${student.firstName} ${student.lastName}`,
+    given_name: student.firstName,
+    family_name: student.lastName,
+    school: student.school.name,
+    grade: student.grade,
+  }));
+}
+
+async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, issuedAt: number | undefined): Promise<Account | undefined> {
+  const account = await prisma.parentAccount.findUnique({
+    where: { oidcSubject: sub },
+    include: { contact: { select: { id: true, firstName: true, lastName: true, email: true, sourcedId: true, preferredLocale: true } } },
+  });
+  if (!account) return undefined;
+  const usable =
+    account.status === "ACTIVE" &&
+    account.passwordHash !== null &&
+    account.disabledAt === null &&
+    (account.lockedUntil === null || account.lockedUntil.getTime() <= Date.now());
+  if (!usable || issuedBefore(account.resetAt, issuedAt)) return undefined;
+  const { contact } = account;
+  const identifierClaim = identifierClaimFor(ctx);
+  return {
+    accountId: sub,
+    async claims(_use, scope): Promise<AccountClaims> {
+      const scopes = new Set(scope.split(" "));
+      return {
+        sub,
+        user_type: "parent" satisfies OidcUserType,
+        ...(identifierClaim === "sis_id" && contact.sourcedId ? { sis_id: contact.sourcedId } : {}),
+        name: `${contact.firstName} ${contact.lastName}`,
+        given_name: contact.firstName,
+        family_name: contact.lastName,
+        preferred_username: account.username,
+        locale: contact.preferredLocale,
+        ...(contact.email ? { email: contact.email, email_verified: account.tempPasswordUsedAt !== null } : {}),
+        // Read only when asked for: it is the one claim that costs a query.
+        ...(scopes.has("students") ? { students: await linkedStudents(contact.id) } : {}),
+      };
+    },
+  };
+}
+
+async function studentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, issuedAt: number | undefined): Promise<Account | undefined> {
+  const account = await prisma.studentAccount.findUnique({
+    where: { oidcSubject: sub },
+    include: {
+      student: { select: { firstName: true, lastName: true, sourcedId: true, removedAt: true } },
+      createdBy: { select: { status: true, disabledAt: true, resetAt: true } },
+    },
+  });
+  if (!account || account.student.removedAt !== null) return undefined;
+  // A student login hangs on the parent login that made it: a reset or disabled parent ends it too.
+  if (account.createdBy.status === "RESET" || account.createdBy.disabledAt !== null || issuedBefore(account.createdBy.resetAt, issuedAt)) return undefined;
+  const { student } = account;
+  const identifierClaim = identifierClaimFor(ctx);
+  return {
+    accountId: sub,
+    async claims(): Promise<AccountClaims> {
+      return {
+        sub,
+        user_type: "student" satisfies OidcUserType,
+        ...(identifierClaim === "sis_id" && student.sourcedId ? { sis_id: student.sourcedId } : {}),
+        name: `${student.firstName} ${student.lastName}`,
+        given_name: student.firstName,
+        family_name: student.lastName,
+        preferred_username: account.username,
+      };
+    },
+  };
+}
+
+/** oidc-provider's findAccount: undefined for anything that may not sign in or use tokens now. */
+export const findOidcAccount: FindAccount = async (ctx, sub, token) => {
+  if (!subjectSchema.safeParse(sub).success) return undefined;
+  const issuedAt = issuedAtOf(ctx, token as { iat?: number } | undefined);
+  return (await parentAccount(ctx, sub, issuedAt)) ?? (await studentAccount(ctx, sub, issuedAt));
+};
+
+/** The login behind a subject, for the sign-in record and audit (no usability checks). */
+export async function describeOidcSubject(
+  sub: string,
+): Promise<{ userType: OidcUserType; actorId: number; label: string; contactIds: number[] } | null> {
+  if (!subjectSchema.safeParse(sub).success) return null;
+  const parent = await prisma.parentAccount.findUnique({ where: { oidcSubject: sub }, select: { id: true, username: true, contactId: true } });
+  if (parent) return { userType: "parent", actorId: parent.id, label: parent.username, contactIds: [parent.contactId] };
+  const student = await prisma.studentAccount.findUnique({
+    where: { oidcSubject: sub },
+    select: { id: true, username: true, createdBy: { select: { contactId: true } } },
+  });
+  if (student) return { userType: "student", actorId: student.id, label: `student:${student.username}`, contactIds: [student.createdBy.contactId] };
+  return null;
+}

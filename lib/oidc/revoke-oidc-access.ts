@@ -1,0 +1,60 @@
+// "Reset means everywhere" (issue 12, item 6): inside the reset's own transaction, every OIDC
+// artifact of the given subjects (sessions, grants, codes, tokens, interactions) is deleted,
+// and one back-channel logout per (app with a back-channel logout URI, session sid) is queued,
+// plus a sub-only one for apps where the person holds a grant without a session. One
+// set-based statement for all subjects: PostgreSQL's data-modifying CTEs see one snapshot,
+// so the sessions' `authorizations` are read before the rows go. Nothing network happens
+// here; lib/oidc/logout-delivery-worker.ts sends the queued logout tokens afterwards.
+import type { Tx } from "@/lib/db";
+
+export interface OidcRevocation {
+  /** OidcPayload rows deleted (sessions, grants, codes, tokens, interactions). */
+  artifactsDeleted: number;
+  /** OidcLogoutDelivery rows queued. */
+  logoutsQueued: number;
+}
+
+/** `subjects` are provider account ids (ParentAccount/StudentAccount.oidcSubject as text). */
+export async function revokeOidcAccess(tx: Tx, subjects: string[]): Promise<OidcRevocation> {
+  if (subjects.length === 0) return { artifactsDeleted: 0, logoutsQueued: 0 };
+  // Every arm reaches the rows through the accountId index (the subjects are one parameter,
+  // read once through `targets`); nothing scans the whole table.
+  const [row] = await tx.$queryRaw<{ deleted: bigint; queued: bigint }[]>`
+    WITH targets AS (SELECT ${subjects}::text[] AS ids),
+    sessions AS (
+      SELECT DISTINCT s."accountId", a.key AS "clientId", a.value->>'sid' AS sid
+      FROM "OidcPayload" s CROSS JOIN LATERAL jsonb_each(
+        CASE WHEN jsonb_typeof(s.payload->'authorizations') = 'object' THEN s.payload->'authorizations' ELSE '{}'::jsonb END
+      ) AS a
+      WHERE s."accountId" = ANY((SELECT ids FROM targets)::text[]) AND s.model = 'Session'
+    ),
+    grants AS (
+      SELECT g.id, g."accountId", g.payload->>'clientId' AS "clientId"
+      FROM "OidcPayload" g
+      WHERE g."accountId" = ANY((SELECT ids FROM targets)::text[]) AND g.model = 'Grant'
+    ),
+    logouts AS (
+      SELECT "accountId", "clientId", sid FROM sessions
+      UNION
+      SELECT g."accountId", g."clientId", NULL FROM grants g
+      WHERE g."clientId" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s."accountId" = g."accountId" AND s."clientId" = g."clientId")
+    ),
+    queued AS (
+      INSERT INTO "OidcLogoutDelivery" ("clientId", "accountId", sid)
+      SELECT l."clientId", l."accountId", l.sid
+      FROM logouts l JOIN "OidcClient" c ON c."clientId" = l."clientId"
+      WHERE c."backchannelLogoutUri" IS NOT NULL
+      RETURNING 1
+    ),
+    deleted AS (
+      -- Tokens always carry accountId; the grantId arm also catches any artifact of their
+      -- grants stored without one.
+      DELETE FROM "OidcPayload" p
+      WHERE p."accountId" = ANY((SELECT ids FROM targets)::text[])
+         OR p."grantId" = ANY(ARRAY(SELECT id FROM grants))
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM deleted) AS deleted, (SELECT count(*) FROM queued) AS queued`;
+  return { artifactsDeleted: Number(row?.deleted ?? 0), logoutsQueued: Number(row?.queued ?? 0) };
+}
