@@ -86,7 +86,7 @@ afterAll(async () => {
 /** Every login active again, as before a reset (the baseline run resets them first). */
 async function undoResets() {
   await admin.query(`UPDATE "ParentAccount" SET status = 'ACTIVE', "passwordHash" = '$argon2id$placeholder', "resetAt" = NULL`);
-  await admin.query(`UPDATE "StudentContact" SET "resetAt" = NULL, "resetById" = NULL`);
+  await admin.query(`UPDATE "StudentContactLoginKey" SET "resetAt" = NULL, "resetById" = NULL`);
   await admin.query(`TRUNCATE "ParentLoginReset", "EmailOutbox", "AuditEvent", "OidcLogoutDelivery" RESTART IDENTITY`);
 }
 
