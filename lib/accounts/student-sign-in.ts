@@ -2,7 +2,8 @@
 // for the OpenID Provider's student sign-in page. Like the parent sign-in: limited per address
 // and per typed username (never per existing account), one argon2id verification on every path
 // (an unknown name costs what a wrong password does), every failure the same to the caller,
-// and audited. Student logins have no lockout of their own: the per-name limit is the cap.
+// and audited. Student logins have no lockout of their own: the per-name limit is the cap. A
+// login whose creating parent the roster no longer links to the child is unusable.
 import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { metrics } from "@/lib/ops/metrics";
@@ -10,6 +11,7 @@ import { verifyAgainstDummy, verifySecret } from "@/lib/security/password-hash";
 import { giveBackRateLimitHit, hitRateLimit } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
 import { usernameKey } from "@/lib/accounts/parent-sign-in";
+import { hasActiveParentLink } from "@/lib/accounts/student-login-link";
 
 export const STUDENT_SIGN_IN_LIMITS = {
   perAddress: { limit: 50, windowSeconds: 15 * 60 },
@@ -33,9 +35,22 @@ export async function authenticateStudent(username: string, password: string, ip
   }
   const account = await prisma.studentAccount.findUnique({
     where: { usernameKey: key },
-    select: { id: true, username: true, passwordHash: true, oidcSubject: true, student: { select: { removedAt: true } }, createdBy: { select: { contactId: true, status: true, disabledAt: true } } },
+    select: {
+      id: true,
+      studentId: true,
+      username: true,
+      passwordHash: true,
+      oidcSubject: true,
+      student: { select: { removedAt: true } },
+      createdBy: { select: { contactId: true, status: true, disabledAt: true } },
+    },
   });
-  const usable = account !== null && account.student.removedAt === null && account.createdBy.status !== "RESET" && account.createdBy.disabledAt === null;
+  const usable =
+    account !== null &&
+    account.student.removedAt === null &&
+    account.createdBy.status !== "RESET" &&
+    account.createdBy.disabledAt === null &&
+    (await hasActiveParentLink(account.studentId, account.createdBy.contactId));
   // Verified on every path, so an unknown or unusable login costs the same time as a wrong password.
   const matches = account ? await verifySecret(account.passwordHash, password) : await verifyAgainstDummy(password);
   if (!account || !usable || !matches) {

@@ -7,6 +7,7 @@ import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from "oi
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { identifierClaimOf } from "@/lib/oidc/client-metadata";
+import { hasActiveParentLink } from "@/lib/accounts/student-login-link";
 
 export type OidcUserType = "parent" | "student";
 
@@ -100,12 +101,14 @@ async function studentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, 
     where: { oidcSubject: sub },
     include: {
       student: { select: { firstName: true, lastName: true, sourcedId: true, removedAt: true } },
-      createdBy: { select: { status: true, disabledAt: true, resetAt: true } },
+      createdBy: { select: { status: true, disabledAt: true, resetAt: true, contactId: true } },
     },
   });
   if (!account || account.student.removedAt !== null) return undefined;
-  // A student login hangs on the parent login that made it: a reset or disabled parent ends it too.
+  // A student login hangs on the parent login that made it: a reset or disabled parent ends it
+  // too, and so does the roster removing that parent's link to the child.
   if (account.createdBy.status === "RESET" || account.createdBy.disabledAt !== null || issuedBefore(account.createdBy.resetAt, issuedAt)) return undefined;
+  if (!(await hasActiveParentLink(account.studentId, account.createdBy.contactId))) return undefined;
   const { student } = account;
   const identifierClaim = identifierClaimFor(ctx);
   return {

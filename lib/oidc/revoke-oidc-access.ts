@@ -14,13 +14,14 @@ export interface OidcRevocation {
   logoutsQueued: number;
 }
 
-/** `subjects` are provider account ids (ParentAccount/StudentAccount.oidcSubject as text). */
-export async function revokeOidcAccess(tx: Tx, subjects: string[]): Promise<OidcRevocation> {
-  if (subjects.length === 0) return { artifactsDeleted: 0, logoutsQueued: 0 };
-  // Every arm reaches the rows through the accountId index (the subjects are one parameter,
-  // read once through `targets`); nothing scans the whole table.
-  const [row] = await tx.$queryRaw<{ deleted: bigint; queued: bigint }[]>`
-    WITH targets AS (SELECT ${subjects}::text[] AS ids),
+/**
+ * The one revoking statement, for `subjectsSql`: a SQL expression of type text[] (a parameter,
+ * or a subquery over the caller's own tables, as the roster import's). Shared by Prisma
+ * transactions and the importer's pg client.
+ */
+export function revokeOidcAccessSql(subjectsSql: string): string {
+  return `
+    WITH targets AS (SELECT ${subjectsSql} AS ids),
     sessions AS (
       SELECT DISTINCT s."accountId", a.key AS "clientId", a.value->>'sid' AS sid
       FROM "OidcPayload" s CROSS JOIN LATERAL jsonb_each(
@@ -56,5 +57,19 @@ export async function revokeOidcAccess(tx: Tx, subjects: string[]): Promise<Oidc
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM deleted) AS deleted, (SELECT count(*) FROM queued) AS queued`;
+}
+
+export function revocationOf(row: { deleted: bigint | string | number; queued: bigint | string | number } | undefined): OidcRevocation {
   return { artifactsDeleted: Number(row?.deleted ?? 0), logoutsQueued: Number(row?.queued ?? 0) };
+}
+
+const REVOKE_SUBJECTS_SQL = revokeOidcAccessSql("$1::text[]");
+
+/** `subjects` are provider account ids (ParentAccount/StudentAccount.oidcSubject as text). */
+export async function revokeOidcAccess(tx: Tx, subjects: string[]): Promise<OidcRevocation> {
+  if (subjects.length === 0) return { artifactsDeleted: 0, logoutsQueued: 0 };
+  // Every arm reaches the rows through the accountId index (the subjects are one parameter,
+  // read once through `targets`); nothing scans the whole table.
+  const [row] = await tx.$queryRawUnsafe<{ deleted: bigint; queued: bigint }[]>(REVOKE_SUBJECTS_SQL, subjects);
+  return revocationOf(row);
 }
