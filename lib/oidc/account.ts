@@ -1,8 +1,9 @@
 // Who an OIDC subject is, and the claims apps get (issue 12, item 5). accountId = sub = the
 // login's oidcSubject (a random UUID kept through resets). A parent login that is reset,
 // waiting for its first password, disabled, locked out or without a password is no account at
-// all here, and neither is anything issued before the login's last staff reset: refresh tokens,
-// userinfo and new codes fail even if a session or token row was missed by the reset.
+// all here, and neither is anything issued before the login's last staff reset or password
+// change: refresh tokens, userinfo and new codes fail even if a session or token row was
+// missed by the revocation.
 import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from "oidc-provider";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
@@ -32,6 +33,15 @@ const subjectSchema = z.uuid();
 
 function issuedBefore(reset: Date | null, issuedAtSeconds: number | undefined): boolean {
   return reset !== null && issuedAtSeconds !== undefined && issuedAtSeconds * 1000 < reset.getTime();
+}
+
+/**
+ * Issued before the password changed. In whole seconds (iat and loginTs have no more): the
+ * sign-in that follows a forced password change often falls in the same second, and must
+ * count. Anything of that second from before the change was revoked with it (setParentPassword).
+ */
+function issuedBeforePasswordChange(changedAt: Date | null, issuedAtSeconds: number | undefined): boolean {
+  return changedAt !== null && issuedAtSeconds !== undefined && issuedAtSeconds < Math.floor(changedAt.getTime() / 1000);
 }
 
 /** The moment what is being used was issued: the token's iat, else the browser session's sign-in. */
@@ -72,7 +82,7 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
     account.passwordHash !== null &&
     account.disabledAt === null &&
     (account.lockedUntil === null || account.lockedUntil.getTime() <= Date.now());
-  if (!usable || issuedBefore(account.resetAt, issuedAt)) return undefined;
+  if (!usable || issuedBefore(account.resetAt, issuedAt) || issuedBeforePasswordChange(account.passwordChangedAt, issuedAt)) return undefined;
   const { contact } = account;
   const identifierClaim = identifierClaimFor(ctx);
   return {
