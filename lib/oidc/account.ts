@@ -1,6 +1,6 @@
 // Who an OIDC subject is, and the claims apps get (issue 12, item 5). accountId = sub = the
 // login's oidcSubject (a random UUID kept through resets). A parent login that is reset,
-// waiting for its first password, disabled, locked out or without a password is no account at
+// waiting for its first password, disabled or without a password is no account at
 // all here, and neither is anything issued before the login's last staff reset or password
 // change: refresh tokens, userinfo and new codes fail even if a session or token row was
 // missed by the revocation.
@@ -80,8 +80,10 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
   const usable =
     account.status === "ACTIVE" &&
     account.passwordHash !== null &&
-    account.disabledAt === null &&
-    (account.lockedUntil === null || account.lockedUntil.getTime() <= Date.now());
+    // Not lockedUntil: the portal's cap is built so that strangers' guesses cannot lock the owner
+    // out (lib/auth/sign-in-throttle.ts); treating it as "no account" would let them end the
+    // parent's sessions and refresh tokens at every app. Sign-in itself stays capped.
+    account.disabledAt === null;
   if (!usable || issuedBefore(account.resetAt, issuedAt) || issuedBeforePasswordChange(account.passwordChangedAt, issuedAt)) return undefined;
   const { contact } = account;
   const identifierClaim = identifierClaimFor(ctx);
