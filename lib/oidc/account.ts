@@ -89,8 +89,11 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
   const identifierClaim = identifierClaimFor(ctx);
   return {
     accountId: sub,
-    async claims(_use, scope): Promise<AccountClaims> {
+    async claims(use, scope): Promise<AccountClaims> {
       const scopes = new Set(scope.split(" "));
+      // Children's data only from userinfo (behind an access token), never in the ID token: apps
+      // send ID tokens back as id_token_hint in logout URLs, which end up in logs and history.
+      const withStudents = scopes.has("students") && use === "userinfo";
       return {
         sub,
         user_type: "parent" satisfies OidcUserType,
@@ -102,7 +105,7 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
         locale: contact.preferredLocale,
         ...(contact.email ? { email: contact.email, email_verified: account.tempPasswordUsedAt !== null } : {}),
         // Read only when asked for: it is the one claim that costs a query.
-        ...(scopes.has("students") ? { students: await linkedStudents(contact.id) } : {}),
+        ...(withStudents ? { students: await linkedStudents(contact.id) } : {}),
       };
     },
   };

@@ -99,3 +99,23 @@ describe("single-use codes and refresh tokens under concurrency", () => {
     expect(answers.filter((answer) => answer.status === 400 && answer.body.error === "invalid_grant")).toHaveLength(CONCURRENT - 1);
   });
 });
+
+describe("client authentication (review Low 11)", () => {
+  it("a confidential app authenticates with client_secret_basic or client_secret_post, as discovery advertises; a wrong secret either way is refused", async () => {
+    const discovery = (await (await fetch(`${baseUrl}/oidc/.well-known/openid-configuration`)).json()) as { token_endpoint_auth_methods_supported: string[] };
+    expect(discovery.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(["client_secret_basic", "client_secret_post"]));
+    const { refreshToken } = await issued();
+    const post = await fetch(`${baseUrl}/oidc/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: APP.clientId, client_secret: APP.secret }),
+    });
+    expect(post.status).toBe(200);
+    const wrong = await fetch(`${baseUrl}/oidc/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: ((await post.json()) as { refresh_token: string }).refresh_token, client_id: APP.clientId, client_secret: "wrong" }),
+    });
+    expect(((await wrong.json()) as { error: string }).error).toBe("invalid_client");
+  });
+});
