@@ -1,7 +1,7 @@
 // "Reset means everywhere" (issue 12, item 6): inside the reset's own transaction, every OIDC
 // artifact of the given subjects (sessions, grants, codes, tokens, interactions) is deleted,
-// and one back-channel logout per (app with a back-channel logout URI, session sid) is queued,
-// plus a sub-only one for apps where the person holds a grant without a session. One
+// and one back-channel logout per (app with a back-channel logout URI, session sid) is queued;
+// for a grant without a session, per sid its codes and tokens carry, and sub-only when none does. One
 // set-based statement for all subjects: PostgreSQL's data-modifying CTEs see one snapshot,
 // so the sessions' `authorizations` are read before the rows go. Nothing network happens
 // here; lib/oidc/logout-delivery-worker.ts sends the queued logout tokens afterwards.
@@ -34,12 +34,25 @@ export function revokeOidcAccessSql(subjectsSql: string): string {
       FROM "OidcPayload" g
       WHERE g."accountId" = ANY((SELECT ids FROM targets)::text[]) AND g.model = 'Grant'
     ),
+    unsessioned AS (
+      SELECT g.* FROM grants g
+      WHERE g."clientId" IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s."accountId" = g."accountId" AND s."clientId" = g."clientId")
+    ),
+    grant_sids AS (
+      -- Apps are registered with backchannel_logout_session_required, so their codes and tokens
+      -- carry the sid the app knows the sign-in by, even once the browser session is gone.
+      SELECT DISTINCT u."accountId", u."clientId", t.payload->>'sid' AS sid
+      FROM unsessioned u JOIN "OidcPayload" t ON t."grantId" = u.id
+      WHERE t.payload->>'sid' IS NOT NULL
+    ),
     logouts AS (
       SELECT "accountId", "clientId", sid FROM sessions
       UNION
-      SELECT g."accountId", g."clientId", NULL FROM grants g
-      WHERE g."clientId" IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s."accountId" = g."accountId" AND s."clientId" = g."clientId")
+      SELECT "accountId", "clientId", sid FROM grant_sids
+      UNION
+      SELECT u."accountId", u."clientId", NULL FROM unsessioned u
+      WHERE NOT EXISTS (SELECT 1 FROM grant_sids s WHERE s."accountId" = u."accountId" AND s."clientId" = u."clientId")
     ),
     queued AS (
       INSERT INTO "OidcLogoutDelivery" ("clientId", "accountId", sid)
