@@ -7,7 +7,8 @@
 // not retried), and again as the connection's own DNS lookup (checkedLookup), so the address
 // connected to is the address checked: a name that answers a public address first and a
 // private one a moment later (DNS rebinding) reaches nothing.
-import { lookup, type LookupAddress } from "node:dns/promises";
+import type { LookupAddress } from "node:dns";
+import { lookup } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { publicBaseUrl } from "@/lib/config/public-url";

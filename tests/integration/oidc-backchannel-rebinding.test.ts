@@ -27,6 +27,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** No OIDC_PRIVATE_APP_HOSTS, no demo mode. */
+const NO_ALLOWED = { NODE_ENV: "test" } as NodeJS.ProcessEnv;
+
 /** Answers a public address the first time, then the loopback one. */
 function rebindingResolver(): ResolveHost {
   let calls = 0;
@@ -37,19 +40,19 @@ describe("back-channel logout delivery connects only to checked addresses", () =
   it("a name that rebinds to a private address after the check reaches nothing", async () => {
     const resolve = rebindingResolver();
     const uri = `http://rebind.attacker.example:${port}/internal-admin`;
-    await expect(assertDeliverableTarget(uri, {}, resolve)).resolves.toBeUndefined();
-    await expect(postLogoutToken(uri, "token", { timeoutMs: 5000, env: {}, resolve })).rejects.toBeInstanceOf(RefusedTargetError);
+    await expect(assertDeliverableTarget(uri, NO_ALLOWED, resolve)).resolves.toBeUndefined();
+    await expect(postLogoutToken(uri, "token", { timeoutMs: 5000, env: NO_ALLOWED, resolve })).rejects.toBeInstanceOf(RefusedTargetError);
     expect(received).toEqual([]);
   });
 
   it("a name resolving to a NAT64 address of a private one is refused", async () => {
     const resolve: ResolveHost = async () => [{ address: "64:ff9b::7f00:1", family: 6 }];
-    await expect(assertDeliverableTarget("https://nat64.attacker.example/logout", {}, resolve)).rejects.toBeInstanceOf(RefusedTargetError);
+    await expect(assertDeliverableTarget("https://nat64.attacker.example/logout", NO_ALLOWED, resolve)).rejects.toBeInstanceOf(RefusedTargetError);
   });
 
   it("an allowed internal name is reached at the address its lookup returned, with its own Host header", async () => {
     const resolve: ResolveHost = async () => [{ address: "127.0.0.1", family: 4 }];
-    const env = { OIDC_PRIVATE_APP_HOSTS: "sis.district.internal" };
+    const env = { ...NO_ALLOWED, OIDC_PRIVATE_APP_HOSTS: "sis.district.internal" };
     const status = await postLogoutToken(`http://sis.district.internal:${port}/backchannel`, "token", { timeoutMs: 5000, env, resolve });
     expect(status).toBe(200);
     expect(received).toEqual([`POST sis.district.internal:${port} /backchannel`]);
