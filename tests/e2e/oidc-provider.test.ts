@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startProductionServer, type ProductionServer } from "../../scripts/production-server";
 import { createParentWithChild, createSchool, createStudent } from "../helpers/parent-fixtures";
 import { OidcBrowser } from "../helpers/oidc-browser";
+import { builtServerActions, callServerAction, FormArgument } from "../helpers/server-action-http";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
 
 const databaseUrl = await createDatabaseFromTemplate(inject("databaseServerUrl"), inject("templateDatabase"), "e2e_oidc");
@@ -277,7 +278,7 @@ describe("OpenID Provider", () => {
     expect(tokens.claims()!.students).toBeUndefined();
   });
 
-  it("sends a parent with a temporary password to choose one before the app", async () => {
+  it("sends a parent with a temporary password to choose one, then on to the app", async () => {
     const config = await rp(instanceA, "web");
     const browser = new OidcBrowser(instanceA.baseUrl);
     const started = await authorizationUrl(config, WEB_APP.redirectUri);
@@ -287,6 +288,20 @@ describe("OpenID Provider", () => {
     const next = await browser.follow(`/oidc/interaction/${uid}`);
     expect(next.url.pathname).toBe("/change-password");
     expect(next.url.searchParams.get("app")).toBe(uid);
+    // "Choose your password" posted (as without scripts), then on to the app.
+    const action = builtServerActions().find((candidate) => candidate.name === "changePasswordFormAction")!;
+    const chosen = "pending chose a long password 6612";
+    const answer = await callServerAction(
+      instanceA.baseUrl,
+      action,
+      [{ fieldErrors: {}, message: null }, new FormArgument({ newPassword: chosen, confirmPassword: chosen, app: uid })],
+      browser.cookieHeader(next.url),
+    );
+    expect(answer).toEqual({ kind: "redirect", location: `/oidc/interaction/${uid}` });
+    const callback = await browser.follow(`/oidc/interaction/${uid}`);
+    expect(callback.url.href.startsWith(WEB_APP.redirectUri)).toBe(true);
+    const pending = await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: PENDING.username } });
+    expect((await codeGrant(config, callback.url, started)).claims()!.sub).toBe(pending.oidcSubject);
   });
 
   it("ends the session with RP-initiated logout: a silent sign-in afterwards needs a login", async () => {

@@ -33,6 +33,7 @@ export function ChangePasswordForm({ askCurrentPassword, username, app }: { askC
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       {/* Lets password managers store the new password under the right username. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+      {app ? <input type="hidden" name="app" value={app} /> : null}
       {askCurrentPassword ? (
         <TextField id="currentPassword" type={type} label={t("currentPassword")} errors={form.fieldErrors.currentPassword} autoComplete="current-password" maxLength={1024} ltr required />
       ) : null}
