@@ -1,6 +1,6 @@
 // A parent (re-)creates their child's student login. Only for a child linked to the
 // parent's own contact record (checked here, on the server); an existing student login is
-// replaced. Password hashed with argon2id; audited in the same transaction.
+// replaced, and its provider sessions, grants and tokens are revoked in the same transaction. Password hashed with argon2id; audited in the same transaction.
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,6 +8,7 @@ import { hashSecret } from "@/lib/security/password-hash";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { checkPassword, type PasswordViolation } from "@/lib/accounts/password-policy";
 import { usernameKey } from "@/lib/accounts/parent-sign-in";
+import { revokeOidcAccess } from "@/lib/oidc/revoke-oidc-access";
 
 class StudentUsernameTaken extends Error {}
 
@@ -44,14 +45,17 @@ export async function createStudentAccount(request: CreateStudentAccountRequest)
     await prisma.$transaction(async (tx) => {
       const owner = await tx.studentAccount.findUnique({ where: { usernameKey: key }, select: { studentId: true } });
       if (owner && owner.studentId !== request.studentId) throw new StudentUsernameTaken();
-      const existing = await tx.studentAccount.findUnique({ where: { studentId: request.studentId }, select: { id: true } });
+      const existing = await tx.studentAccount.findUnique({ where: { studentId: request.studentId }, select: { id: true, oidcSubject: true } });
       const data = { username, usernameKey: key, passwordHash, createdByAccountId: parent.id };
       await tx.studentAccount.upsert({ where: { studentId: request.studentId }, create: { studentId: request.studentId, ...data }, update: data });
+      // The replaced login's sign-ins at the district's apps end with it (the sub stays: it is
+      // the same child), so whoever knew the old password keeps no session or token.
+      const { logoutsQueued } = existing ? await revokeOidcAccess(tx, [existing.oidcSubject]) : { logoutsQueued: 0 };
       await recordAuditEvent(tx, {
         actor: { type: "PARENT", id: parent.id, label: parent.username, ip: request.ip },
         action: "student-account.create",
         contactIds: [parent.contactId],
-        details: { studentId: request.studentId, studentUsername: username, replaced: Boolean(existing) },
+        details: { studentId: request.studentId, studentUsername: username, replaced: Boolean(existing), ...(existing ? { appLogoutsQueued: logoutsQueued } : {}) },
       });
     });
   } catch (error) {

@@ -1,10 +1,12 @@
 // Sets a parent's permanent password: the one place that turns an account ACTIVE with a new
 // password, used by the first-sign-in change, the signed-in change and Forgot Password.
 // Runs in the caller's transaction so the change, the ended sessions, the confirmation mail
-// and the audit event commit together or not at all. It locks the login row before reading
+// and the audit event commit together or not at all. The parent's provider sessions, grants
+// and tokens are revoked in it too. It locks the login row before reading
 // its status: a staff reset that committed meanwhile is refused here, never undone.
 import type { Tx } from "@/lib/db";
 import { endParentSessions } from "@/lib/auth/auth-session-store";
+import { revokeOidcAccess } from "@/lib/oidc/revoke-oidc-access";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { checkPassword, DEFAULT_PASSWORD_MIN_LENGTH, type PasswordViolation } from "@/lib/accounts/password-policy";
 import { hashSecret } from "@/lib/security/password-hash";
@@ -71,6 +73,9 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
     data: { supersededAt: now },
   });
   const endedSessions = await endParentSessions(tx, [account.id], input.keepSessionId);
+  // Whoever held the old password is signed out of the district's apps too (a stolen password
+  // being the usual reason to change it); this browser signs in to them again from the portal.
+  const { logoutsQueued: appLogoutsQueued } = await revokeOidcAccess(tx, [account.oidcSubject]);
 
   const email = account.contact.email?.trim();
   if (email) {
@@ -85,7 +90,7 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
     actor: input.actor,
     action: "parent.password.change",
     contactIds: [account.contactId],
-    details: { reason: input.reason, endedSessions, emailQueued: Boolean(email), previousStatus: account.status },
+    details: { reason: input.reason, endedSessions, appLogoutsQueued, emailQueued: Boolean(email), previousStatus: account.status },
   });
   return { ok: true, contactId: account.contactId, endedSessions, emailQueued: Boolean(email) };
 }

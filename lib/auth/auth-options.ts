@@ -7,11 +7,11 @@ import { authenticateStaff } from "@/lib/auth/staff-sign-in";
 import { authenticateParent } from "@/lib/accounts/parent-sign-in";
 import {
   createAuthSession,
-  endAuthSession,
   loadSessionPrincipal,
   SESSION_LIFETIME_SECONDS,
   type SessionPrincipal,
 } from "@/lib/auth/auth-session-store";
+import { endPortalSignIn } from "@/lib/auth/end-portal-sign-in";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { issueDeviceCookie } from "@/lib/auth/issue-device-cookie";
@@ -139,7 +139,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (typeof token?.sid === "string") await endAuthSession(token.sid);
+      if (typeof token?.sid === "string") await endPortalSignIn(token.sid);
     },
   },
   logger: {

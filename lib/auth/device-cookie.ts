@@ -11,7 +11,7 @@ import { randomId } from "@/lib/security/random-secret";
 import type { SignInScope } from "@/lib/auth/sign-in-throttle";
 
 export const DEVICE_COOKIE_MAX_AGE_DAYS = 180;
-export const DEVICE_COOKIE_NAMES: Record<SignInScope, string> = { staff: "console_device", parent: "portal_device" };
+export const DEVICE_COOKIE_NAMES: Record<SignInScope, string> = { staff: "console_device", parent: "portal_device", student: "student_device" };
 
 export interface DeviceClaim {
   accountId: number;

@@ -18,7 +18,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { clearRateLimit, hitRateLimits, type RateLimitRule } from "@/lib/security/rate-limit";
 import { throttleSource } from "@/lib/security/throttle-source";
 
-export type SignInScope = "staff" | "parent";
+export type SignInScope = "staff" | "parent" | "student";
 
 export interface AccountThrottlePolicy {
   table: "StaffUser" | "ParentAccount";
@@ -32,6 +32,7 @@ export const PER_SOURCE_FAILURES = { limit: 10, windowSeconds: 15 * 60 } as cons
 export const PER_SOURCE_DAILY_FAILURES: Record<SignInScope, { limit: number; windowSeconds: number }> = {
   staff: { limit: 20, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 },
   parent: { limit: 10, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 },
+  student: { limit: 10, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 },
 };
 /** A trusted device may keep trying while the account is capped, but not forever. */
 export const PER_DEVICE_FAILURES = { limit: 10, windowSeconds: FAILURE_WINDOW_HOURS * 60 * 60 } as const;

@@ -1,12 +1,14 @@
 // Who an OIDC subject is, and the claims apps get (issue 12, item 5). accountId = sub = the
 // login's oidcSubject (a random UUID kept through resets). A parent login that is reset,
-// waiting for its first password, disabled, locked out or without a password is no account at
-// all here, and neither is anything issued before the login's last staff reset: refresh tokens,
-// userinfo and new codes fail even if a session or token row was missed by the reset.
+// waiting for its first password, disabled or without a password is no account at
+// all here, and neither is anything issued before the login's last staff reset or password
+// change: refresh tokens, userinfo and new codes fail even if a session or token row was
+// missed by the revocation.
 import type { Account, AccountClaims, FindAccount, KoaContextWithOIDC } from "oidc-provider";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { identifierClaimOf } from "@/lib/oidc/client-metadata";
+import { hasActiveParentLink } from "@/lib/accounts/student-login-link";
 
 export type OidcUserType = "parent" | "student";
 
@@ -31,6 +33,15 @@ const subjectSchema = z.uuid();
 
 function issuedBefore(reset: Date | null, issuedAtSeconds: number | undefined): boolean {
   return reset !== null && issuedAtSeconds !== undefined && issuedAtSeconds * 1000 < reset.getTime();
+}
+
+/**
+ * Issued before the password changed. In whole seconds (iat and loginTs have no more): the
+ * sign-in that follows a forced password change often falls in the same second, and must
+ * count. Anything of that second from before the change was revoked with it (setParentPassword).
+ */
+function issuedBeforePasswordChange(changedAt: Date | null, issuedAtSeconds: number | undefined): boolean {
+  return changedAt !== null && issuedAtSeconds !== undefined && issuedAtSeconds < Math.floor(changedAt.getTime() / 1000);
 }
 
 /** The moment what is being used was issued: the token's iat, else the browser session's sign-in. */
@@ -69,15 +80,20 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
   const usable =
     account.status === "ACTIVE" &&
     account.passwordHash !== null &&
-    account.disabledAt === null &&
-    (account.lockedUntil === null || account.lockedUntil.getTime() <= Date.now());
-  if (!usable || issuedBefore(account.resetAt, issuedAt)) return undefined;
+    // Not lockedUntil: the portal's cap is built so that strangers' guesses cannot lock the owner
+    // out (lib/auth/sign-in-throttle.ts); treating it as "no account" would let them end the
+    // parent's sessions and refresh tokens at every app. Sign-in itself stays capped.
+    account.disabledAt === null;
+  if (!usable || issuedBefore(account.resetAt, issuedAt) || issuedBeforePasswordChange(account.passwordChangedAt, issuedAt)) return undefined;
   const { contact } = account;
   const identifierClaim = identifierClaimFor(ctx);
   return {
     accountId: sub,
-    async claims(_use, scope): Promise<AccountClaims> {
+    async claims(use, scope): Promise<AccountClaims> {
       const scopes = new Set(scope.split(" "));
+      // Children's data only from userinfo (behind an access token), never in the ID token: apps
+      // send ID tokens back as id_token_hint in logout URLs, which end up in logs and history.
+      const withStudents = scopes.has("students") && use === "userinfo";
       return {
         sub,
         user_type: "parent" satisfies OidcUserType,
@@ -89,7 +105,7 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
         locale: contact.preferredLocale,
         ...(contact.email ? { email: contact.email, email_verified: account.tempPasswordUsedAt !== null } : {}),
         // Read only when asked for: it is the one claim that costs a query.
-        ...(scopes.has("students") ? { students: await linkedStudents(contact.id) } : {}),
+        ...(withStudents ? { students: await linkedStudents(contact.id) } : {}),
       };
     },
   };
@@ -100,12 +116,14 @@ async function studentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, 
     where: { oidcSubject: sub },
     include: {
       student: { select: { firstName: true, lastName: true, sourcedId: true, removedAt: true } },
-      createdBy: { select: { status: true, disabledAt: true, resetAt: true } },
+      createdBy: { select: { status: true, disabledAt: true, resetAt: true, contactId: true } },
     },
   });
   if (!account || account.student.removedAt !== null) return undefined;
-  // A student login hangs on the parent login that made it: a reset or disabled parent ends it too.
+  // A student login hangs on the parent login that made it: a reset or disabled parent ends it
+  // too, and so does the roster removing that parent's link to the child.
   if (account.createdBy.status === "RESET" || account.createdBy.disabledAt !== null || issuedBefore(account.createdBy.resetAt, issuedAt)) return undefined;
+  if (!(await hasActiveParentLink(account.studentId, account.createdBy.contactId))) return undefined;
   const { student } = account;
   const identifierClaim = identifierClaimFor(ctx);
   return {

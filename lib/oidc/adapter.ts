@@ -2,7 +2,7 @@
 // instance serves every flow. accountId, grantId and uid are copied out of the payload for
 // revoking everything of one person; expired rows read as absent and are purged hourly
 // (oidcPurgeJob). Clients are not stored here: OidcClientAdapter reads the console's apps.
-import type { Adapter, AdapterPayload } from "oidc-provider";
+import { errors, type Adapter, type AdapterPayload } from "oidc-provider";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
@@ -49,8 +49,20 @@ export class PostgresAdapter implements Adapter {
     return this.findWhere({ userCode });
   }
 
+  /**
+   * Single use, enforced here: oidc-provider reads `consumed` before it consumes, so two
+   * requests racing with one code or refresh token would both pass its check. The conditional
+   * update lets exactly one win; the loser is a reuse, so it revokes the grant's whole family
+   * (as oidc-provider does when it sees a used token) and fails as invalid_grant, not a 500.
+   */
   async consume(id: string): Promise<void> {
-    await prisma.oidcPayload.updateMany({ where: { model: this.model, id, consumedAt: null }, data: { consumedAt: new Date() } });
+    const { count } = await prisma.oidcPayload.updateMany({ where: { model: this.model, id, consumedAt: null }, data: { consumedAt: new Date() } });
+    if (count === 1) return;
+    const row = await prisma.oidcPayload.findUnique({ where: { model_id: { model: this.model, id } }, select: { grantId: true } });
+    if (row?.grantId) {
+      await prisma.oidcPayload.deleteMany({ where: { OR: [{ grantId: row.grantId }, { model: "Grant", id: row.grantId }] } });
+    }
+    throw new errors.InvalidGrant(`${this.model === "AuthorizationCode" ? "authorization code" : "token"} already used`);
   }
 
   async destroy(id: string): Promise<void> {

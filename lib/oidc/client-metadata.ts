@@ -21,6 +21,8 @@ export function oidcClientMetadata(row: ClientRow): Record<string, unknown> {
   return {
     client_id: row.clientId,
     client_name: row.name,
+    // oidc-provider accepts a registered client_secret_basic client's secret in the form body
+    // too (client_secret_post, Canvas's default), as discovery advertises: one setting serves both.
     ...(row.secretHash ? { client_secret: row.secretHash, token_endpoint_auth_method: "client_secret_basic" } : { token_endpoint_auth_method: "none" }),
     redirect_uris: row.redirectUris,
     post_logout_redirect_uris: row.postLogoutRedirectUris,

@@ -1,6 +1,6 @@
 // When the provider asks for a sign-in although its browser session names someone: the
 // library's checks (no session, prompt=login, max_age, id_token_hint, ...) plus two of ours:
-// - the session's account may no longer sign in (reset, disabled, locked out: findAccount
+// - the session's account may no longer sign in (reset, disabled: findAccount
 //   found nothing), so the person signs in again rather than meeting an error;
 // - a parent signed out of the portal in this browser (or signed in there as someone else) is
 //   signed out of the apps too: on a family's shared device, the next person to open an app

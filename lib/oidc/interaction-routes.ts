@@ -18,7 +18,14 @@ import { logger } from "@/lib/ops/logger";
 import { OIDC_MOUNT_PATH } from "@/lib/oidc/issuer";
 import { oidcProvider } from "@/lib/oidc/provider";
 import { portalParentSession } from "@/lib/oidc/portal-parent-session";
+import { DEVICE_COOKIE_MAX_AGE_DAYS, DEVICE_COOKIE_NAMES, deviceCookieFromHeader } from "@/lib/auth/device-cookie";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { escapeHtml } from "@/lib/oidc/provider-pages";
+
+function studentDeviceCookie(token: string): string {
+  const secure = publicUrlIsHttps() ? "; Secure" : "";
+  return `${DEVICE_COOKIE_NAMES.student}=${encodeURIComponent(token)}; Path=${OIDC_MOUNT_PATH}; Max-Age=${DEVICE_COOKIE_MAX_AGE_DAYS * 86_400}; HttpOnly; SameSite=Lax${secure}`;
+}
 
 /** What oidc-provider's nanoid uids look like; anything else is not an interaction. */
 export const INTERACTION_UID = /^[A-Za-z0-9_-]{10,64}$/;
@@ -112,8 +119,11 @@ async function studentLogin(req: IncomingMessage, res: ServerResponse, uid: stri
   if (details.prompt.name !== "login") return redirect(res, `${OIDC_MOUNT_PATH}/interaction/${uid}`);
   const parsed = studentLoginSchema.safeParse(Object.fromEntries((await readForm(req)) ?? []));
   if (!parsed.success) return redirect(res, `/student-sign-in?app=${uid}&error=invalid`);
-  const result = await authenticateStudent(parsed.data.username, parsed.data.password, clientAddress);
+  const device = deviceCookieFromHeader("student", req.headers.cookie);
+  const result = await authenticateStudent(parsed.data.username, parsed.data.password, clientAddress, { deviceToken: device });
   if (!result.ok) return redirect(res, `/student-sign-in?app=${uid}&error=${result.reason === "rate_limited" ? "rate_limited" : "invalid"}`);
+  // This browser may keep trying while someone else has spent the login's budget (student-sign-in.ts).
+  res.appendHeader("Set-Cookie", studentDeviceCookie(result.deviceToken));
   return finish(req, res, { login: { accountId: result.oidcSubject, amr: ["pwd"], remember: false } }, false);
 }
 

@@ -3,7 +3,7 @@
 // are claimed with FOR UPDATE SKIP LOCKED and a lease (lockedUntil), so several instances
 // share the queue; each completion is conditional on still holding the lease. A delivery is a
 // Back-Channel Logout 1.0 logout token (lib/oidc/keys.ts signLogoutToken) POSTed as
-// `logout_token=...`; 2xx is delivered, a network error, timeout or 5xx is retried with
+// `logout_token=...` (lib/oidc/post-logout-token.ts); 2xx is delivered, a network error, timeout or 5xx is retried with
 // backoff up to MAX_ATTEMPTS, a 4xx (the app refused this token) or a refused target is
 // given up on at once. Delivered and given-up rows are audited. The token is never stored or logged.
 // Unlike mail, a lease running out mid-batch (a batch takes at most 5 rounds of a 10 s timeout,
@@ -13,6 +13,7 @@ import { prisma } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { backoffDelayMs } from "@/lib/mail/outbox-worker";
 import { assertDeliverableTarget, RefusedTargetError } from "@/lib/oidc/backchannel-target";
+import { postLogoutToken } from "@/lib/oidc/post-logout-token";
 import { signLogoutToken } from "@/lib/oidc/keys";
 import { jobLogger } from "@/lib/ops/logger";
 import { metrics } from "@/lib/ops/metrics";
@@ -47,7 +48,12 @@ interface ClaimedDelivery {
   lease: string;
 }
 
-type Outcome = { kind: "delivered"; status: number } | { kind: "retry" | "give-up"; error: string };
+/**
+ * `error` is stored (lastError) and audited, so site admins read it: only its class (HTTP 4xx,
+ * 5xx, no answer), never the app's exact status or the network error, which would tell someone
+ * who registers an app's URI which ports answer where. `detail` goes to the server log only.
+ */
+type Outcome = { kind: "delivered"; status: number } | { kind: "retry" | "give-up"; error: string; detail?: string };
 
 async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedDelivery[]> {
   return prisma.$queryRaw<ClaimedDelivery[]>`
@@ -71,26 +77,21 @@ async function deliver(row: ClaimedDelivery, uri: string, timeoutMs: number): Pr
     await assertDeliverableTarget(uri);
   } catch (error) {
     if (error instanceof RefusedTargetError) return { kind: "give-up", error: `refused target: ${error.message}` };
-    return { kind: "retry", error: `lookup failed: ${errorText(error)}` };
+    return { kind: "retry", error: "name lookup failed", detail: errorText(error) };
   }
   const token = await signLogoutToken({ clientId: row.clientId, sub: row.accountId, sid: row.sid });
-  let response: Response;
+  let status: number;
   try {
-    response = await fetch(uri, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json, */*" },
-      body: new URLSearchParams({ logout_token: token }).toString(),
-      // A redirect would carry the token elsewhere: the registered URI must answer itself.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
+    status = await postLogoutToken(uri, token, { timeoutMs });
   } catch (error) {
-    return { kind: "retry", error: `network: ${errorText(error)}` };
+    // The name now resolves to a private address (checked again at connect time).
+    if (error instanceof RefusedTargetError) return { kind: "give-up", error: `refused target: ${error.message}` };
+    return { kind: "retry", error: "no answer", detail: errorText(error) };
   }
-  if (response.status >= 200 && response.status < 300) return { kind: "delivered", status: response.status };
-  if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: "retry", error: `HTTP ${response.status}` };
-  return { kind: "give-up", error: `HTTP ${response.status}` };
+  if (status >= 200 && status < 300) return { kind: "delivered", status };
+  const statusClass = `HTTP ${Math.floor(status / 100)}xx`;
+  if (status >= 500 || status === 429 || status === 408) return { kind: "retry", error: statusClass, detail: `HTTP ${status}` };
+  return { kind: "give-up", error: statusClass, detail: `HTTP ${status}` };
 }
 
 function errorText(error: unknown): string {
@@ -158,7 +159,7 @@ export async function processLogoutDeliveryBatch(options: LogoutBatchOptions = {
         continue;
       }
       result[recorded] += 1;
-      if (recorded !== "delivered") log.warn({ deliveryId: row.id, clientId: row.clientId, attempt: row.attempts + 1, outcome: recorded, error: "error" in outcome ? outcome.error : null }, "back-channel logout not delivered");
+      if (recorded !== "delivered") log.warn({ deliveryId: row.id, clientId: row.clientId, attempt: row.attempts + 1, outcome: recorded, error: "error" in outcome ? outcome.error : null, detail: "detail" in outcome ? outcome.detail : null }, "back-channel logout not delivered");
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, next));

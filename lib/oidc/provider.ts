@@ -65,7 +65,8 @@ function configuration(jwks: { keys: object[] }): Configuration {
     claims: Object.fromEntries(Object.entries(OIDC_SCOPE_CLAIMS).map(([scope, claims]) => [scope, [...claims]])),
     // offline_access (granted only with prompt=consent): refresh tokens that outlive the browser session.
     scopes: ["openid", "offline_access", "profile", "email", "students"],
-    // Claims also in the ID token: apps such as PowerSchool read the identifying claim from it only.
+    // Claims also in the ID token: apps such as PowerSchool read the identifying claim from it
+    // only. Not `students`: findOidcAccount releases it to userinfo alone.
     conformIdTokenClaims: false,
     extraClientMetadata: { properties: ["first_party", "identifier_claim"] },
     responseTypes: ["code"],

@@ -14,6 +14,7 @@ import { checkStagedUsers } from "./merge/check-staged-users";
 import { sendEmailChangeNotices } from "./merge/email-change-notices";
 import { applyContacts, planContacts } from "./merge/merge-contacts";
 import { mergeLinks } from "./merge/merge-links";
+import { revokeUnlinkedStudentLogins } from "./merge/revoke-unlinked-student-logins";
 import { mergeSchools } from "./merge/merge-schools";
 import { applyStudents, planStudents } from "./merge/merge-students";
 import { countPlan, emptyCounts } from "./merge/plan-counts";
@@ -150,6 +151,7 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
         withBulkLoadIfEmpty(client, "StudentContactLoginKey", () => mergeLinks(client, usersMode, issues)),
       );
       removalGuard = withLinkRemovals(removalGuard, activeLinksBefore, links.removed);
+      await revokeUnlinkedStudentLogins(client);
       emailChanges = await sendEmailChangeNotices(client, options.actor, settings.senderAddress);
     }
 

@@ -187,7 +187,7 @@ describe("OpenID Provider", () => {
     expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
   });
 
-  it("signs a parent in with code + PKCE: ID token and userinfo carry the claims, the students scope only their active children", async () => {
+  it("signs a parent in with code + PKCE: ID token and userinfo carry the claims, the students scope (userinfo only) only their active children", async () => {
     const config = await rp(instanceA, "web");
     const browser = new OidcBrowser(instanceA.baseUrl);
     const started = await authorizationUrl(config, WEB_APP.redirectUri);
@@ -210,14 +210,15 @@ describe("OpenID Provider", () => {
     const { payload, protectedHeader } = await jwtVerify(tokens.id_token!, createRemoteJWKSet(new URL(`${instanceA.baseUrl}/oidc/jwks`)), { issuer: `${instanceA.baseUrl}/oidc`, audience: WEB_APP.clientId });
     expect(protectedHeader.alg).toBe("RS256");
     expect(payload.sub).toBe(parentSub);
-    const students = claims.students as { student_number: string; school: string; grade: string }[];
-    expect(students.map((student) => student.student_number).sort()).toEqual([...childNumbers].sort());
-    expect(students.map((student) => student.student_number)).not.toContain(otherFamilyNumber);
-    expect(students[0]!.school).toBe("Oidc Ridge Elementary");
+    // Children's data only from userinfo: ID tokens travel back in logout URLs.
+    expect(claims.students).toBeUndefined();
 
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, parentSub);
     expect(userinfo).toMatchObject({ sub: parentSub, user_type: "parent", email: "olivia.idc@example.com" });
-    expect((userinfo.students as unknown[]).length).toBe(2);
+    const students = userinfo.students as { student_number: string; school: string; grade: string }[];
+    expect(students.map((student) => student.student_number).sort()).toEqual([...childNumbers].sort());
+    expect(students.map((student) => student.student_number)).not.toContain(otherFamilyNumber);
+    expect(students[0]!.school).toBe("Oidc Ridge Elementary");
 
     const signIn = await prisma.oidcClientSignIn.findUnique({ where: { clientId_accountId: { clientId: WEB_APP.clientId, accountId: parentSub } } });
     expect(signIn?.userType).toBe("parent");

@@ -101,7 +101,7 @@ describe("processLogoutDeliveryBatch", () => {
     await prisma.oidcLogoutDelivery.create({ data: { clientId: "lunch-app", accountId: "subject-3", sid: "sid-3" } });
     expect(await processLogoutDeliveryBatch()).toMatchObject({ claimed: 1, retried: 1 });
     const waiting = await prisma.oidcLogoutDelivery.findFirstOrThrow();
-    expect(waiting).toMatchObject({ status: "PENDING", attempts: 1, lastError: "HTTP 500" });
+    expect(waiting).toMatchObject({ status: "PENDING", attempts: 1, lastError: "HTTP 5xx" });
     expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     // Not due yet: nothing is claimed.
     expect(await processLogoutDeliveryBatch()).toMatchObject({ claimed: 0 });
@@ -122,17 +122,17 @@ describe("processLogoutDeliveryBatch", () => {
     await prisma.oidcClient.update({ where: { clientId: "lunch-app" }, data: { backchannelLogoutUri: `http://127.0.0.1:${port}/backchannel` } });
     await prisma.oidcLogoutDelivery.create({ data: { clientId: "lunch-app", accountId: "subject-4", sid: "sid-4" } });
     expect(await processLogoutDeliveryBatch()).toMatchObject({ retried: 1 });
-    expect((await prisma.oidcLogoutDelivery.findFirstOrThrow()).lastError).toMatch(/^network: /);
+    expect((await prisma.oidcLogoutDelivery.findFirstOrThrow()).lastError).toBe("no answer");
   });
 
   it("gives up at once on a 4xx and audits the failure", async () => {
     answers.push(400);
     await prisma.oidcLogoutDelivery.create({ data: { clientId: "lunch-app", accountId: "subject-5", sid: "sid-5" } });
     expect(await processLogoutDeliveryBatch()).toMatchObject({ failed: 1 });
-    expect(await prisma.oidcLogoutDelivery.findFirstOrThrow()).toMatchObject({ status: "FAILED", attempts: 1, lastError: "HTTP 400" });
+    expect(await prisma.oidcLogoutDelivery.findFirstOrThrow()).toMatchObject({ status: "FAILED", attempts: 1, lastError: "HTTP 4xx" });
     const [event] = await prisma.auditEvent.findMany();
     expect(event).toMatchObject({ action: "app.backchannel-logout.failed" });
-    expect(event!.details).toMatchObject({ error: "HTTP 400" });
+    expect(event!.details).toMatchObject({ error: "HTTP 4xx" });
   });
 
   it("never contacts a private address that the district has not allowed", async () => {
@@ -147,6 +147,6 @@ describe("processLogoutDeliveryBatch", () => {
     answers.push(503);
     await prisma.oidcLogoutDelivery.create({ data: { clientId: "lunch-app", accountId: "subject-7", sid: "sid-7", attempts: 7 } });
     expect(await processLogoutDeliveryBatch()).toMatchObject({ failed: 1 });
-    expect(await prisma.oidcLogoutDelivery.findFirstOrThrow()).toMatchObject({ status: "FAILED", attempts: 8, lastError: "HTTP 503" });
+    expect(await prisma.oidcLogoutDelivery.findFirstOrThrow()).toMatchObject({ status: "FAILED", attempts: 8, lastError: "HTTP 5xx" });
   });
 });

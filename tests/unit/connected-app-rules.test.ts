@@ -31,6 +31,12 @@ describe("back-channel logout targets", () => {
     }
     for (const address of ["8.8.8.8", "172.32.0.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"]) expect(isPrivateAddress(address), address).toBe(false);
   });
+  it("knows the ranges that carry an IPv4 address inside IPv6 (NAT64, 6to4, IPv4-compatible) and the benchmarking networks", () => {
+    for (const address of ["64:ff9b::a00:1", "64:ff9b::7f00:1", "64:ff9b:1::1", "2002:a00:1::1", "2002:7f00:1::", "::a00:1", "198.18.0.1", "198.19.255.255", "224.0.0.1", "ff02::1"]) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ["198.20.0.1", "2003::1", "64:ff9c::1"]) expect(isPrivateAddress(address), address).toBe(false);
+  });
   it("allows the listed hosts, and the portal's own host only in demo mode", () => {
     expect([...allowedPrivateHosts(env({ OIDC_PRIVATE_APP_HOSTS: " SIS.district.internal , 10.20.0.15,," }))]).toEqual(["sis.district.internal", "10.20.0.15"]);
     expect(allowedPrivateHosts(env({ DEMO_MODE: "1", PORTAL_URL: "http://127.0.0.1:4123" })).has("127.0.0.1")).toBe(true);
