@@ -11,6 +11,7 @@
 // erased once it is sent or given up on.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { claimDueOutboxRows, DB_NOW } from "@/lib/ops/outbox-claim";
 import { isLocale } from "@/lib/i18n/locales";
 import { composeEmail, type ComposedEmail } from "@/lib/mail/compose-email";
 import { loadDistrictMailSettings, type DistrictMailSettings } from "@/lib/mail/district-mail-info";
@@ -27,7 +28,6 @@ const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 // Prisma writes DateTime values as UTC into timestamp(3) columns; compare in UTC as well.
-const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 export interface OutboxBatchOptions {
   /** Defaults to SMTP_URL's server or the built-in dev receiver. */
@@ -88,21 +88,8 @@ function safePasswordOf(url: string | undefined): string | null {
   }
 }
 
-async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedRow[]> {
-  return prisma.$queryRaw<ClaimedRow[]>`
-    UPDATE "EmailOutbox" AS o
-    SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
-    FROM (
-      SELECT id FROM "EmailOutbox"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${DB_NOW}
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})
-      ORDER BY "nextAttemptAt", id
-      LIMIT ${batchSize}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE o.id = due.id
-    RETURNING o.id, o."toAddress", o.template, o.params, o.locale::text AS locale, o."messageId", o.attempts, o.sensitive,
-              o."lockedUntil"::text AS lease`;
+function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedRow[]> {
+  return claimDueOutboxRows<ClaimedRow>("EmailOutbox", Prisma.sql`o.id, o."toAddress", o.template, o.params, o.locale::text AS locale, o."messageId", o.attempts, o.sensitive`, batchSize, leaseMs);
 }
 
 /**

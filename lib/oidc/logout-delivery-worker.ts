@@ -10,6 +10,7 @@
 // the lease 60 s) would at worst send a second, equally valid logout: harmless to the app.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { claimDueOutboxRows, DB_NOW } from "@/lib/ops/outbox-claim";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { backoffDelayMs } from "@/lib/mail/outbox-worker";
 import { assertDeliverableTarget, RefusedTargetError } from "@/lib/oidc/backchannel-target";
@@ -21,7 +22,6 @@ import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
 
 export const MAX_LOGOUT_ATTEMPTS = 8;
 const log = jobLogger("oidc-logout");
-const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 const SYSTEM_ACTOR = { type: "SYSTEM" as const, label: "back-channel logout worker" };
 
 export interface LogoutBatchOptions {
@@ -55,20 +55,8 @@ interface ClaimedDelivery {
  */
 type Outcome = { kind: "delivered"; status: number } | { kind: "retry" | "give-up"; error: string; detail?: string };
 
-async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  return prisma.$queryRaw<ClaimedDelivery[]>`
-    UPDATE "OidcLogoutDelivery" AS d
-    SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
-    FROM (
-      SELECT id FROM "OidcLogoutDelivery"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${DB_NOW}
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})
-      ORDER BY "nextAttemptAt", id
-      LIMIT ${batchSize}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE d.id = due.id
-    RETURNING d.id, d."clientId", d."accountId", d.sid, d.attempts, d."lockedUntil"::text AS lease`;
+function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  return claimDueOutboxRows<ClaimedDelivery>("OidcLogoutDelivery", Prisma.sql`o.id, o."clientId", o."accountId", o.sid, o.attempts`, batchSize, leaseMs);
 }
 
 /** One POST of a fresh logout token; what to do with the row. */

@@ -8,6 +8,7 @@
 // Message bodies and codes are never logged.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { claimDueOutboxRows, DB_NOW } from "@/lib/ops/outbox-claim";
 import { loadDistrictMailSettings } from "@/lib/mail/district-mail-info";
 import { backoffDelayMs, MAX_ATTEMPTS } from "@/lib/mail/outbox-worker";
 import type { PeriodicJob } from "@/lib/ops/periodic-jobs";
@@ -16,7 +17,6 @@ import { SmsTransportError, type SmsTransport } from "@/lib/sms/sms-transport";
 import { renderSms } from "@/lib/sms/sms-templates";
 import { metrics } from "@/lib/ops/metrics";
 
-const DB_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 export interface SmsBatchResult {
   claimed: number;
@@ -34,20 +34,8 @@ interface ClaimedSms {
   lease: string;
 }
 
-async function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedSms[]> {
-  return prisma.$queryRaw<ClaimedSms[]>`
-    UPDATE "SmsOutbox" AS o
-    SET "lockedUntil" = ${DB_NOW} + make_interval(secs => ${leaseMs / 1000})
-    FROM (
-      SELECT id FROM "SmsOutbox"
-      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${DB_NOW}
-        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${DB_NOW})
-      ORDER BY "nextAttemptAt", id
-      LIMIT ${batchSize}
-      FOR UPDATE SKIP LOCKED
-    ) AS due
-    WHERE o.id = due.id
-    RETURNING o.id, o."toNumber", o.template, o.params, o.attempts, o."lockedUntil"::text AS lease`;
+function claimDueRows(batchSize: number, leaseMs: number): Promise<ClaimedSms[]> {
+  return claimDueOutboxRows<ClaimedSms>("SmsOutbox", Prisma.sql`o.id, o."toNumber", o.template, o.params, o.attempts`, batchSize, leaseMs);
 }
 
 async function markSent(row: ClaimedSms, providerMessageId: string): Promise<boolean> {
