@@ -158,7 +158,13 @@ describe("forms carrying a secret, with JavaScript off", () => {
     await page.getByLabel("New passphrase again").fill(ADMIN_CHANGED);
     await page.getByRole("button", { name: "Change passphrase" }).click();
     await page.waitForLoadState("load");
-    await page.getByText("Passphrase changed.", { exact: false }).waitFor();
+    // Two hashes and a code check on a busy machine: allow a minute, and say what the page shows if not.
+    await page
+      .getByText("Passphrase changed.", { exact: false })
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`no "Passphrase changed." after the post; the page says: ${(await page.locator("main").innerText()).slice(0, 400)}`, { cause: error });
+      });
     expectNoSecretIn(urls, page, [ADMIN.password, "not my current passphrase at all", ADMIN_CHANGED]);
     expect(await verifySecret((await prisma.staffUser.findUniqueOrThrow({ where: { email: ADMIN.email } })).passwordHash, ADMIN_CHANGED)).toBe(true);
     await context.close();
