@@ -4,7 +4,32 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * How long a locator or navigation may wait. Playwright's default, 30 s, is too short for a
+ * server action's answer when CI runs two production servers and their databases on 2 busy
+ * cores (a reset's and a passphrase change's answers each missed it once); tests time out at 120 s.
+ */
+const BUSY_MACHINE_WAIT_MS = 60_000;
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(BUSY_MACHINE_WAIT_MS);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // Closing the page closes the context made for it, as Browser.newPage's own does.
+    page.once("close", () => void context.close());
+    return page;
+  };
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
