@@ -2,14 +2,15 @@
 // admin once; only its SHA-256 (hex) is stored, which is what the provider compares with the
 // hash of what the app presents (lib/oidc/client-metadata.ts). A slow hash would add nothing:
 // the secret is random and long, not a password.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sha256 } from "@/lib/security/random-secret";
 
 export function newClientId(): string {
   return `app-${randomBytes(12).toString("base64url")}`;
 }
 
 export function hashClientSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  return sha256(secret);
 }
 
 export function newClientSecret(): { secret: string; secretHash: string } {

@@ -4,7 +4,7 @@
 // and a reused one revokes its grant; RP-initiated and back-channel logout; everything stored in
 // PostgreSQL (lib/oidc/adapter.ts). One provider per process; it reloads itself when another
 // instance rotated the signing keys (checked at most once a minute).
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { adapterFor } from "@/lib/oidc/adapter";
 import { findOidcAccount, OIDC_SCOPE_CLAIMS } from "@/lib/oidc/account";
@@ -13,6 +13,7 @@ import { oidcIssuer, OIDC_MOUNT_PATH } from "@/lib/oidc/issuer";
 import { loadSigningJwks, signingKeysVersion } from "@/lib/oidc/keys";
 import { recordOidcSignIn } from "@/lib/oidc/record-sign-in";
 import { renderLogoutPage, renderOidcErrorPage, renderPostLogoutPage } from "@/lib/oidc/provider-pages";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 import { logger } from "@/lib/ops/logger";
 
 export const OIDC_TTL = {
@@ -114,7 +115,7 @@ async function buildProvider(): Promise<{ provider: Provider; version: string }>
   // The console stores SHA-256(secret): compare the hash of what the app presents with it.
   const compare = provider.Client.prototype.compareClientSecret;
   provider.Client.prototype.compareClientSecret = function compareHashedSecret(this: InstanceType<Provider["Client"]>, actual: string) {
-    return compare.call(this, createHash("sha256").update(actual).digest("hex"));
+    return compare.call(this, hashClientSecret(actual));
   };
   provider.on("authorization.success", (ctx: KoaContextWithOIDC) => {
     const accountId = ctx.oidc.session?.accountId;

@@ -56,7 +56,7 @@ export interface ResetOutcome {
   studentAccountsRemoved: number;
   sessionsEnded: number;
   /** Back-channel logouts queued for the district's other apps (sent after the commit). */
-  appLogoutsQueued?: number;
+  appLogoutsQueued: number;
   /** Selected ids that do not exist (deleted meanwhile). */
   notFound: number;
 }

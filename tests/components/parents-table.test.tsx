@@ -51,7 +51,7 @@ async function renderTable(data: ParentSearchResult, overrides: Partial<ParentsT
     })),
     resetParents: vi.fn(async () => ({
       ok: true as const,
-      data: { resetRows: 2, resetLogins: 2, alreadyReset: 0, noAccount: 0, noEmail: 0, emailsQueued: 2, studentAccountsRemoved: 0, sessionsEnded: 0, notFound: 0 },
+      data: { resetRows: 2, resetLogins: 2, alreadyReset: 0, noAccount: 0, noEmail: 0, emailsQueued: 2, studentAccountsRemoved: 0, sessionsEnded: 0, appLogoutsQueued: 0, notFound: 0 },
     })),
     ...overrides,
   };

@@ -2,7 +2,7 @@
 // navigation, registers a confidential app and sees its secret once (the database holds only
 // its SHA-256), rotates it, disables the app; the pages have no serious axe violation. Help
 // desk has no link and is sent away from the page.
-import { createHash } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
@@ -10,6 +10,7 @@ import { seriousAxeViolations } from "../helpers/axe";
 import { launchBrowser, waitForHydration } from "../helpers/browser";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 process.env.DATABASE_URL = e2eDatabaseUrl();
 const baseUrl = e2eBaseUrl();
@@ -20,8 +21,6 @@ const { hashSecret } = await import("@/lib/security/password-hash");
 const ADMIN = { email: "apps-admin@riverside.example.org", password: "apps admin passphrase 2024" };
 const DESK = { email: "apps-desk@riverside.example.org", password: "apps desk passphrase 2024" };
 let browser: Browser;
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent("/console/parents")}`);
@@ -74,7 +73,7 @@ describe("Connected apps in the console", () => {
       const clientId = await shown.getByTestId("client-id").innerText();
       const secret = await shown.getByTestId("client-secret").innerText();
       const app = await prisma.oidcClient.findUniqueOrThrow({ where: { clientId } });
-      expect(app).toMatchObject({ name: "Canvas (e2e)", secretHash: sha256(secret), backchannelLogoutUri: "https://canvas.example.org/login/oidc/logout" });
+      expect(app).toMatchObject({ name: "Canvas (e2e)", secretHash: hashClientSecret(secret), backchannelLogoutUri: "https://canvas.example.org/login/oidc/logout" });
       expect(app.scopes).toEqual(["openid", "profile", "email", "students"]);
 
       // Shown once: after a reload the secret is nowhere on the page.
@@ -90,7 +89,7 @@ describe("Connected apps in the console", () => {
       await page.getByRole("button", { name: "Rotate client secret" }).click();
       const rotated = await page.getByTestId("client-secret").innerText();
       expect(rotated).not.toBe(secret);
-      await expect.poll(async () => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: app.id } })).secretHash).toBe(sha256(rotated));
+      await expect.poll(async () => (await prisma.oidcClient.findUniqueOrThrow({ where: { id: app.id } })).secretHash).toBe(hashClientSecret(rotated));
 
       await page.getByRole("button", { name: "Disable app" }).click();
       await page.getByRole("button", { name: "Enable app" }).waitFor();

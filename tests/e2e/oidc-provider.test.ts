@@ -4,7 +4,7 @@
 // sign-in. Discovery, code + PKCE, the ID token's and userinfo's claims (students scope),
 // refresh rotation and reuse revoking the family, RP-initiated logout, a flow begun on one
 // instance finished on the other, a student's sign-in and consent, and the refusals.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import * as client from "openid-client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +13,7 @@ import { createParentWithChild, createSchool, createStudent } from "../helpers/p
 import { OidcBrowser } from "../helpers/oidc-browser";
 import { builtServerActions, callServerAction, FormArgument } from "../helpers/server-action-http";
 import { createDatabaseFromTemplate } from "../helpers/test-database";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 const databaseUrl = await createDatabaseFromTemplate(inject("databaseServerUrl"), inject("templateDatabase"), "e2e_oidc");
 process.env.DATABASE_URL = databaseUrl;
@@ -136,7 +137,7 @@ beforeAll(async () => {
     data: {
       clientId: WEB_APP.clientId,
       name: "PowerSchool SIS (test)",
-      secretHash: createHash("sha256").update(WEB_APP.secret).digest("hex"),
+      secretHash: hashClientSecret(WEB_APP.secret),
       redirectUris: [WEB_APP.redirectUri],
       postLogoutRedirectUris: [],
       firstParty: true,

@@ -3,7 +3,7 @@
 // deletes the provider's grants, tokens and sessions, so the app's refresh token fails at once;
 // the server's worker then POSTs a logout token to a real local HTTP server acting as the app,
 // which checks it like an app must (jose, against the provider's published JWKS).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2eBaseUrl, e2eDatabaseUrl } from "../helpers/e2e-server";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
 import { OidcBrowser } from "../helpers/oidc-browser";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 process.env.DATABASE_URL = e2eDatabaseUrl();
 const baseUrl = e2eBaseUrl();
@@ -63,7 +64,7 @@ beforeAll(async () => {
     data: {
       clientId: APP.clientId,
       name: "Backchannel test app",
-      secretHash: createHash("sha256").update(APP.secret).digest("hex"),
+      secretHash: hashClientSecret(APP.secret),
       redirectUris: [APP.redirectUri],
       postLogoutRedirectUris: [],
       backchannelLogoutUri: `${appUrl}/backchannel-logout`,

@@ -1,7 +1,7 @@
 // Console "Connected apps" (issue 12, item 7): only site admins change apps; every change is
 // one audited transaction; a client secret is returned once and stored only as its SHA-256;
 // the per-app count is of distinct parents signed in over the last 30 days.
-import { createHash } from "node:crypto";
+
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ActionFailure } from "@/lib/actions/action-result";
@@ -10,6 +10,7 @@ import { registerConnectedAppSchema, updateConnectedAppSchema } from "@/lib/oidc
 import { listConnectedApps } from "@/lib/oidc/list-connected-apps";
 import { registerConnectedApp, rotateClientSecret, setConnectedAppDisabled, updateConnectedApp } from "@/lib/oidc/manage-connected-apps";
 import type { StaffActor } from "@/lib/staff/staff-actor";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 const admin: StaffActor = { staffUserId: 1, email: "admin@riverside.example.org", role: "SITE_ADMIN", ip: "192.0.2.1" };
 const desk: StaffActor = { staffUserId: 2, email: "desk@riverside.example.org", role: "HELP_DESK", ip: "192.0.2.2" };
@@ -23,7 +24,6 @@ const form = {
   scopes: ["openid", "profile", "email"] as ("openid" | "profile" | "email")[],
   identifierClaim: "sub" as const,
 };
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe(`TRUNCATE "OidcClient", "OidcClientSignIn", "AuditEvent" RESTART IDENTITY`);
@@ -35,7 +35,7 @@ describe("registering an app", () => {
     expect(registered.clientId).toMatch(/^app-[A-Za-z0-9_-]{16}$/);
     expect(Buffer.from(registered.clientSecret!, "base64url")).toHaveLength(32);
     const row = await prisma.oidcClient.findUniqueOrThrow({ where: { id: registered.id } });
-    expect(row.secretHash).toBe(sha256(registered.clientSecret!));
+    expect(row.secretHash).toBe(hashClientSecret(registered.clientSecret!));
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.redirectUris).toEqual(["https://ps.example.org/oidc/openid_connect_login"]);
     expect(JSON.stringify(row)).not.toContain(registered.clientSecret!);
@@ -63,7 +63,7 @@ describe("changing an app", () => {
     const registered = await registerConnectedApp(admin, registerConnectedAppSchema.parse({ ...form, clientType: "confidential" }));
     const rotated = await rotateClientSecret(admin, { id: registered.id });
     expect(rotated.clientSecret).not.toBe(registered.clientSecret);
-    expect((await prisma.oidcClient.findUniqueOrThrow({ where: { id: registered.id } })).secretHash).toBe(sha256(rotated.clientSecret));
+    expect((await prisma.oidcClient.findUniqueOrThrow({ where: { id: registered.id } })).secretHash).toBe(hashClientSecret(rotated.clientSecret));
 
     const edited = await updateConnectedApp(admin, updateConnectedAppSchema.parse({ ...form, id: registered.id, name: "PowerSchool", scopes: ["openid", "email", "students"] }));
     expect(edited.changed.sort()).toEqual(["name", "scopes"]);

@@ -3,7 +3,7 @@
 // consumes, so the adapter's conditional update must decide: exactly one request succeeds, the
 // other is a reuse (invalid_grant) and revokes the grant's family, as a later reuse does.
 // The provider runs behind a real HTTP server (the portal's /oidc mount) on real PostgreSQL.
-import { createHash } from "node:crypto";
+
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db";
 import { handleOidcRequest } from "@/lib/oidc/mount";
 import { oidcProvider } from "@/lib/oidc/provider";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 const APP = { clientId: "race-app", secret: "race app secret 0c1f9a7e", redirectUri: "https://race.example.org/cb" };
 /** Requests presenting the same token at once (more than two, so the race is lost reliably without the fix). */
@@ -27,7 +28,7 @@ beforeAll(async () => {
     data: {
       clientId: APP.clientId,
       name: "Race App",
-      secretHash: createHash("sha256").update(APP.secret).digest("hex"),
+      secretHash: hashClientSecret(APP.secret),
       redirectUris: [APP.redirectUri],
       postLogoutRedirectUris: [],
       scopes: ["openid", "offline_access"],

@@ -2,13 +2,14 @@
 // grant, purge), the console's apps as clients (disabled = unknown, read on every lookup), and
 // the signing keys (generated once even when asked at once, sealed, rotated with the retired
 // ones still published, a logout token that verifies against the published keys).
-import { createHash } from "node:crypto";
+
 import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { OidcClientAdapter, PostgresAdapter, purgeExpiredOidcPayloads } from "@/lib/oidc/adapter";
 import { BACKCHANNEL_LOGOUT_EVENT, loadSigningJwks, rotateSigningKeys, signLogoutToken } from "@/lib/oidc/keys";
 import { oidcIssuer } from "@/lib/oidc/issuer";
+import { hashClientSecret } from "@/lib/oidc/client-secret";
 
 const publicOf = ({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest }: JWK) => rest;
 
@@ -55,7 +56,7 @@ describe("OidcClientAdapter", () => {
     const adapter = new OidcClientAdapter();
     expect(await adapter.find("storage-app")).toBeUndefined();
     await prisma.oidcClient.create({
-      data: { clientId: "storage-app", name: "Storage App", secretHash: createHash("sha256").update("s").digest("hex"), redirectUris: ["https://a.example.org/cb"], postLogoutRedirectUris: [], scopes: ["openid"] },
+      data: { clientId: "storage-app", name: "Storage App", secretHash: hashClientSecret("s"), redirectUris: ["https://a.example.org/cb"], postLogoutRedirectUris: [], scopes: ["openid"] },
     });
     expect(await adapter.find("storage-app")).toMatchObject({ client_id: "storage-app", redirect_uris: ["https://a.example.org/cb"] });
     await prisma.oidcClient.update({ where: { clientId: "storage-app" }, data: { redirectUris: ["https://b.example.org/cb"] } });

@@ -10,16 +10,13 @@ import { hashSecret } from "@/lib/security/password-hash";
 import { authenticateStudent, STUDENT_SIGN_IN_LIMITS } from "@/lib/accounts/student-sign-in";
 import { PER_SOURCE_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { createParentWithChild, createSchool } from "../helpers/parent-fixtures";
+import { median, timed } from "../helpers/interleaved-timing";
 
 const PASSWORD = "timing student password 4410";
 const SAMPLES = 15;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-}
+/** Milliseconds one call takes. */
+const elapsed = async (run: () => Promise<unknown>): Promise<number> => (await timed(run)).ms;
 
 beforeAll(async () => {
   const school = await createSchool(prisma);
@@ -48,11 +45,11 @@ describe("student sign-in refusal timing", () => {
     for (let i = 0; i < SAMPLES; i++) {
       // Fresh names and addresses per sample: only the throttled one is over a limit.
       await prisma.rateLimitBucket.deleteMany({ where: { OR: ["timing.student", "timing.gone"].map((name) => ({ key: { contains: `student-sign-in:fail:${name}:` } })) } });
-      samples.wrong.push(await timed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.student", `wrong ${i}`, `198.51.100.${i + 1}`)))));
-      samples.unknown.push(await timed(async () => answers.add(JSON.stringify(await authenticateStudent(`timing.nobody${i}`, PASSWORD, `198.18.1.${i + 1}`)))));
-      samples.removed.push(await timed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.gone", PASSWORD, `198.18.2.${i + 1}`)))));
-      samples.throttled.push(await timed(() => authenticateStudent("timing.throttled", PASSWORD, "203.0.113.1")));
-      samples.capped.push(await timed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.capped", PASSWORD, `198.18.4.${i + 1}`)))));
+      samples.wrong.push(await elapsed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.student", `wrong ${i}`, `198.51.100.${i + 1}`)))));
+      samples.unknown.push(await elapsed(async () => answers.add(JSON.stringify(await authenticateStudent(`timing.nobody${i}`, PASSWORD, `198.18.1.${i + 1}`)))));
+      samples.removed.push(await elapsed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.gone", PASSWORD, `198.18.2.${i + 1}`)))));
+      samples.throttled.push(await elapsed(() => authenticateStudent("timing.throttled", PASSWORD, "203.0.113.1")));
+      samples.capped.push(await elapsed(async () => answers.add(JSON.stringify(await authenticateStudent("timing.capped", PASSWORD, `198.18.4.${i + 1}`)))));
     }
     expect([...answers]).toEqual([JSON.stringify({ ok: false, reason: "invalid" })]);
     const wrong = median(samples.wrong);

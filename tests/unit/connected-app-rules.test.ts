@@ -64,7 +64,7 @@ describe("client ids and secrets", () => {
 describe("the reset toast", () => {
   it("says how many app sessions the reset ended, and nothing when none", async () => {
     const { describeResetOutcome } = await import("@/app/(staff)/console/(gated)/parents/_lib/describe-outcome");
-    const outcome = { resetRows: 1, resetLogins: 1, alreadyReset: 0, noAccount: 0, noEmail: 0, emailsQueued: 1, studentAccountsRemoved: 0, sessionsEnded: 0, notFound: 0 };
+    const outcome = { resetRows: 1, resetLogins: 1, alreadyReset: 0, noAccount: 0, noEmail: 0, emailsQueued: 1, studentAccountsRemoved: 0, sessionsEnded: 0, appLogoutsQueued: 0, notFound: 0 };
     expect(describeResetOutcome({ ...outcome, appLogoutsQueued: 2 }).description).toContain("Signed out of 2 app sessions");
     expect(describeResetOutcome(outcome).description).not.toContain("app session");
   });

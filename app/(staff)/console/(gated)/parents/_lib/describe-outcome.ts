@@ -10,7 +10,7 @@ export function describeResetOutcome(outcome: ResetOutcome): ToastMessage {
   if (outcome.noAccount > 0) notes.push(`${plural(outcome.noAccount, "parent has", "parents have")} no login.`);
   if (outcome.emailsQueued > 0) notes.push(`${plural(outcome.emailsQueued, "notice e-mail", "notice e-mails")} queued.`);
   // Their sessions in the district's other apps ended with the reset; the apps are told by back-channel logout.
-  const appLogouts = outcome.appLogoutsQueued ?? 0;
+  const appLogouts = outcome.appLogoutsQueued;
   if (appLogouts > 0) notes.push(`Signed out of ${plural(appLogouts, "app session", "app sessions")} (the apps are notified shortly).`);
   if (outcome.noEmail > 0) notes.push(`${plural(outcome.noEmail, "parent has", "parents have")} no e-mail address: tell them by phone.`);
   if (outcome.notFound > 0) notes.push(`${plural(outcome.notFound, "row no longer exists", "rows no longer exist")}.`);
