@@ -23,7 +23,7 @@ import { checkRemovalGuard, countActiveLinks, withLinkRemovals } from "./merge/r
 import { openRoster, type Roster } from "./open-roster";
 import { ROSTER_IMPORT_LOCK_KEY } from "./roster-import-lock";
 import { createRosterIssueLog, RosterStructuralError, type RosterIssueLog, type RosterReport } from "./roster-report";
-import { stageRejectedIds, stageRoster } from "./stage/stage-roster";
+import { stageOutsideAgentLines, stageRejectedIds, stageRoster } from "./stage/stage-roster";
 import { DEFAULT_STUDENT_ID_SOURCE, parseStudentIdSource, studentIdColumn } from "./student-id-source";
 
 const PROGRESS_EVERY_ROWS = 10_000;
@@ -80,11 +80,17 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
   const studentIdSource = parseStudentIdSource(settings.rosterStudentIdSource) ?? DEFAULT_STUDENT_ID_SOURCE;
   const issues = createRosterIssueLog();
   const rejectedIds: { file: string; sourcedId: string }[] = [];
+  let outsideAgentLines: number[] = [];
 
   progress("opening", 0, null);
   let roster: Roster;
   try {
-    roster = await openRoster(options.source, { issues, studentIdSource, onRejectedId: (file, sourcedId) => rejectedIds.push({ file, sourcedId }) });
+    roster = await openRoster(options.source, {
+      issues,
+      studentIdSource,
+      onRejectedId: (file, sourcedId) => rejectedIds.push({ file, sourcedId }),
+      onAgentsOutsideFile: (lines) => (outsideAgentLines = lines),
+    });
   } catch (error) {
     if (error instanceof RosterStructuralError) return failed(options, issues, error);
     throw error;
@@ -122,6 +128,7 @@ export async function importRoster(options: RosterImportOptions): Promise<Roster
       }
     });
     await stageRejectedIds(client, rejectedIds);
+    await stageOutsideAgentLines(client, outsideAgentLines);
 
     progress("checking", rowsDone, rowsTotal);
     const usersMode = roster.modes.users;

@@ -17,6 +17,8 @@ export type OpenRosterOptions = {
   limits?: RosterPackageLimits;
   /** Told the sourcedId of each rejected orgs/users row that has one (bulk must not remove those). */
   onRejectedId?: (file: "orgs.csv" | "users.csv", sourcedId: string) => void;
+  /** Told, once users.csv is read, the lines whose agentSourcedIds name someone outside it (see readUsers). */
+  onAgentsOutsideFile?: (lines: number[]) => void;
 };
 
 /** An opened, structurally checked package; the rows are read (once each) by iterating. */
@@ -110,7 +112,14 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
       const onRejectedId = options.onRejectedId;
       yield* readUsers(
         input,
-        { manifestVersion: manifest.onerosterVersion, mode: modes.users, studentIdSource, roles, onRejectedId: onRejectedId && ((id) => onRejectedId("users.csv", id)) },
+        {
+          manifestVersion: manifest.onerosterVersion,
+          mode: modes.users,
+          studentIdSource,
+          roles,
+          onRejectedId: onRejectedId && ((id) => onRejectedId("users.csv", id)),
+          onAgentsOutsideFile: options.onAgentsOutsideFile,
+        },
         issues,
       );
     },

@@ -5,7 +5,7 @@ import { readCsvRows } from "./read-csv-rows";
 import { CONTACT_LANGUAGES, type ContactLanguage, type RosterMode, type RosterUser, type RosterVersion, type UserKind } from "./roster-records";
 import type { RosterIssueLog } from "./roster-report";
 import { rowFields, rowLifecycle, type RowFields } from "./roster-row-fields";
-import { SourcedIdTable } from "./sourced-id-table";
+import { DeferredIdChecks, SourcedIdTable } from "./sourced-id-table";
 import { assertStudentIdColumnExists, readStudentNumber, studentIdColumn, type StudentIdSource } from "./student-id-source";
 import { kindOfRole } from "./user-roles";
 
@@ -22,7 +22,15 @@ export type ReadUsersOptions = {
   onVersion?: (version: RosterVersion) => void;
   /** Told the sourcedId of each rejected row that has one: a bulk import must not remove it. */
   onRejectedId?: (sourcedId: string) => void;
+  /**
+   * Told once, after the last row: the lines of active family rows whose agentSourcedIds name
+   * someone with no row in this file (a stored record, or nobody: the merge tells which), so the
+   * dangling-id check looks at those rows only instead of every link of the district.
+   */
+  onAgentsOutsideFile?: (lines: number[]) => void;
 };
+
+const CLAIMING_KINDS: ReadonlySet<UserKind | null> = new Set(["student", "parent", "guardian", "relative"]);
 
 /**
  * Streams users.csv as typed records. Never reads the password column. Rows with a problem are
@@ -33,6 +41,8 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
   let header: HeaderIndex = new Map();
   let version: RosterVersion = manifestVersion;
   const seen = new SourcedIdTable(1 << 16);
+  // Names not yet seen: most are users further down the file, checked when it is read whole.
+  const agentsAhead = new DeferredIdChecks();
 
   for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
     version = manifestVersion === "1.1" ? "1.1" : usersVersionFromHeader(names);
@@ -111,6 +121,11 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       }
     }
 
+    const agentSourcedIds = row.list("agentSourcedIds");
+    if (lifecycle.status === "active" && CLAIMING_KINDS.has(kind)) {
+      for (const agent of agentSourcedIds) if (!seen.has(agent)) agentsAhead.add(agent, line);
+    }
+
     yield {
       sourcedId,
       kind,
@@ -122,7 +137,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       sms: row.optional("sms"),
       grades: row.list("grades"),
       orgSourcedIds,
-      agentSourcedIds: row.list("agentSourcedIds"),
+      agentSourcedIds,
       studentNumber,
       relationship: row.optional("metadata.relationship"),
       language: readLanguage(row, issues),
@@ -130,6 +145,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       line,
     };
   }
+  options.onAgentsOutsideFile?.(agentsAhead.tagsMissingFrom(seen));
 }
 
 // One address, as a mail server would take it: an SIS field holding two ("a@x.org, b@y.com")

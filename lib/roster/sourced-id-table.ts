@@ -71,6 +71,11 @@ export class SourcedIdTable {
     return this.get(id) !== undefined;
   }
 
+  /** Whether an id with these two hashes is present (for DeferredIdChecks, which keeps no strings). */
+  hasHashes(a: number, b: number): boolean {
+    return this.keys[this.slotOf(a, b) * 2 + 1] !== 0;
+  }
+
   set(id: string, value: number): void {
     hashPair(id);
     this.put(hashA, hashB, value);
@@ -98,5 +103,38 @@ export class SourcedIdTable {
       const b = oldKeys[slot * 2 + 1] ?? 0;
       if (b !== 0) this.put(oldKeys[slot * 2] ?? 0, b, oldValues[slot] ?? 0);
     }
+  }
+}
+
+/**
+ * Ids to look up once a table is complete (a row may name a user further down the file), kept as
+ * their two hashes and a 32-bit tag (12 bytes each, not a string): two million for a district
+ * whose students come before their parents.
+ */
+export class DeferredIdChecks {
+  private entries = new Uint32Array(3 * 1024);
+  private length = 0;
+
+  add(id: string, tag: number): void {
+    hashPair(id);
+    if (this.length + 3 > this.entries.length) {
+      const grown = new Uint32Array(this.entries.length * 2);
+      grown.set(this.entries);
+      this.entries = grown;
+    }
+    this.entries[this.length] = hashA;
+    this.entries[this.length + 1] = hashB;
+    this.entries[this.length + 2] = tag;
+    this.length += 3;
+  }
+
+  /** The tags of the ids `table` does not hold, in the order added, each once in a row. */
+  tagsMissingFrom(table: SourcedIdTable): number[] {
+    const tags: number[] = [];
+    for (let at = 0; at < this.length; at += 3) {
+      const tag = this.entries[at + 2]!;
+      if (!table.hasHashes(this.entries[at]!, this.entries[at + 1]!) && tags[tags.length - 1] !== tag) tags.push(tag);
+    }
+    return tags;
   }
 }

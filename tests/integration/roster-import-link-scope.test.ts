@@ -60,6 +60,32 @@ describe("a bulk import plans the links of the users whose rows may change them"
     for (const pair of ["a-s/a-p0", "b-s/b-p0", "b-s/b-p1", "b-s/c-p"]) expect(after.get(pair)).toBe(before.get(pair));
   });
 
+  it("reports as dangling only the ids that name nobody: not users further down, rejected rows, stored records or teachers", async () => {
+    // Stored before: a contact the next file does not carry (a delta keeps it).
+    await runImport(await writeV11Package({ users: [{ id: "p-stored", role: "parent", given: "Sal", family: "Stored" }] }));
+    const delta = await runImport(
+      await writeV11Package({
+        usersMode: "delta",
+        users: [
+          { id: "s-1", role: "student", given: "Ann", family: "Early", identifier: "3001", status: "active", agents: ["p-below", "p-stored", "p-broken", "t-1", "ghost-1"] },
+          // A row the reader rejects (no given name): its id is known, so naming it is no dangling id.
+          { id: "p-broken", role: "parent", given: "", family: "Broken", status: "active" },
+          { id: "t-1", role: "teacher", given: "Tia", family: "Teacher", status: "active" },
+          { id: "p-below", role: "parent", given: "Bo", family: "Below", status: "active", agents: ["s-1", "ghost-2"] },
+          // A removed row's links are not claimed: its dangling id is not looked at.
+          { id: "p-gone", role: "parent", given: "Gil", family: "Gone", status: "tobedeleted", agents: ["ghost-3"] },
+        ],
+      }),
+    );
+    const reasons = delta.report.outcome === "read" ? delta.report.rowErrors.map((e) => [e.line, e.reason]).sort((a, b) => Number(a[0]) - Number(b[0])) : [];
+    expect(reasons).toEqual([
+      [2, '"ghost-1" is no user in this package or an earlier import: that link is skipped.'],
+      [3, "givenName is required and is empty."],
+      [5, '"ghost-2" is no user in this package or an earlier import: that link is skipped.'],
+    ]);
+    expect((await links()).map(({ pair }) => pair)).toEqual(["s-1/p-below", "s-1/p-stored"]);
+  });
+
   it("gives a record added now the links that unchanged rows already claimed for it, from either side", async () => {
     const roster: TestUser[] = [
       { id: "s-1", role: "student", given: "Ann", family: "Early", identifier: "2001", agents: ["p-late"] },

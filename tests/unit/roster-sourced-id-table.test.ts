@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SourcedIdTable } from "@/lib/roster/sourced-id-table";
+import { DeferredIdChecks, SourcedIdTable } from "@/lib/roster/sourced-id-table";
 
 describe("SourcedIdTable", () => {
   it("maps many ids to values through growth, and knows absent ones", () => {
@@ -12,5 +12,17 @@ describe("SourcedIdTable", () => {
     expect(table.get("user-7")).toBe(99);
     expect(table.has("user-50000")).toBe(false);
     expect(table.get("")).toBeUndefined();
+  });
+
+  it("checks deferred ids once the table is complete: the tags of the missing ones, each once in a row", () => {
+    const table = new SourcedIdTable(4);
+    const deferred = new DeferredIdChecks();
+    for (let line = 2; line < 20_000; line += 1) deferred.add(`user-${line + 1}`, line); // names the next row
+    deferred.add("ghost-a", 20_000);
+    deferred.add("ghost-b", 20_000);
+    deferred.add("user-3", 20_001);
+    deferred.add("ghost-c", 20_002);
+    for (let line = 2; line <= 20_000; line += 1) table.add(`user-${line}`, 1);
+    expect(deferred.tagsMissingFrom(table)).toEqual([20_000, 20_002]);
   });
 });

@@ -32,6 +32,13 @@ export async function createStagingTables(client: pg.ClientBase): Promise<void> 
   // Rows the reader rejected but whose sourcedId it could read: a bulk import must not treat
   // them as gone (a typo in one row must not remove a family).
   await client.query(`CREATE TEMP TABLE roster_rejected_id (file text NOT NULL, sourced_id text NOT NULL) ON COMMIT DROP`);
+  // users.csv lines naming someone with no row in the file: the only rows that can hold a dangling id.
+  await client.query(`CREATE TEMP TABLE roster_outside_agent_line (line int PRIMARY KEY) ON COMMIT DROP`);
+}
+
+export async function stageOutsideAgentLines(client: pg.ClientBase, lines: readonly number[]): Promise<void> {
+  if (lines.length > 0) await client.query(`INSERT INTO roster_outside_agent_line SELECT unnest($1::int[])`, [lines]);
+  await client.query(`ANALYZE roster_outside_agent_line`);
 }
 
 export async function stageRejectedIds(client: pg.ClientBase, rejected: readonly { file: string; sourcedId: string }[]): Promise<void> {
