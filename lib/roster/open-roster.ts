@@ -28,8 +28,8 @@ export type Roster = {
   /** Mode of each file we read; "absent" when the package does not carry it. */
   modes: Record<"orgs" | "users" | "roles", RosterMode | "absent">;
   schools(): AsyncGenerator<RosterSchool>;
-  /** In 1.2 reads roles.csv first (the join), then streams users.csv. */
-  users(): AsyncGenerator<RosterUser>;
+  /** In 1.2 reads roles.csv first (the join), then streams users.csv, a batch of records per piece read. */
+  userBatches(): AsyncGenerator<RosterUser[]>;
   close(): Promise<void>;
 };
 
@@ -104,7 +104,7 @@ async function checkPackage(pkg: RosterPackage, options: OpenRosterOptions): Pro
       const onRejectedId = options.onRejectedId;
       yield* readOrgs(await pkg.openFile("orgs.csv"), version, modes.orgs, issues, onRejectedId && ((id) => onRejectedId("orgs.csv", id)));
     },
-    async *users() {
+    async *userBatches() {
       if (modes.users === "absent") return;
       const rolesMode = readsRoles ? modes.roles : "absent";
       const roles = rolesMode === "absent" ? null : await readRoles(await pkg.openFile("roles.csv"), version, rolesMode, issues);

@@ -36,6 +36,22 @@ export async function* readCsvRows(
   issues: RosterIssueLog,
   onHeader: (header: string[]) => void,
 ): AsyncGenerator<CsvRow> {
+  for await (const batch of readCsvRowBatches(file, input, issues, onHeader)) yield* batch;
+}
+
+/**
+ * readCsvRows in batches, one per piece of the file read (about 500 rows of users.csv): a
+ * district's millions of rows would otherwise each pass through several async generators,
+ * a promise per row and layer. A batch is checked as it is iterated, so problems are still
+ * reported in line order with the consumer's own; iterate each batch to its end (or stop
+ * reading) before asking for the next.
+ */
+export async function* readCsvRowBatches(
+  file: string,
+  input: Readable,
+  issues: RosterIssueLog,
+  onHeader: (header: string[]) => void,
+): AsyncGenerator<Iterable<CsvRow>> {
   // A damaged zip entry (bad deflate data, a CRC mismatch) or a failing disk: the file can't be
   // read to its end, so the import fails as a whole with a message a district can act on.
   const unreadableInput = (err: Error) =>
@@ -135,11 +151,11 @@ export async function* readCsvRows(
         pending = text;
         continue;
       }
-      yield* parse(text, false);
+      yield parse(text, false);
     }
     const rest = pending + decoder.end();
     const tail = !started && rest.startsWith(BYTE_ORDER_MARK) ? rest.slice(1) : rest;
-    if (tail.length > 0) yield* parse(tail, true);
+    if (tail.length > 0) yield parse(tail, true);
     finished = true;
   } catch (error) {
     if (error instanceof RosterStructuralError) throw error;

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { assertHeader, type HeaderIndex } from "./roster-headers";
-import { readCsvRows } from "./read-csv-rows";
+import { readCsvRowBatches } from "./read-csv-rows";
 import type { RosterMode, RosterVersion, UserKind } from "./roster-records";
 import type { RosterIssueLog } from "./roster-report";
 import { rowFields, rowLifecycle } from "./roster-row-fields";
@@ -11,8 +11,8 @@ const FILE = "roles.csv";
 
 /** What roles.csv says about each user: the kind that matters most and the orgs of the roles. */
 export type UserRoles = {
-  kindOf(userSourcedId: string): UserKind | null;
-  orgsOf(userSourcedId: string): string[];
+  /** The user's kind and the orgs of its roles (first org first); null without an active role. */
+  of(userSourcedId: string): { kind: UserKind; orgs: string[] } | null;
   /** Every role of the user in the file is tobedeleted: the user is leaving. */
   hadOnlyRemovedRoles(userSourcedId: string): boolean;
 };
@@ -36,66 +36,69 @@ export async function readRoles(
   const removedRoles = new SourcedIdTable(1 << 10);
   let header: HeaderIndex = new Map();
 
-  for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
+  const onHeader = (names: string[]) => {
     header = assertHeader(FILE, version, names);
-  })) {
-    const row = rowFields(FILE, header, line, fields, issues, plain);
-    const sourcedId = row.required("sourcedId");
-    const userSourcedId = row.required("userSourcedId");
-    const roleType = row.required("roleType");
-    const role = row.required("role");
-    const orgSourcedId = row.required("orgSourcedId");
-    if (!sourcedId || !userSourcedId || !roleType || !role || !orgSourcedId) continue;
-    const kind = kindOfRole(role, "1.2");
-    if (!kind) {
-      issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.2 role.`);
-      continue;
-    }
-    if (roleType !== "primary" && roleType !== "secondary") {
-      issues.warning(FILE, line, "roleType", `roleType "${roleType}" should be primary or secondary.`);
-    }
-    if (!roleIds.add(sourcedId, 1)) {
-      issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
-      continue;
-    }
-    const lifecycle = rowLifecycle(FILE, mode, row, issues);
-    if (!lifecycle) continue;
-    if (lifecycle.status === "removed") {
-      removedRoles.set(userSourcedId, 1);
-      continue;
-    }
+  };
+  for await (const batch of readCsvRowBatches(FILE, input, issues, onHeader)) {
+    for (const { line, fields, plain } of batch) {
+      const row = rowFields(FILE, header, line, fields, issues, plain);
+      const sourcedId = row.required("sourcedId");
+      const userSourcedId = row.required("userSourcedId");
+      const roleType = row.required("roleType");
+      const role = row.required("role");
+      const orgSourcedId = row.required("orgSourcedId");
+      if (!sourcedId || !userSourcedId || !roleType || !role || !orgSourcedId) continue;
+      const kind = kindOfRole(role, "1.2");
+      if (!kind) {
+        issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.2 role.`);
+        continue;
+      }
+      if (roleType !== "primary" && roleType !== "secondary") {
+        issues.warning(FILE, line, "roleType", `roleType "${roleType}" should be primary or secondary.`);
+      }
+      if (!roleIds.add(sourcedId, 1)) {
+        issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
+        continue;
+      }
+      const lifecycle = rowLifecycle(FILE, mode, row, issues);
+      if (!lifecycle) continue;
+      if (lifecycle.status === "removed") {
+        removedRoles.set(userSourcedId, 1);
+        continue;
+      }
 
-    let org = orgIndex.get(orgSourcedId);
-    if (org === undefined) {
-      org = orgNames.length;
-      orgIndex.set(orgSourcedId, org);
-      orgNames.push(orgSourcedId);
-    }
-    const previous = byUser.get(userSourcedId);
-    if (previous === undefined) {
-      byUser.set(userSourcedId, ((org + 1) << 3) | kindRank(kind));
-      continue;
-    }
-    const rank = Math.max(previous & 7, kindRank(kind));
-    byUser.set(userSourcedId, (previous & ~7) | rank);
-    const firstOrg = orgNames[(previous >>> 3) - 1];
-    if (firstOrg !== orgSourcedId) {
-      const extra = moreOrgs.get(userSourcedId) ?? new Set<string>();
-      extra.add(orgSourcedId);
-      moreOrgs.set(userSourcedId, extra);
+      let org = orgIndex.get(orgSourcedId);
+      if (org === undefined) {
+        org = orgNames.length;
+        orgIndex.set(orgSourcedId, org);
+        orgNames.push(orgSourcedId);
+      }
+      const previous = byUser.get(userSourcedId);
+      if (previous === undefined) {
+        byUser.set(userSourcedId, ((org + 1) << 3) | kindRank(kind));
+        continue;
+      }
+      const rank = Math.max(previous & 7, kindRank(kind));
+      byUser.set(userSourcedId, (previous & ~7) | rank);
+      const firstOrg = orgNames[(previous >>> 3) - 1];
+      if (firstOrg !== orgSourcedId) {
+        const extra = moreOrgs.get(userSourcedId) ?? new Set<string>();
+        extra.add(orgSourcedId);
+        moreOrgs.set(userSourcedId, extra);
+      }
     }
   }
 
   return {
-    kindOf(userSourcedId) {
+    of(userSourcedId) {
       const value = byUser.get(userSourcedId);
-      return value === undefined ? null : kindOfRank(value & 7);
-    },
-    orgsOf(userSourcedId) {
-      const value = byUser.get(userSourcedId);
-      if (value === undefined) return [];
+      if (value === undefined) return null;
+      const kind = kindOfRank(value & 7);
+      if (!kind) return null;
       const first = orgNames[(value >>> 3) - 1];
-      return [...(first ? [first] : []), ...(moreOrgs.get(userSourcedId) ?? [])];
+      const orgs = first ? [first] : [];
+      if (moreOrgs.size > 0) orgs.push(...(moreOrgs.get(userSourcedId) ?? []));
+      return { kind, orgs };
     },
     hadOnlyRemovedRoles(userSourcedId) {
       return byUser.get(userSourcedId) === undefined && removedRoles.has(userSourcedId);

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import type { UserRoles } from "./read-roles";
 import { assertHeader, usersVersionFromHeader, type HeaderIndex } from "./roster-headers";
-import { readCsvRows } from "./read-csv-rows";
+import { readCsvRowBatches } from "./read-csv-rows";
 import { CONTACT_LANGUAGES, type ContactLanguage, type RosterMode, type RosterUser, type RosterVersion, type UserKind } from "./roster-records";
 import type { RosterIssueLog } from "./roster-report";
 import { rowFields, rowLifecycle, type RowFields } from "./roster-row-fields";
@@ -30,13 +30,14 @@ export type ReadUsersOptions = {
   onAgentsOutsideFile?: (lines: number[]) => void;
 };
 
+const UNUSED_REQUIRED_COLUMNS = ["enabledUser", "username"];
 const CLAIMING_KINDS: ReadonlySet<UserKind | null> = new Set(["student", "parent", "guardian", "relative"]);
 
 /**
- * Streams users.csv as typed records. Never reads the password column. Rows with a problem are
+ * Streams users.csv as typed records, in batches (one per piece of the file read). Never reads the password column. Rows with a problem are
  * reported and skipped; a duplicate sourcedId keeps the first row.
  */
-export async function* readUsers(input: Readable, options: ReadUsersOptions, issues: RosterIssueLog): AsyncGenerator<RosterUser> {
+export async function* readUsers(input: Readable, options: ReadUsersOptions, issues: RosterIssueLog): AsyncGenerator<RosterUser[]> {
   const { manifestVersion, mode, studentIdSource, roles } = options;
   let header: HeaderIndex = new Map();
   let version: RosterVersion = manifestVersion;
@@ -44,28 +45,31 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
   // Names not yet seen: most are users further down the file, checked when it is read whole.
   const agentsAhead = new DeferredIdChecks();
 
-  for await (const { line, fields, plain } of readCsvRows(FILE, input, issues, (names) => {
+  const onHeader = (names: string[]) => {
     version = manifestVersion === "1.1" ? "1.1" : usersVersionFromHeader(names);
     header = assertHeader(FILE, version, names);
     assertStudentIdColumnExists(studentIdSource, header);
     options.onVersion?.(version);
-  })) {
+  };
+  const rejectedRow = (sourcedId: string | null) => {
+    if (sourcedId && sourcedId.length <= MAX_ID_LENGTH) options.onRejectedId?.(sourcedId);
+  };
+
+  /** The row's record, or null when the row is rejected (reported) or a duplicate. */
+  function userOfRow(line: number, fields: string[], plain: boolean): RosterUser | null {
     const row = rowFields(FILE, header, line, fields, issues, plain);
     const sourcedId = row.required("sourcedId");
     const givenName = row.required("givenName");
     const familyName = row.required("familyName");
-    const rejected = () => {
-      if (sourcedId && sourcedId.length <= MAX_ID_LENGTH) options.onRejectedId?.(sourcedId);
-    };
     if (!sourcedId || !givenName || !familyName) {
-      rejected();
-      continue;
+      rejectedRow(sourcedId);
+      return null;
     }
     if (sourcedId.length > MAX_ID_LENGTH) {
       issues.rowError(FILE, line, "sourcedId", `sourcedId is longer than ${MAX_ID_LENGTH} characters.`);
-      continue;
+      return null;
     }
-    for (const column of ["enabledUser", "username"]) {
+    for (const column of UNUSED_REQUIRED_COLUMNS) {
       if (!row.text(column)) issues.warning(FILE, line, column, `${column} is required by OneRoster and is empty (not used here).`);
     }
 
@@ -76,39 +80,40 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       const orgs = row.list("orgSourcedIds");
       if (orgs.length === 0) issues.rowError(FILE, line, "orgSourcedIds", "orgSourcedIds is required and is empty.");
       if (!role || orgs.length === 0) {
-        rejected();
-        continue;
+        rejectedRow(sourcedId);
+        return null;
       }
       kind = kindOfRole(role, "1.1");
       if (!kind) {
         issues.rowError(FILE, line, "role", `role "${role}" is not a OneRoster 1.1 role.`);
-        rejected();
-        continue;
+        rejectedRow(sourcedId);
+        return null;
       }
       orgSourcedIds = orgs;
     } else {
-      kind = roles?.kindOf(sourcedId) ?? null;
-      orgSourcedIds = roles?.orgsOf(sourcedId) ?? [];
+      const userRoles = roles?.of(sourcedId) ?? null;
+      kind = userRoles?.kind ?? null;
+      orgSourcedIds = userRoles?.orgs ?? [];
       // A delta roles.csv only lists changed roles; in bulk every user must have one, unless
       // the user is leaving: its row is tobedeleted or all its roles are (the merge then takes
       // the kind an earlier import stored, and removes the user).
       const leaving = mode === "bulk" && !kind && (roles?.hadOnlyRemovedRoles(sourcedId) || /^(tobedeleted|inactive)$/.test(row.text("status")));
       if (!kind && mode === "bulk" && !leaving) {
         issues.rowError(FILE, line, "sourcedId", `The user "${sourcedId}" has no active role in roles.csv.`);
-        rejected();
-        continue;
+        rejectedRow(sourcedId);
+        return null;
       }
     }
 
     if (!seen.add(sourcedId, 1)) {
       issues.rowError(FILE, line, "sourcedId", `sourcedId "${sourcedId}" appears on an earlier line too.`);
-      continue;
+      return null;
     }
 
     const read = rowLifecycle(FILE, mode, row, issues);
     if (!read) {
-      rejected();
-      continue;
+      rejectedRow(sourcedId);
+      return null;
     }
     const lifecycle = version !== "1.1" && mode === "bulk" && !kind ? { ...read, status: "removed" as const } : read;
     let studentNumber: string | null = null;
@@ -116,8 +121,8 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       studentNumber = readStudentNumber(studentIdSource, row);
       if (!studentNumber && lifecycle.status === "active") {
         issues.rowError(FILE, line, studentIdColumn(studentIdSource), "This student has no student ID number.");
-        rejected();
-        continue;
+        rejectedRow(sourcedId);
+        return null;
       }
     }
 
@@ -126,7 +131,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       for (const agent of agentSourcedIds) if (!seen.has(agent)) agentsAhead.add(agent, line);
     }
 
-    yield {
+    return {
       sourcedId,
       kind,
       givenName,
@@ -144,6 +149,15 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
       ...lifecycle,
       line,
     };
+  }
+
+  for await (const batch of readCsvRowBatches(FILE, input, issues, onHeader)) {
+    const users: RosterUser[] = [];
+    for (const { line, fields, plain } of batch) {
+      const user = userOfRow(line, fields, plain);
+      if (user) users.push(user);
+    }
+    if (users.length > 0) yield users;
   }
   options.onAgentsOutsideFile?.(agentsAhead.tagsMissingFrom(seen));
 }

@@ -24,7 +24,10 @@ const PLAIN_NAME = /^[A-Za-z' -]*$/;
 
 /** Lower case, accents removed, typographic apostrophes and dashes made plain, spaces collapsed. */
 export function foldName(value: string): string {
-  if (PLAIN_NAME.test(value)) return value.toLowerCase().replace(/ {2,}/g, " ").trim();
+  if (PLAIN_NAME.test(value)) {
+    const lower = value.toLowerCase();
+    return (lower.includes("  ") ? lower.replace(/ {2,}/g, " ") : lower).trim();
+  }
   return value
     .normalize("NFKD")
     .replace(COMBINING_MARKS, "")

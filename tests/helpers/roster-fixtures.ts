@@ -25,7 +25,7 @@ export async function readRosterFully(source: string, studentIdSource?: StudentI
     const roster = await openRoster(source, { issues, studentIdSource });
     try {
       for await (const school of roster.schools()) schools.push(school);
-      for await (const user of roster.users()) users.push(user);
+      for await (const batch of roster.userBatches()) users.push(...batch);
     } finally {
       await roster.close();
     }

@@ -8,9 +8,18 @@ const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n"
 
 export type CopyValue = string | number | boolean | null | readonly string[];
 
+const QUOTE_OR_BACKSLASH = /[\\"]/;
+
+// Loops and concatenation rather than map and join: a 2M-user import writes 35M fields.
+
 /** A PostgreSQL array literal: every element quoted, so commas, braces and NULL stay text. */
 function arrayLiteral(items: readonly string[]): string {
-  return `{${items.map((item) => `"${item.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+  let literal = "{";
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i]!;
+    literal += `${i > 0 ? "," : ""}"${QUOTE_OR_BACKSLASH.test(item) ? item.replace(/[\\"]/g, "\\$&") : item}"`;
+  }
+  return `${literal}}`;
 }
 
 function field(value: CopyValue): string {
@@ -22,5 +31,7 @@ function field(value: CopyValue): string {
 
 /** One COPY row, newline included. */
 export function copyLine(values: readonly CopyValue[]): string {
-  return `${values.map(field).join("\t")}\n`;
+  let line = values.length > 0 ? field(values[0]!) : "";
+  for (let i = 1; i < values.length; i += 1) line += `\t${field(values[i]!)}`;
+  return `${line}\n`;
 }

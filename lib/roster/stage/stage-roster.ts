@@ -10,7 +10,7 @@ import type { Roster } from "../open-roster";
 import type { RosterSchool, RosterUser } from "../roster-records";
 import { copyLine } from "./copy-text";
 
-const ROWS_PER_CHUNK = 500;
+const ROWS_PER_BATCH = 500;
 // The order of userLine's values; `rejected` is left to its default.
 const USER_COLUMNS = `roster_user (sourced_id, kind, given_name, family_name, email, phone, grade, org_ids, agent_ids,
   student_number, relationship, language, status, line, parent_key)`;
@@ -78,36 +78,38 @@ function userLine(user: RosterUser): string {
   ]);
 }
 
-/** Batches rows into chunks of COPY text, counting them for the progress bar. */
-async function* copyChunks<T>(rows: AsyncIterable<T>, toLine: (row: T) => string, onRows: (count: number) => void) {
-  let chunk = "";
-  let count = 0;
-  for await (const row of rows) {
-    chunk += toLine(row);
-    count += 1;
-    if (count === ROWS_PER_CHUNK) {
-      yield chunk;
-      onRows(count);
-      chunk = "";
-      count = 0;
-    }
-  }
-  if (count > 0) {
+/** Turns batches of rows into chunks of COPY text, counting them for the progress bar. */
+async function* copyChunks<T>(batches: AsyncIterable<T[]>, toLine: (row: T) => string, onRows: (count: number) => void) {
+  for await (const rows of batches) {
+    let chunk = "";
+    for (const row of rows) chunk += toLine(row);
     yield chunk;
-    onRows(count);
+    onRows(rows.length);
   }
 }
 
-async function copyInto<T>(client: pg.ClientBase, target: string, rows: AsyncIterable<T>, toLine: (row: T) => string, onRows: (count: number) => void) {
+async function* inBatches<T>(rows: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_PER_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function copyInto<T>(client: pg.ClientBase, target: string, batches: AsyncIterable<T[]>, toLine: (row: T) => string, onRows: (count: number) => void) {
   const copy = client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT text)`));
-  await pipeline(Readable.from(copyChunks(rows, toLine, onRows)), copy);
+  await pipeline(Readable.from(copyChunks(batches, toLine, onRows)), copy);
 }
 
 /** Reads the package once, file by file, straight into roster_org and roster_user. */
 export async function stageRoster(client: pg.ClientBase, roster: Roster, onRows: (count: number) => void): Promise<void> {
   await createStagingTables(client);
-  await copyInto(client, "roster_org", roster.schools(), schoolLine, onRows);
-  await copyInto(client, USER_COLUMNS, roster.users(), userLine, onRows);
+  await copyInto(client, "roster_org", inBatches(roster.schools()), schoolLine, onRows);
+  await copyInto(client, USER_COLUMNS, roster.userBatches(), userLine, onRows);
   // The merge joins on sourcedId both ways; without statistics and indexes PostgreSQL guesses
   // badly on a million rows.
   await client.query(`CREATE INDEX ON roster_user (sourced_id)`);
