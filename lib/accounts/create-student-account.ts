@@ -45,12 +45,13 @@ export async function createStudentAccount(request: CreateStudentAccountRequest)
     await prisma.$transaction(async (tx) => {
       const owner = await tx.studentAccount.findUnique({ where: { usernameKey: key }, select: { studentId: true } });
       if (owner && owner.studentId !== request.studentId) throw new StudentUsernameTaken();
-      const existing = await tx.studentAccount.findUnique({ where: { studentId: request.studentId }, select: { id: true, oidcSubject: true } });
-      const data = { username, usernameKey: key, passwordHash, createdByAccountId: parent.id };
+      const existing = await tx.studentAccount.findUnique({ where: { studentId: request.studentId }, select: { id: true, student: { select: { oidcSubject: true } } } });
+      // createdAt: a replaced login counts as made now (the provider refuses older tokens).
+      const data = { username, usernameKey: key, passwordHash, createdByAccountId: parent.id, createdAt: new Date() };
       await tx.studentAccount.upsert({ where: { studentId: request.studentId }, create: { studentId: request.studentId, ...data }, update: data });
       // The replaced login's sign-ins at the district's apps end with it (the sub stays: it is
-      // the same child), so whoever knew the old password keeps no session or token.
-      const { logoutsQueued } = existing ? await revokeOidcAccess(tx, [existing.oidcSubject]) : { logoutsQueued: 0 };
+      // the student's, Student.oidcSubject), so whoever knew the old password keeps no session or token.
+      const { logoutsQueued } = existing ? await revokeOidcAccess(tx, [existing.student.oidcSubject]) : { logoutsQueued: 0 };
       await recordAuditEvent(tx, {
         actor: { type: "PARENT", id: parent.id, label: parent.username, ip: request.ip },
         action: "student-account.create",

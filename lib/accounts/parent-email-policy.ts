@@ -3,7 +3,8 @@
 // secret or a credential (temporary password, security code, username reminder), so a parent
 // who is also an employee never routes parent-portal credentials to a work mailbox, which
 // colleagues, delegates and mailbox administrators can read. One rule, `parentMailRecipient`,
-// decides it for registration, resend, Forgot Password and Forgot Username.
+// decides it for registration, resend, Forgot Password and Forgot Username, and for the `email`
+// claim the district's apps get (lib/oidc/account.ts).
 import { ActionFailure } from "@/lib/actions/action-result";
 import { isStaffEmail } from "@/lib/settings/district-settings";
 

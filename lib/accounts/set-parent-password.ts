@@ -17,6 +17,9 @@ import { lockParentAccount } from "@/lib/accounts/lock-parent-account";
 
 export type PasswordChangeReason = "first-sign-in" | "change" | "forgot-password";
 
+/** Which changes follow a secret mailed to the contact's address (a signed-in change does not). */
+const PROVES_EMAIL: Record<PasswordChangeReason, boolean> = { "first-sign-in": true, change: false, "forgot-password": true };
+
 export interface SetParentPasswordInput {
   parentAccountId: number;
   newPassword: string;
@@ -55,12 +58,16 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
 
   const passwordHash = input.passwordHash ?? (await hashSecret(input.newPassword));
   const now = new Date();
+  const email = account.contact.email?.trim();
   await tx.parentAccount.update({
     where: { id: account.id },
     data: {
       passwordHash,
       status: "ACTIVE",
       passwordChangedAt: now,
+      // The temporary password or the security code that led here was mailed to the address on
+      // record: the parent read it (the apps' email_verified, lib/oidc/account.ts).
+      ...(PROVES_EMAIL[input.reason] && email ? { verifiedEmail: email } : {}),
       tempPasswordExpiresAt: null,
       tempPasswordUsedAt: null,
       failedAttempts: 0,
@@ -77,7 +84,6 @@ export async function setParentPassword(tx: Tx, input: SetParentPasswordInput): 
   // being the usual reason to change it); this browser signs in to them again from the portal.
   const { logoutsQueued: appLogoutsQueued } = await revokeOidcAccess(tx, [account.oidcSubject]);
 
-  const email = account.contact.email?.trim();
   if (email) {
     await enqueueEmail(tx, {
       to: email,

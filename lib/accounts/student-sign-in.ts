@@ -53,8 +53,7 @@ export async function authenticateStudent(username: string, password: string, ip
       studentId: true,
       username: true,
       passwordHash: true,
-      oidcSubject: true,
-      student: { select: { removedAt: true } },
+      student: { select: { removedAt: true, oidcSubject: true } },
       createdBy: { select: { contactId: true, status: true, disabledAt: true } },
     },
   });
@@ -97,5 +96,5 @@ export async function authenticateStudent(username: string, password: string, ip
     contactIds: [account.createdBy.contactId],
     details: { studentAccountId: account.id },
   });
-  return { ok: true, oidcSubject: account.oidcSubject, deviceToken: deviceToken("student", account.id, account.passwordHash) };
+  return { ok: true, oidcSubject: account.student.oidcSubject, deviceToken: deviceToken("student", account.id, account.passwordHash) };
 }

@@ -1,5 +1,6 @@
 // Who an OIDC subject is, and the claims apps get (issue 12, item 5). accountId = sub = the
-// login's oidcSubject (a random UUID kept through resets). A parent login that is reset,
+// parent login's, or the student's, oidcSubject (a random UUID kept through resets; a student's
+// outlives each of their logins). A parent login that is reset,
 // waiting for its first password, disabled or without a password is no account at
 // all here, and neither is anything issued before the login's last staff reset or password
 // change: refresh tokens, userinfo and new codes fail even if a session or token row was
@@ -9,6 +10,9 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { identifierClaimOf } from "@/lib/oidc/client-metadata";
 import { hasActiveParentLink } from "@/lib/accounts/student-login-link";
+import { parentMailRecipient } from "@/lib/accounts/parent-email-policy";
+import { emailKey } from "@/lib/accounts/recovery/forgot-username";
+import { getDistrictSettings } from "@/lib/settings/district-settings";
 
 export type OidcUserType = "parent" | "student";
 
@@ -49,9 +53,28 @@ function issuedAtOf(ctx: KoaContextWithOIDC | undefined, token: { iat?: number }
   return token?.iat ?? ctx?.oidc?.session?.loginTs;
 }
 
-function identifierClaimFor(ctx: KoaContextWithOIDC | undefined) {
-  const metadata = ctx?.oidc?.client?.metadata() as { identifier_claim?: string } | undefined;
-  return identifierClaimOf(metadata?.identifier_claim);
+function clientMetadataOf(ctx: KoaContextWithOIDC | undefined) {
+  return ctx?.oidc?.client?.metadata() as { identifier_claim?: string; first_party?: boolean } | undefined;
+}
+
+/**
+ * The portal username is half of a sign-in: only the district's own apps get it. Other apps see
+ * what their consent page listed (name and language), whoever signs in.
+ */
+function usernameClaimFor(ctx: KoaContextWithOIDC | undefined, username: string): { preferred_username?: string } {
+  return clientMetadataOf(ctx)?.first_party === true ? { preferred_username: username } : {};
+}
+
+/**
+ * The address parent mail may go to (the parent mail rule): a staff address is never released,
+ * as an app that also matches staff by e-mail would open the employee's account for the parent
+ * login. Verified only for the address the parent proved they read (ParentAccount.verifiedEmail),
+ * while it is still theirs.
+ */
+async function emailClaims(email: string | null, verifiedEmail: string | null): Promise<{ email?: string; email_verified?: boolean }> {
+  const recipient = parentMailRecipient(email, (await getDistrictSettings()).staffEmailDomains);
+  if (!recipient.ok) return {};
+  return { email: recipient.email, email_verified: verifiedEmail !== null && emailKey(verifiedEmail) === emailKey(recipient.email) };
 }
 
 async function linkedStudents(contactId: number): Promise<LinkedStudentClaim[]> {
@@ -86,7 +109,7 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
     account.disabledAt === null;
   if (!usable || issuedBefore(account.resetAt, issuedAt) || issuedBeforePasswordChange(account.passwordChangedAt, issuedAt)) return undefined;
   const { contact } = account;
-  const identifierClaim = identifierClaimFor(ctx);
+  const identifierClaim = identifierClaimOf(clientMetadataOf(ctx)?.identifier_claim);
   return {
     accountId: sub,
     async claims(use, scope): Promise<AccountClaims> {
@@ -101,9 +124,9 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
         name: `${contact.firstName} ${contact.lastName}`,
         given_name: contact.firstName,
         family_name: contact.lastName,
-        preferred_username: account.username,
+        ...usernameClaimFor(ctx, account.username),
         locale: contact.preferredLocale,
-        ...(contact.email ? { email: contact.email, email_verified: account.tempPasswordUsedAt !== null } : {}),
+        ...(await emailClaims(contact.email, account.verifiedEmail)),
         // Read only when asked for: it is the one claim that costs a query.
         ...(withStudents ? { students: await linkedStudents(contact.id) } : {}),
       };
@@ -112,20 +135,26 @@ async function parentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, i
 }
 
 async function studentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, issuedAt: number | undefined): Promise<Account | undefined> {
-  const account = await prisma.studentAccount.findUnique({
+  const student = await prisma.student.findUnique({
     where: { oidcSubject: sub },
-    include: {
-      student: { select: { firstName: true, lastName: true, sourcedId: true, removedAt: true } },
-      createdBy: { select: { status: true, disabledAt: true, resetAt: true, contactId: true } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      sourcedId: true,
+      removedAt: true,
+      account: { select: { username: true, createdAt: true, createdBy: { select: { status: true, disabledAt: true, resetAt: true, contactId: true } } } },
     },
   });
-  if (!account || account.student.removedAt !== null) return undefined;
+  const account = student?.account;
+  if (!student || !account || student.removedAt !== null) return undefined;
   // A student login hangs on the parent login that made it: a reset or disabled parent ends it
   // too, and so does the roster removing that parent's link to the child.
   if (account.createdBy.status === "RESET" || account.createdBy.disabledAt !== null || issuedBefore(account.createdBy.resetAt, issuedAt)) return undefined;
-  if (!(await hasActiveParentLink(account.studentId, account.createdBy.contactId))) return undefined;
-  const { student } = account;
-  const identifierClaim = identifierClaimFor(ctx);
+  // The sub outlives the login: nothing issued to an earlier login of this student counts.
+  if (issuedBeforePasswordChange(account.createdAt, issuedAt)) return undefined;
+  if (!(await hasActiveParentLink(student.id, account.createdBy.contactId))) return undefined;
+  const identifierClaim = identifierClaimOf(clientMetadataOf(ctx)?.identifier_claim);
   return {
     accountId: sub,
     async claims(): Promise<AccountClaims> {
@@ -136,7 +165,7 @@ async function studentAccount(ctx: KoaContextWithOIDC | undefined, sub: string, 
         name: `${student.firstName} ${student.lastName}`,
         given_name: student.firstName,
         family_name: student.lastName,
-        preferred_username: account.username,
+        ...usernameClaimFor(ctx, account.username),
       };
     },
   };
@@ -156,8 +185,8 @@ export async function describeOidcSubject(
   if (!subjectSchema.safeParse(sub).success) return null;
   const parent = await prisma.parentAccount.findUnique({ where: { oidcSubject: sub }, select: { id: true, username: true, contactId: true } });
   if (parent) return { userType: "parent", actorId: parent.id, label: parent.username, contactIds: [parent.contactId] };
-  const student = await prisma.studentAccount.findUnique({
-    where: { oidcSubject: sub },
+  const student = await prisma.studentAccount.findFirst({
+    where: { student: { oidcSubject: sub } },
     select: { id: true, username: true, createdBy: { select: { contactId: true } } },
   });
   if (student) return { userType: "student", actorId: student.id, label: `student:${student.username}`, contactIds: [student.createdBy.contactId] };

@@ -78,7 +78,7 @@ export function revocationOf(row: { deleted: bigint | string | number; queued: b
 
 const REVOKE_SUBJECTS_SQL = revokeOidcAccessSql("$1::text[]");
 
-/** `subjects` are provider account ids (ParentAccount/StudentAccount.oidcSubject as text). */
+/** `subjects` are provider account ids (ParentAccount/Student.oidcSubject as text). */
 export async function revokeOidcAccess(tx: Tx, subjects: string[]): Promise<OidcRevocation> {
   if (subjects.length === 0) return { artifactsDeleted: 0, logoutsQueued: 0 };
   // Every arm reaches the rows through the accountId index (the subjects are one parameter,

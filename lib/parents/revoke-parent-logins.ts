@@ -30,7 +30,8 @@ export async function revokeParentLogins(
   const subjects = await tx.$queryRaw<{ subject: string }[]>`
     SELECT "oidcSubject"::text AS subject FROM "ParentAccount" WHERE id = ANY(${accountIds}::int[])
     UNION ALL
-    SELECT "oidcSubject"::text FROM "StudentAccount" WHERE "createdByAccountId" = ANY(${accountIds}::int[])`;
+    SELECT s."oidcSubject"::text FROM "StudentAccount" sa JOIN "Student" s ON s.id = sa."studentId"
+    WHERE sa."createdByAccountId" = ANY(${accountIds}::int[])`;
   const { logoutsQueued: appLogoutsQueued } = await revokeOidcAccess(tx, subjects.map((row) => row.subject));
   const studentAccountsRemoved = await tx.$executeRaw`DELETE FROM "StudentAccount" WHERE "createdByAccountId" = ANY(${accountIds}::int[])`;
   return { sessionsEnded, studentAccountsRemoved, appLogoutsQueued };

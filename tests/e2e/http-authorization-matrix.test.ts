@@ -2,6 +2,7 @@
 // build, called over real HTTP as an anonymous visitor, a signed-in parent, help desk and a
 // site admin, and each answer checked. The build is read first: an action or route the
 // tables below do not list fails the test, so a new one must get its row (one line).
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { createParentWithChild, createSchool } from "../helpers/parent-fixtures"
 import { builtRouteHandlers, builtServerActions, callServerAction, FormArgument, signInOverHttp, type ActionAnswer, type BuiltAction } from "../helpers/server-action-http";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 import { giveStaffSecondFactor, recoveryCodeFor } from "../helpers/staff-second-factor";
+import { OidcBrowser } from "../helpers/oidc-browser";
 
 process.env.DATABASE_URL = e2eDatabaseUrl();
 const baseUrl = e2eBaseUrl();
@@ -265,6 +267,48 @@ const OIDC_ROUTES: Record<string, { method: "GET" | "POST"; path: string; form?:
   "interaction student login": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/student-login`, form: { username: "matrix", password: "matrix" }, expect: 303 },
   "interaction consent": { method: "POST", path: `/oidc/interaction/${OIDC_UID}/consent`, form: { decision: "allow" }, expect: 303 },
 };
+
+type InteractionStep = "show" | "student-login" | "consent";
+const INTERACTION_STEPS: InteractionStep[] = ["show", "student-login", "consent"];
+/** A public app of this test's own (the ACTIONS rows disable "matrix-app"). */
+const INTERACTION_APP = { clientId: "matrix-interaction-app", redirectUri: "https://matrix-interaction.example.org/callback" };
+
+/** Opens the app's sign-in in `browser` (as the app's link would) and returns the interaction's uid. */
+async function startInteraction(browser: OidcBrowser): Promise<string> {
+  const verifier = `matrix-verifier-${"v".repeat(40)}`;
+  const query = new URLSearchParams({
+    client_id: INTERACTION_APP.clientId,
+    response_type: "code",
+    scope: "openid profile",
+    redirect_uri: INTERACTION_APP.redirectUri,
+    state: "matrix-state",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"),
+    code_challenge_method: "S256",
+  });
+  const login = await browser.follow(`/oidc/auth?${query}`);
+  expect(login.url.pathname).toBe("/sign-in");
+  return login.url.searchParams.get("app")!;
+}
+
+const INTERACTION_FORMS: Record<InteractionStep, Record<string, string> | undefined> = {
+  show: undefined,
+  "student-login": { username: "matrix.nobody", password: "not a password 1" },
+  consent: { decision: "allow" },
+};
+
+/** One step of interaction `uid` posted (or opened) with `cookie`, as "status location". */
+async function interactionStep(uid: string, step: InteractionStep, cookie: string): Promise<string> {
+  const form = INTERACTION_FORMS[step];
+  const headers: Record<string, string> = { Origin: new URL(baseUrl).origin };
+  if (cookie) headers.Cookie = cookie;
+  if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  const path = step === "show" ? `/oidc/interaction/${uid}` : `/oidc/interaction/${uid}/${step}`;
+  const response = await fetch(new URL(path, baseUrl), { method: form ? "POST" : "GET", redirect: "manual", headers, body: form ? new URLSearchParams(form) : undefined });
+  await response.arrayBuffer();
+  return `${response.status} ${response.headers.get("location") ?? ""}`.trim();
+}
+
+const joinCookies = (...headers: string[]) => headers.filter(Boolean).join("; ");
 
 /** A fresh recovery code of the role's own staff member (anyone else gets a made-up one). */
 async function stepUpFor(f: Fixtures, role: Role): Promise<{ kind: "recovery"; code: string }> {
@@ -558,6 +602,36 @@ describe("HTTP authorization matrix", () => {
         expect(response.status, `${step} from ${origin}`).toBe(403);
       }
     }
+  });
+
+  it("answers a real interaction's steps only in the browser that started it", async () => {
+    await prisma.oidcClient.create({
+      data: { clientId: INTERACTION_APP.clientId, name: "Matrix Interaction App", redirectUris: [INTERACTION_APP.redirectUri], postLogoutRedirectUris: [], scopes: ["openid", "profile"] },
+    });
+    const starter = new OidcBrowser(baseUrl);
+    const uid = await startInteraction(starter);
+    const other = new OidcBrowser(baseUrl);
+    const otherUid = await startInteraction(other);
+    const cookieOf = (browser: OidcBrowser, id: string) => browser.cookieHeader(new URL(`/oidc/interaction/${id}`, baseUrl));
+    expect(cookieOf(starter, uid)).toContain("_interaction=");
+
+    // Every role's browser, with its own session but not the starter's cookie, and a browser
+    // holding the cookie of an interaction of its own (with the parent's session): start again.
+    const refused = "303 /app-sign-in-expired";
+    for (const step of INTERACTION_STEPS) {
+      for (const role of ROLES) expect(await interactionStep(uid, step, cookies[role]), `${step} as ${role}`).toBe(refused);
+      expect(await interactionStep(uid, step, joinCookies(cookies.parent, cookieOf(other, otherUid))), `${step} with another interaction's cookie`).toBe(refused);
+    }
+
+    // The starter's browser, after all that, goes on: its sign-in page, the student form's
+    // answer, consent not yet (back to the step).
+    expect(await interactionStep(uid, "show", cookieOf(starter, uid))).toBe(`303 /sign-in?app=${uid}`);
+    expect(await interactionStep(uid, "student-login", cookieOf(starter, uid))).toBe(`303 /student-sign-in?app=${uid}&error=invalid`);
+    expect(await interactionStep(uid, "consent", cookieOf(starter, uid))).toBe(`303 /oidc/interaction/${uid}`);
+    // Signed in to the portal in that browser: the step completes (a page moving on to the app).
+    const signedIn = await fetch(new URL(`/oidc/interaction/${uid}`, baseUrl), { redirect: "manual", headers: { Cookie: joinCookies(cookies.parent, cookieOf(starter, uid)) } });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.text()).toContain(`/oidc/auth/${uid}`);
   });
 
   it.each(Object.keys(ROUTES))("route %s answers each role as listed", async (route) => {

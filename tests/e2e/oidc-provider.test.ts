@@ -108,7 +108,8 @@ beforeAll(async () => {
     { firstName: "Olivia", lastName: "Idcfamily", email: "olivia.idc@example.com", preferredLocale: "es", account: { username: PARENT.username, passwordHash } },
     { firstName: "Oscar" },
   );
-  await prisma.parentAccount.update({ where: { id: parent.account!.id }, data: { tempPasswordUsedAt: new Date() } });
+  // As after a Forgot Password or a first sign-in: the parent read mail sent to the address.
+  await prisma.parentAccount.update({ where: { id: parent.account!.id }, data: { verifiedEmail: "olivia.idc@example.com" } });
   await prisma.contact.update({ where: { id: parent.contact.id }, data: { sourcedId: "contact-sourced-oidc-1" } });
   // A second child linked to the parent, and one whose link the roster removed (not theirs any more).
   const second = await createStudent(prisma, school.id, { firstName: "Opal", lastName: "Idcfamily", grade: "3" });
@@ -204,6 +205,8 @@ describe("OpenID Provider", () => {
       sis_id: "contact-sourced-oidc-1",
       email: "olivia.idc@example.com",
       email_verified: true,
+      // A first-party app: the portal username too.
+      preferred_username: PARENT.username,
       given_name: "Olivia",
       family_name: "Idcfamily",
       locale: "es",
@@ -275,6 +278,8 @@ describe("OpenID Provider", () => {
     expect(callback.url.href.startsWith(MOBILE_APP.redirectUri)).toBe(true);
     const tokens = await codeGrant(config, callback.url, started);
     expect(tokens.claims()).toMatchObject({ user_type: "student", given_name: "Oscar", family_name: "Idcfamily" });
+    // Not the district's own app: names, not the portal username.
+    expect(tokens.claims()!.preferred_username).toBeUndefined();
     expect(tokens.claims()!.email).toBeUndefined();
     expect(tokens.claims()!.students).toBeUndefined();
   });
@@ -301,8 +306,9 @@ describe("OpenID Provider", () => {
     expect(answer).toEqual({ kind: "redirect", location: `/oidc/interaction/${uid}` });
     const callback = await browser.follow(`/oidc/interaction/${uid}`);
     expect(callback.url.href.startsWith(WEB_APP.redirectUri)).toBe(true);
-    const pending = await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: PENDING.username } });
-    expect((await codeGrant(config, callback.url, started)).claims()!.sub).toBe(pending.oidcSubject);
+    const pending = await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: PENDING.username }, include: { contact: true } });
+    // The temporary password was (as far as the portal knows) mailed to the address: now verified.
+    expect((await codeGrant(config, callback.url, started)).claims()).toMatchObject({ sub: pending.oidcSubject, email: pending.contact.email, email_verified: true });
   });
 
   it("ends the session with RP-initiated logout: a silent sign-in afterwards needs a login", async () => {

@@ -5,11 +5,13 @@
 import type pg from "pg";
 import { revocationOf, revokeOidcAccessSql, type OidcRevocation } from "@/lib/oidc/revoke-oidc-access";
 
-// The removed links reach their student logins through StudentAccount's unique studentId.
+// The removed links reach their student logins through StudentAccount's unique studentId; the
+// subject is the student's own.
 const UNLINKED_STUDENT_SUBJECTS = `(
-  SELECT coalesce(array_agg(sa."oidcSubject"::text), '{}'::text[])
+  SELECT coalesce(array_agg(s."oidcSubject"::text), '{}'::text[])
   FROM plan_link p
   JOIN "StudentAccount" sa ON sa."studentId" = p.student_id
+  JOIN "Student" s ON s.id = p.student_id
   JOIN "ParentAccount" pa ON pa.id = sa."createdByAccountId" AND pa."contactId" = p.contact_id
   WHERE p.action = 'remove')`;
 
