@@ -20,7 +20,7 @@ import { argValue } from "./cli-args";
 import { prepareBenchStaff, signInBenchStaff } from "./bench-staff";
 import { buildScenarios, baselineRunner, domainRunner, type Scenario } from "./search-scenarios";
 import { ensureBuild, httpRunner, startAppServer } from "./http-bench";
-import { pickBatches, timeBulkReset, type BulkResetResult } from "./bulk-reset-bench";
+import { pickBatches, removeBenchApps, seedProviderRows, timeBulkReset, type BulkResetResult } from "./bulk-reset-bench";
 import { measure } from "./stats";
 import { printReport, type ScenarioResult } from "./report";
 
@@ -84,11 +84,16 @@ async function main() {
     const httpError = WITH_HTTP ? await measureHttp(pool, databaseUrl, admin.email, results) : "skipped (--no-http)";
 
     const bulk: BulkResetResult[] = [];
-    const sizes = [1_000, 10_000].filter((size) => size <= counts.rows / 2);
+    // The last batch again at 10,000 rows, its parents signed in to three apps (issue 12: the
+    // reset revokes their provider rows and queues back-channel logouts in its transaction).
+    const sizes = [1_000, 10_000, 10_000].filter((size) => size <= counts.rows / 3);
     const batches = await pickBatches(pool, sizes);
-    for (const batch of batches) {
-      log(`Bulk reset of ${batch.length.toLocaleString("en-US")} rows`);
-      bulk.push(await timeBulkReset(batch, { staffUserId: admin.id, label: admin.email }));
+    for (const [index, batch] of batches.entries()) {
+      const withApps = index === 2;
+      const providerRows = withApps ? await seedProviderRows(pool, batch) : 0;
+      log(`Bulk reset of ${batch.length.toLocaleString("en-US")} rows${withApps ? ` (${providerRows.toLocaleString("en-US")} provider rows)` : ""}`);
+      bulk.push(await timeBulkReset(sizes[index]!, batch, { staffUserId: admin.id, label: admin.email }, providerRows));
+      if (withApps) await removeBenchApps(pool);
     }
 
     const report = printReport({ rows: ROWS, counts, imports, results, httpError, bulk, iterations: ITERATIONS, baselineIterations: BASELINE_ITERATIONS });
