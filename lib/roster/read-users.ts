@@ -128,7 +128,7 @@ export async function* readUsers(input: Readable, options: ReadUsersOptions, iss
 
     const agentSourcedIds = row.list("agentSourcedIds");
     if (lifecycle.status === "active" && CLAIMING_KINDS.has(kind)) {
-      for (const agent of agentSourcedIds) if (!seen.has(agent)) agentsAhead.add(agent, line);
+      for (const agent of agentSourcedIds) agentsAhead.addUnlessIn(seen, agent, line);
     }
 
     return {

@@ -59,9 +59,20 @@ export function rowFields(file: string, header: HeaderIndex, line: number, field
 /** OneRoster lists are comma-separated inside one (quoted) field; blanks and repeats dropped. */
 export function splitList(value: string): string[] {
   if (!value) return [];
-  // Most lists hold one id: no array of parts, no Set.
-  if (!value.includes(",")) return [value.trim()].filter(Boolean);
-  return [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))];
+  // Most lists hold one id, a few two or three: no Set, no intermediate arrays.
+  if (!value.includes(",")) {
+    const only = value.trim();
+    return only ? [only] : [];
+  }
+  const parts = value.split(",");
+  // A long list (a 1 MB field is allowed) must not cost a quadratic search for repeats.
+  if (parts.length > 16) return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
+  const items: string[] = [];
+  for (const part of parts) {
+    const item = part.trim();
+    if (item && !items.includes(item)) items.push(item);
+  }
+  return items;
 }
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?$/;

@@ -117,6 +117,17 @@ export class DeferredIdChecks {
 
   add(id: string, tag: number): void {
     hashPair(id);
+    this.push(tag);
+  }
+
+  /** Defers `id` unless `table` holds it already (hashing it once for both). */
+  addUnlessIn(table: SourcedIdTable, id: string, tag: number): void {
+    hashPair(id);
+    if (!table.hasHashes(hashA, hashB)) this.push(tag);
+  }
+
+  /** Appends the last hashed id's hashes with `tag`. */
+  private push(tag: number): void {
     if (this.length + 3 > this.entries.length) {
       const grown = new Uint32Array(this.entries.length * 2);
       grown.set(this.entries);
