@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/auth-options";
 import { loadSessionPrincipal, type SessionPrincipal } from "@/lib/auth/auth-session-store";
+import { decodeSessionToken } from "@/lib/auth/session-token-decode";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { STAFF_SETUP_PAGES, type StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 
@@ -17,13 +18,14 @@ type TokenRequest = Parameters<typeof getToken>[0]["req"];
  * The session id in this request's next-auth cookie, decrypted and its expiry checked by
  * next-auth's getToken. Not getServerSession: its jwt callback looks the session up in the
  * database (lib/auth/auth-options.ts), and getCurrentPrincipal looks it up right after anyway.
+ * Its key is derived once (session-token-decode.ts), not on every request.
  */
 async function readSessionId(): Promise<string | null> {
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
   // The cookie only: getServerSession accepts no Authorization header, so neither do we.
   const req = { cookies: await cookies(), headers: {} } as unknown as TokenRequest;
-  const token = await getToken({ req, secret, secureCookie: authOptions.useSecureCookies === true });
+  const token = await getToken({ req, secret, secureCookie: authOptions.useSecureCookies === true, decode: decodeSessionToken });
   return token && typeof token.sid === "string" ? token.sid : null;
 }
 
