@@ -1,4 +1,5 @@
-// The one Prisma client of the process, on the pg driver adapter (no native engine).
+// The one Prisma client of the process, on the pg driver adapter (no native engine), and its
+// pg pool, which the hottest reads share (lib/db-sql.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -11,21 +12,31 @@ function createClient(connectionString: string) {
   // transaction waits for a free connection up to maxWait (Prisma's default, 2 s, failed a
   // parent's recovery post in the load test while a bulk reset and 50 agents' searches held
   // the pool): a busy moment should slow a request down, not fail it.
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: 10_000 },
   });
+  return { client, pool };
 }
 
-type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createClient>["client"];
 // Kept on globalThis so that dev-server reloads do not open a new pool each time.
-const holder = globalThis as unknown as { prismaHolder?: { url: string; client: Client } };
+const holder = globalThis as unknown as { prismaHolder?: { url: string } & ReturnType<typeof createClient> };
 
-function currentClient(): Client {
+function current(): ReturnType<typeof createClient> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  if (holder.prismaHolder?.url !== url) holder.prismaHolder = { url, client: createClient(url) };
-  return holder.prismaHolder.client;
+  if (holder.prismaHolder?.url !== url) holder.prismaHolder = { url, ...createClient(url) };
+  return holder.prismaHolder;
+}
+
+function currentClient(): Client {
+  return current().client;
+}
+
+/** The Prisma client's own pool (ended with it by $disconnect()). */
+export function databasePool(): pg.Pool {
+  return current().pool;
 }
 
 /**

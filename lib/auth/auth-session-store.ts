@@ -2,6 +2,7 @@
 // disabling a staff user and password changes end sessions immediately.
 import { prisma } from "@/lib/db";
 import type { Tx } from "@/lib/db";
+import { sqlRows } from "@/lib/db-sql";
 import { randomId } from "@/lib/security/random-secret";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountStatus, StaffRole } from "@/lib/generated/prisma/enums";
@@ -66,9 +67,10 @@ type SessionRecord = StaffSetupFacts & {
 };
 
 // One statement: every staff request runs it before anything else, so it is the floor of the
-// console's response time (search-as-you-type). The setup-step columns are null for parents.
+// console's response time (search-as-you-type), hence sqlRows rather than $queryRaw. The
+// setup-step columns are null for parents.
 async function loadSessionRecord(sessionId: string): Promise<SessionRecord | null> {
-  const [record] = await prisma.$queryRaw<SessionRecord[]>`
+  const [record] = await sqlRows<SessionRecord>(Prisma.sql`
     -- facts.* first: of two columns with one name the row keeps the last, so a facts column
     -- named like one below could never replace the session's own values.
     SELECT facts.*,
@@ -80,7 +82,7 @@ async function loadSessionRecord(sessionId: string): Promise<SessionRecord | nul
     LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
     LEFT JOIN "ParentAccount" pa ON pa.id = s."parentAccountId"
     LEFT JOIN LATERAL (${staffSetupFactsSql(Prisma.raw("su.id"))}) AS facts ON su.id IS NOT NULL
-    WHERE s.id = ${sessionId}`;
+    WHERE s.id = ${sessionId}`);
   return record ?? null;
 }
 

@@ -1,41 +1,22 @@
-// Who is making this request, re-checked against the database on every request.
+// Who is making this request, re-checked against the database on every request (read from
+// Next.js's cookies() by session-cookie-principal.ts), and the gates of pages built on it.
 import { cookies } from "next/headers";
-import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/auth-options";
-import { loadSessionPrincipal, type SessionPrincipal } from "@/lib/auth/auth-session-store";
+import type { SessionPrincipal } from "@/lib/auth/auth-session-store";
+import { openConsoleStaff, principalOfCookies, type StaffPrincipal } from "@/lib/auth/session-cookie-principal";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { STAFF_SETUP_PAGES, type StaffSetupStep } from "@/lib/staff-auth/staff-setup-step";
 
-export type StaffPrincipal = Extract<SessionPrincipal, { kind: "staff" }>;
+export type { StaffPrincipal };
 export type ParentPrincipal = Extract<SessionPrincipal, { kind: "parent" }>;
-
-type TokenRequest = Parameters<typeof getToken>[0]["req"];
-
-/**
- * The session id in this request's next-auth cookie, decrypted and its expiry checked by
- * next-auth's getToken. Not getServerSession: its jwt callback looks the session up in the
- * database (lib/auth/auth-options.ts), and getCurrentPrincipal looks it up right after anyway.
- */
-async function readSessionId(): Promise<string | null> {
-  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  // The cookie only: getServerSession accepts no Authorization header, so neither do we.
-  const req = { cookies: await cookies(), headers: {} } as unknown as TokenRequest;
-  const token = await getToken({ req, secret, secureCookie: authOptions.useSecureCookies === true });
-  return token && typeof token.sid === "string" ? token.sid : null;
-}
 
 /**
  * Memoized per request while server components render, so a layout and its page share one
  * lookup; route handlers and actions are outside React's cache and call it once. Never
  * memoized across requests: an ended session or a changed role counts on the next request.
  */
-export const getCurrentPrincipal = cache(async (): Promise<SessionPrincipal | null> => {
-  const sessionId = await readSessionId();
-  return sessionId ? loadSessionPrincipal(sessionId) : null;
-});
+export const getCurrentPrincipal = cache(async (): Promise<SessionPrincipal | null> => principalOfCookies(await cookies()));
 
 /** Any staff session, including one restricted to a setup step (see `setupStep`). */
 export async function getStaffSessionPrincipal(): Promise<StaffPrincipal | null> {
@@ -43,13 +24,9 @@ export async function getStaffSessionPrincipal(): Promise<StaffPrincipal | null>
   return principal?.kind === "staff" ? principal : null;
 }
 
-/**
- * Staff whose console is open: a session restricted to a setup step counts as none, so every
- * console action and route refuses it without knowing about setup steps.
- */
+/** Staff whose console is open (openConsoleStaff: not a session restricted to a setup step). */
 export async function getStaffPrincipal(): Promise<StaffPrincipal | null> {
-  const principal = await getStaffSessionPrincipal();
-  return principal && principal.setupStep === null ? principal : null;
+  return openConsoleStaff(await getCurrentPrincipal());
 }
 
 export async function getParentPrincipal(): Promise<ParentPrincipal | null> {

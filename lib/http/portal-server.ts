@@ -6,12 +6,14 @@
 // an id, runs in its context (log lines, audit events) and is logged once answered
 // (lib/http/request-log.ts). A request that fails because the database is unreachable is
 // answered 503 (lib/http/unavailable-response.ts). The OpenID Provider is served from here
-// too, under /oidc (lib/oidc/mount.ts).
+// too, under /oidc (lib/oidc/mount.ts), and the grid's JSON search, the console's most
+// frequent request (lib/http/grid-search-endpoint.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { assertStartConfig } from "@/lib/config/assert-start-config";
 import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/http/client-address";
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
+import { answerGridSearchRequest, isGridSearchRequest } from "@/lib/http/grid-search-endpoint";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { observeRequest } from "@/lib/http/request-log";
 import { answerUnavailableOnDatabaseFailure } from "@/lib/http/unavailable-response";
@@ -77,9 +79,11 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     answerUnavailableOnDatabaseFailure(req, res);
-    // The OpenID Provider (/oidc, lib/oidc/mount.ts) is answered here, everything else by Next.js.
+    // The grid's search (lib/http/grid-search-endpoint.ts) and the OpenID Provider (/oidc,
+    // lib/oidc/mount.ts) are answered here, everything else by Next.js.
     runWithRequestContext(context, async () => {
-      if (!(await handleOidcRequest(req, res, clientAddress))) await handle!(req, res);
+      if (isGridSearchRequest(req)) await answerGridSearchRequest(req, res);
+      else if (!(await handleOidcRequest(req, res, clientAddress))) await handle!(req, res);
     }).catch((error: unknown) => {
       runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
       if (!res.headersSent) res.statusCode = 500;

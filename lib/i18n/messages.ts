@@ -1,5 +1,5 @@
 // Message catalogs: one JSON file per namespace and locale (messages/<locale>/<Namespace>.json),
-// so each feature owns its own files. Loaded per request for pages and outside React for mail.
+// so each feature owns its own files. Read by pages (lib/i18n/request.ts) and outside React for mail.
 import type { AppLocale } from "@/lib/i18n/locales";
 import type Common from "@/messages/en/Common.json";
 import type Validation from "@/messages/en/Validation.json";
@@ -29,9 +29,22 @@ export interface Messages {
 /** Every namespace, in the order they are merged. Add a feature's namespace here. */
 export const NAMESPACES = ["Common", "Validation", "SignIn", "CreateAccount", "ChangePassword", "Home", "ForgotUsername", "ForgotPassword", "EmailPolicy", "AppSignIn"] as const satisfies readonly (keyof Messages)[];
 
-export async function loadMessages(locale: AppLocale): Promise<Messages> {
+async function importMessages(locale: AppLocale): Promise<Messages> {
   const entries = await Promise.all(
     NAMESPACES.map(async (namespace) => [namespace, (await import(`../../messages/${locale}/${namespace}.json`)).default] as const),
   );
   return Object.fromEntries(entries) as unknown as Messages;
+}
+
+// The catalogs are files of the build: merged once per locale and process, not on every page.
+const loaded = new Map<AppLocale, Promise<Messages>>();
+
+export function loadMessages(locale: AppLocale): Promise<Messages> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = importMessages(locale);
+    loaded.set(locale, messages);
+    messages.catch(() => loaded.delete(locale));
+  }
+  return messages;
 }

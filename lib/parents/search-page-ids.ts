@@ -7,7 +7,7 @@
 // username and status StudentContactLoginKey (20261126190000_login_sort_keys), which holds the
 // link's id, name key and roster state beside them.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/db";
+import { sqlRows } from "@/lib/db-sql";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
 import type { KeysetCursor } from "@/lib/parents/search-cursor";
 import { probeCondition, rosterStateSql } from "@/lib/parents/search-probe-sql";
@@ -134,7 +134,7 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
 export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): Promise<PageIds> {
   const query = pageIdsQuery(search, plan, given);
   if (!query) return { rows: [], hasNextPage: false, hasPreviousPage: false };
-  const found = await prisma.$queryRaw<({ id: number; rank: number } & Record<string, string>)[]>(query.sql);
+  const found = await sqlRows<{ id: number; rank: number } & Record<string, string>>(query.sql);
   const more = found.length > search.size;
   const page = found.slice(0, search.size);
   if (query.backwards) page.reverse();
@@ -167,7 +167,7 @@ export async function countMatches(search: Pick<ParentSearch, "removed">, plan: 
       ? Prisma.sql`0`
       : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "StudentContact" sc WHERE ${rosterState}
           AND (${Prisma.join(otherConditions, " OR ")}) AND NOT ${first!.condition} LIMIT ${cap + 1}) AS capped)`;
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT (${firstCount} + ${otherCount})::int AS n`;
+  const [row] = await sqlRows<{ n: number }>(Prisma.sql`SELECT (${firstCount} + ${otherCount})::int AS n`);
   return row?.n ?? 0;
 }
 

@@ -1,7 +1,8 @@
 // The Reset Parent Login grid's query. Page ids come first from StudentContact alone (keyset
 // in every order, search-page-ids.ts); only those ids are then joined to contact, student,
 // school and account. Each row says which probe found it (student ID, e-mail, name...).
-import { prisma } from "@/lib/db";
+import { sqlRows } from "@/lib/db-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { metrics, secondsSince } from "@/lib/ops/metrics";
 import { getDistrictSettings, isStaffEmail } from "@/lib/settings/district-settings";
 import type { ParentSearch } from "@/lib/parents/search-schema";
@@ -66,7 +67,7 @@ export async function loadParentRows(
   matches: ReadonlyMap<number, MatchKind | null> = new Map(),
 ): Promise<ParentRow[]> {
   if (ids.length === 0) return [];
-  const records = await prisma.$queryRaw<RowRecord[]>`
+  const records = await sqlRows<RowRecord>(Prisma.sql`
     SELECT sc.id AS "linkId", sc."contactId", sc.relationship, k."resetAt", sc."removedAt" IS NOT NULL AS removed,
            c."firstName" AS "parentFirstName", c."lastName" AS "parentLastName", c.email,
            s."firstName" AS "childFirstName", s."lastName" AS "childLastName", s."studentNumber", s.grade,
@@ -77,7 +78,7 @@ export async function loadParentRows(
     JOIN "School" sch ON sch.id = s."schoolId"
     LEFT JOIN "ParentAccount" pa ON pa."contactId" = sc."contactId"
     LEFT JOIN "StudentContactLoginKey" k ON k.id = sc.id
-    WHERE sc.id = ANY(${ids}::int[])`;
+    WHERE sc.id = ANY(${ids}::int[])`);
   const byId = new Map(records.map((record) => [record.linkId, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);

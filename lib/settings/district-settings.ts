@@ -2,7 +2,8 @@
 // the database so a district configures them without a code change.
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import type { DistrictSettings } from "@/lib/generated/prisma/client";
+import { sqlRows } from "@/lib/db-sql";
+import { Prisma, type DistrictSettings } from "@/lib/generated/prisma/client";
 
 export type { DistrictSettings };
 
@@ -21,8 +22,14 @@ export function defaultDistrictSettings() {
   };
 }
 
+// The model's columns (none renamed): every one a plain text, int, boolean, text[] or
+// timestamp, so the row read by sqlRows has the shape findUnique gives.
+const COLUMNS = Prisma.raw(Object.values(Prisma.DistrictSettingsScalarFieldEnum).map((field) => `"${field}"`).join(", "));
+
+// Read on every page and search: raw SQL (lib/db-sql.ts) rather than findUnique, whose query
+// compilation costs more than the read.
 async function loadDistrictSettings(): Promise<DistrictSettings> {
-  const existing = await prisma.districtSettings.findUnique({ where: { id: 1 } });
+  const [existing] = await sqlRows<DistrictSettings>(Prisma.sql`SELECT ${COLUMNS} FROM "DistrictSettings" WHERE id = 1`);
   if (existing) return existing;
   return prisma.districtSettings.upsert({ where: { id: 1 }, create: { id: 1, ...defaultDistrictSettings() }, update: {} });
 }

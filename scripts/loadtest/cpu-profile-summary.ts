@@ -1,8 +1,13 @@
-// `npx tsx scripts/loadtest/cpu-profile-summary.ts <file.cpuprofile> [top]`: where a server's CPU
-// time went, from a V8 profile (`npm run loadtest -- --cpu-prof` writes one per server to
-// .data/loadtest-cpu/): self time by package or area (a node_modules package, the Next.js server
-// bundle's chunks, Node.js internals, garbage collection, idle) and the functions with the most.
+// `npx tsx scripts/loadtest/cpu-profile-summary.ts <file.cpuprofile> [top] [--last S]`: where a
+// server's CPU time went, from a V8 profile (`npm run loadtest -- --cpu-prof` and
+// endpoint-profile.ts write one per server to .data/loadtest-cpu/): self time by package or area
+// (a node_modules package, the Next.js server bundle's chunks, Node.js internals, garbage
+// collection, idle) and the functions with the most. --last S keeps only the profile's last S
+// seconds (the measured run, without start-up and warm-up). V8 samples the thread's time, so a
+// system call during which the process waits for a CPU (writev waking PostgreSQL on a busy
+// machine) weighs more here than in the process's CPU time.
 import { readFileSync } from "node:fs";
+import { argValue } from "@/scripts/bench/cli-args";
 import { formatTable } from "@/scripts/bench/stats";
 
 interface ProfileNode {
@@ -14,6 +19,8 @@ interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
+  endTime: number;
 }
 
 /** The area a function belongs to: its npm package, the app's bundle, or a V8 pseudo-frame. */
@@ -26,10 +33,16 @@ function areaOf({ functionName, url }: ProfileNode["callFrame"]): string {
   return url.replace(/^file:\/\/.*?\/(app|lib|scripts)\//, "$1/");
 }
 
-function summarize(profile: CpuProfile, top: number): string {
+function summarize(profile: CpuProfile, top: number, lastSeconds?: number): string {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  // Sample i was taken at startTime + the deltas up to i (microseconds).
+  const from = lastSeconds === undefined ? -Infinity : profile.endTime - lastSeconds * 1e6;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   const total = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -54,9 +67,10 @@ function summarize(profile: CpuProfile, top: number): string {
   ].join("\n");
 }
 
-const [file, top = "25"] = process.argv.slice(2);
-if (!file) {
-  console.error("usage: tsx scripts/loadtest/cpu-profile-summary.ts <file.cpuprofile> [top]");
+const last = argValue("--last");
+const [file, top = "25"] = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith("--") && args[i - 1] !== "--last");
+if (!file || (last !== undefined && !(Number(last) > 0))) {
+  console.error("usage: tsx scripts/loadtest/cpu-profile-summary.ts <file.cpuprofile> [top] [--last S]");
   process.exit(1);
 }
-console.log(summarize(JSON.parse(readFileSync(file, "utf8")) as CpuProfile, Number(top)));
+console.log(summarize(JSON.parse(readFileSync(file, "utf8")) as CpuProfile, Number(top), last === undefined ? undefined : Number(last)));

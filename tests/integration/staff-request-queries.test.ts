@@ -1,6 +1,6 @@
 // What one staff request costs before its own work: the grid's live search (issue 10 item 9)
-// waits on these statements after every keystroke. Counted from Prisma's query events on a
-// real database, so a helper that reads the session, the setup step or the settings again
+// waits on these statements after every keystroke. Counted on the connections to a real
+// database, so a helper that reads the session, the setup step or the settings again
 // shows up here without timing anything. And since nothing of it is cached between
 // requests, a revoked session, a disabled user or a pending setup step counts at once.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -18,16 +18,22 @@ import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
 const state = vi.hoisted(() => ({ statements: [] as string[], cookies: [] as { name: string; value: string }[] }));
 
-// The process's client, with query events on: every statement any module runs is recorded.
+// The process's client and pool, on connections that record every statement sent: through
+// Prisma or straight on the pool (lib/db-sql.ts), every statement any module runs counts.
 vi.mock("@/lib/db", async () => {
+  const { default: pg } = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", (event) => state.statements.push(event.query));
-  return { prisma: client };
+  class RecordingClient extends pg.Client {
+    query(...args: unknown[]): never {
+      const [config] = args as [string | { text: string }];
+      state.statements.push(typeof config === "string" ? config : config.text);
+      return (super.query as (...forwarded: unknown[]) => never)(...args);
+    }
+  }
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, Client: RecordingClient });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { prisma: client, databasePool: () => pool };
 });
 
 // The request's cookies, as Next.js would give them to the route.

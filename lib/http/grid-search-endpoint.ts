@@ -1,0 +1,59 @@
+// GET /api/console/parents answered by the portal server itself, before Next.js: the grid's
+// search-as-you-type is the console's most frequent request, and Next.js's routing, proxy and
+// route-handler machinery cost more CPU than the search (several milliseconds per answer, the
+// load test's profile). Same answer as the Next.js route (lib/parents/grid-search-response.ts),
+// same session checks (the cookie read as Next.js reads it, the session, user and setup step
+// looked up on every request), and the headers Next.js would add (next.config.ts, proxy.ts).
+// Gzipped when the client accepts it and the answer is 1 KB or more, as Next.js does.
+// Anything else on this path (HEAD, a trailing slash, other methods) is left to Next.js.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
+import { openConsoleStaff, principalOfCookies } from "@/lib/auth/session-cookie-principal";
+import { publicUrlIsHttps } from "@/lib/config/public-url";
+import { gridSearchResponse } from "@/lib/parents/grid-search-response";
+import { contentSecurityPolicy, createNonce, PERMISSIONS_POLICY } from "@/lib/http/security-headers";
+
+const PATH = "/api/console/parents";
+const COMPRESS_FROM_BYTES = 1024;
+const gzipAsync = promisify(gzip);
+
+/** Whether Accept-Encoding allows gzip (listed, or "*", with a q above 0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? "").split(",").some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(";");
+    if (coding?.trim() !== "gzip" && coding?.trim() !== "*") return false;
+    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+export function isGridSearchRequest(req: IncomingMessage): boolean {
+  if (req.method !== "GET") return false;
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  return (query === -1 ? url : url.slice(0, query)) === PATH;
+}
+
+export async function answerGridSearchRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const params = new URL(req.url ?? PATH, "http://localhost").searchParams;
+  const requestCookies = new RequestCookies(new Headers(typeof req.headers.cookie === "string" ? { cookie: req.headers.cookie } : {}));
+  const { status, body } = await gridSearchResponse(async () => openConsoleStaff(await principalOfCookies(requestCookies)), params);
+  const json = Buffer.from(JSON.stringify(body));
+  const compressed = json.length >= COMPRESS_FROM_BYTES && acceptsGzip(req.headers["accept-encoding"]);
+  const payload = compressed ? await gzipAsync(json) : json;
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": payload.length,
+    ...(compressed ? { "Content-Encoding": "gzip" } : {}),
+    Vary: "Accept-Encoding",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === "development", https: publicUrlIsHttps() }),
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+  });
+  res.end(payload);
+}
