@@ -1,5 +1,8 @@
 // Runs before every page: a fresh CSP nonce per request. Next.js takes the nonce from the
 // request's Content-Security-Policy header and puts it on every script it renders.
+// NOT for `GET /api/console/parents`: the portal server answers it before Next.js
+// (lib/http/grid-search-endpoint.ts). A check added here must be added there too;
+// tests/e2e/grid-search-fast-path.test.ts compares the two answers.
 import { NextResponse, type NextRequest } from "next/server";
 import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";

@@ -10,6 +10,11 @@ import { databasePool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const TIMESTAMP_OID = 1114;
+// The types these reads return, read as $queryRaw reads them: bool, int2, int4, text, varchar,
+// uuid and their arrays (timestamp apart). Anything else (int8 as a string, numeric, json, an
+// enum or an array of enums as raw text) would come back in another shape than Prisma's: a
+// statement returning one fails loudly instead (cast it, e.g. count(*)::int, status::text).
+const READ_AS_PG_DOES = new Set([16, 21, 23, 25, 1043, 2950, 1000, 1005, 1007, 1009, 1015, 2951]);
 
 /** A `timestamp` (ISO DateStyle, as pg-types assumes too) read as UTC, not as local time. */
 function parseUtcTimestamp(value: string): Date {
@@ -21,12 +26,32 @@ const types = {
     oid === TIMESTAMP_OID ? parseUtcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** A Date goes out as its UTC time, as Prisma sends it: pg would send the local time with its offset. */
+/**
+ * Checked once the rows are in (a parser that throws would break pg's connection): every column
+ * of a type read as $queryRaw reads it, and every timestamp readable: an expiry read as Invalid
+ * Date (`infinity`, another DateStyle) would compare as never expired.
+ */
+function assertReadAsPrismaWould(result: pg.QueryResult): void {
+  for (const field of result.fields) {
+    if (field.dataTypeID === TIMESTAMP_OID) {
+      for (const row of result.rows as Record<string, unknown>[]) {
+        const value = row[field.name];
+        if (value instanceof Date && Number.isNaN(value.getTime())) throw new Error(`sqlRows: unreadable timestamp in ${field.name} (DateStyle must be ISO)`);
+      }
+    } else if (!READ_AS_PG_DOES.has(field.dataTypeID)) {
+      throw new Error(`sqlRows: column ${field.name} has type oid ${field.dataTypeID}, which would not read as $queryRaw reads it; cast it`);
+    }
+  }
+}
+
+/** A Date goes out as its UTC time, as Prisma sends it: pg would send the local time with its offset (in arrays too). */
 function parameter(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
+  if (value instanceof Date) return value.toISOString();
+  return Array.isArray(value) ? value.map(parameter) : value;
 }
 
 export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await databasePool().query({ text: query.text, values: query.values.map(parameter), types });
+  assertReadAsPrismaWould(result);
   return result.rows as Row[];
 }

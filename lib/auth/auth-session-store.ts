@@ -92,7 +92,8 @@ async function loadSessionRecord(sessionId: string): Promise<SessionRecord | nul
  */
 export async function loadSessionPrincipal(sessionId: string): Promise<SessionPrincipal | null> {
   const session = await loadSessionRecord(sessionId);
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  // Written so that an unreadable time (NaN) counts as expired.
+  if (!session || !(session.expiresAt.getTime() > Date.now())) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await prisma.authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date() } });
   }

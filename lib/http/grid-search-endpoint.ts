@@ -13,7 +13,7 @@ import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { openConsoleStaff, principalOfCookies } from "@/lib/auth/session-cookie-principal";
 import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { gridSearchResponse } from "@/lib/parents/grid-search-response";
-import { contentSecurityPolicy, createNonce, PERMISSIONS_POLICY } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, createNonce, EVERY_RESPONSE_HEADERS, NOT_FRAMED_HEADERS } from "@/lib/http/security-headers";
 
 const PATH = "/api/console/parents";
 const COMPRESS_FROM_BYTES = 1024;
@@ -50,10 +50,8 @@ export async function answerGridSearchRequest(req: IncomingMessage, res: ServerR
     Vary: "Accept-Encoding",
     "Cache-Control": "no-store",
     "Content-Security-Policy": contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === "development", https: publicUrlIsHttps() }),
-    "X-Content-Type-Options": "nosniff",
-    "Permissions-Policy": PERMISSIONS_POLICY,
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
+    ...EVERY_RESPONSE_HEADERS,
+    ...NOT_FRAMED_HEADERS,
   });
   res.end(payload);
 }

@@ -16,6 +16,18 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
 ].join(", ");
 
+/** On every response (next.config.ts), and on the answers the portal server gives itself. */
+export const EVERY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+};
+
+/** On every response but the Dev inbox's message route (next.config.ts), and on the portal server's own answers. */
+export const NOT_FRAMED_HEADERS: Readonly<Record<string, string>> = {
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "same-origin",
+};
+
 /** Two years; only sent when the public URL is https (a browser ignores it over http anyway). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 

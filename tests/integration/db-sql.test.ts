@@ -28,4 +28,21 @@ describe("sqlRows", () => {
     expect(raw!.sameInstant).toBe(true);
     expect(raw).toMatchObject({ labels: [session.id, "x"], seven: 7, yes: true });
   });
+
+  it("refuses a column it would read otherwise than $queryRaw, and a timestamp it cannot read", async () => {
+    // int8 (pg: a string; Prisma: a BigInt), an enum (raw text) and json: cast them instead.
+    await expect(sqlRows(Prisma.sql`SELECT count(*) AS n FROM "AuthSession"`)).rejects.toThrow(/oid 20,.*cast it/);
+    await expect(sqlRows(Prisma.sql`SELECT 'ACTIVE'::"AccountStatus" AS status`)).rejects.toThrow(/cast it/);
+    await expect(sqlRows(Prisma.sql`SELECT '{}'::jsonb AS j`)).rejects.toThrow(/cast it/);
+    expect(await sqlRows(Prisma.sql`SELECT count(*)::int AS n, 'ACTIVE'::"AccountStatus"::text AS status`)).toEqual([{ n: expect.any(Number), status: "ACTIVE" }]);
+    // An expiry read as Invalid Date would compare as never expired.
+    await expect(sqlRows(Prisma.sql`SELECT 'infinity'::timestamp AS "expiresAt"`)).rejects.toThrow(/unreadable timestamp/);
+  });
+
+  it("sends Dates inside array parameters as UTC, as single ones", async () => {
+    process.env.TZ = "America/Los_Angeles";
+    const at = new Date("2031-03-09T10:11:12.345Z");
+    const [row] = await sqlRows<{ same: boolean }>(Prisma.sql`SELECT (${[at]}::timestamp(3)[])[1] = ${at}::timestamp(3) AS same`);
+    expect(row).toEqual({ same: true });
+  });
 });
