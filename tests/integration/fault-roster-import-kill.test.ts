@@ -24,7 +24,10 @@ function rosterImport(url: string) {
   return spawnTsx("scripts/roster-import.ts", [rosterFolder], { ...COMMAND_ENV, DATABASE_URL: url });
 }
 
-/** The roster tables by their sourced ids: database ids differ (a rolled-back run still uses up sequence values). */
+/**
+ * The roster tables by their sourced ids: database ids differ (a rolled-back run still uses up
+ * sequence values), and so do the students' random OpenID subjects (drawn when a row is made).
+ */
 async function rosterState(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -33,7 +36,7 @@ async function rosterState(url: string) {
     return {
       schools: await rows(`SELECT to_jsonb(s) - 'id' - 'removedAt' || jsonb_build_object('removed', s."removedAt" IS NOT NULL) AS row FROM "School" s`),
       students: await rows(
-        `SELECT to_jsonb(st) - '{id,schoolId,removedAt}'::text[] || jsonb_build_object('school', s."sourcedId", 'removed', st."removedAt" IS NOT NULL) AS row
+        `SELECT to_jsonb(st) - '{id,schoolId,removedAt,oidcSubject}'::text[] || jsonb_build_object('school', s."sourcedId", 'removed', st."removedAt" IS NOT NULL) AS row
          FROM "Student" st JOIN "School" s ON s.id = st."schoolId"`,
       ),
       contacts: await rows(`SELECT to_jsonb(c) - '{id,removedAt}'::text[] || jsonb_build_object('removed', c."removedAt" IS NOT NULL) AS row FROM "Contact" c`),
