@@ -21,6 +21,7 @@ import { staffSignInNextStep } from "@/lib/staff-auth/mfa/staff-sign-in-second-s
 import { prepareSecondStepPage } from "@/lib/staff-auth/mfa/prepare-second-step-page";
 import { completeStaffSecondStep } from "@/lib/staff-auth/mfa/complete-staff-second-step";
 import { loadStaffMfaStatus } from "@/lib/staff-auth/mfa/staff-mfa-status";
+import { previousStepCode } from "../helpers/previous-step-code";
 import { SoftAuthenticator } from "../helpers/soft-authenticator";
 
 const ORIGIN = "http://localhost:3000"; // PORTAL_URL of the integration project
@@ -34,7 +35,7 @@ async function enrolled() {
   if (!issued.ok) throw new Error("no code");
   await unlockAuthenticatorEnrolment(self, issued.code);
   const { secret } = (await pendingAuthenticator(self))!;
-  const bound = await confirmAuthenticator(self, await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  const bound = await confirmAuthenticator(self, await previousStepCode(secret));
   if (!bound.ok) throw new Error("not bound");
   return { user, self: { ...self, name: user.name }, secret, recoveryCodes: bound.recoveryCodes };
 }

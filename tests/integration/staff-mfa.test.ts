@@ -31,6 +31,7 @@ import { MFA_COOL_OFF_MINUTES, MFA_STOP_AFTER_FAILURES } from "@/lib/staff-auth/
 import { clearSelfServiceBlockByAdmin } from "@/lib/staff/manage-staff-security";
 import { ActionFailure } from "@/lib/actions/action-result";
 import type { StaffActor } from "@/lib/staff/staff-actor";
+import { previousStepCode } from "../helpers/previous-step-code";
 import { startSmtpCapture, type SmtpCapture } from "../helpers/smtp-capture";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
 
@@ -61,8 +62,7 @@ async function enrolled(role: "SITE_ADMIN" | "HELP_DESK" = "HELP_DESK") {
   expect(await sendEnrolmentCodeToMailbox(self)).toEqual({ ok: true });
   expect(await unlockAuthenticatorEnrolment(self, await mailedCode(user.email))).toEqual({ ok: true });
   const pending = (await pendingAuthenticator(self))!;
-  // Bound with the code of the previous step, so the tests' "now" codes are still fresh.
-  const bound = await confirmAuthenticator(self, await generate({ secret: pending.secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  const bound = await confirmAuthenticator(self, await previousStepCode(pending.secret));
   expect(bound.ok).toBe(true);
   return { user, secret: pending.secret, recoveryCodes: bound.ok ? bound.recoveryCodes : [] };
 }
