@@ -34,8 +34,9 @@ const UNUSED_REQUIRED_COLUMNS = ["enabledUser", "username"];
 const CLAIMING_KINDS: ReadonlySet<UserKind | null> = new Set(["student", "parent", "guardian", "relative"]);
 
 /**
- * Streams users.csv as typed records, in batches (one per piece of the file read). Never reads the password column. Rows with a problem are
- * reported and skipped; a duplicate sourcedId keeps the first row.
+ * Streams users.csv as typed records, in batches (one per piece of the file read). Never reads
+ * the password column. Rows with a problem are reported and skipped; a duplicate sourcedId keeps
+ * the first row.
  */
 export async function* readUsers(input: Readable, options: ReadUsersOptions, issues: RosterIssueLog): AsyncGenerator<RosterUser[]> {
   const { manifestVersion, mode, studentIdSource, roles } = options;

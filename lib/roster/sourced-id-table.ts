@@ -115,11 +115,6 @@ export class DeferredIdChecks {
   private entries = new Uint32Array(3 * 1024);
   private length = 0;
 
-  add(id: string, tag: number): void {
-    hashPair(id);
-    this.push(tag);
-  }
-
   /** Defers `id` unless `table` holds it already (hashing it once for both). */
   addUnlessIn(table: SourcedIdTable, id: string, tag: number): void {
     hashPair(id);

@@ -17,12 +17,15 @@ describe("SourcedIdTable", () => {
   it("checks deferred ids once the table is complete: the tags of the missing ones, each once in a row", () => {
     const table = new SourcedIdTable(4);
     const deferred = new DeferredIdChecks();
-    for (let line = 2; line < 20_000; line += 1) deferred.add(`user-${line + 1}`, line); // names the next row
-    deferred.add("ghost-a", 20_000);
-    deferred.add("ghost-b", 20_000);
-    deferred.add("user-3", 20_001);
-    deferred.add("ghost-c", 20_002);
+    for (let line = 2; line < 20_000; line += 1) deferred.addUnlessIn(table, `user-${line + 1}`, line); // names the next row
+    deferred.addUnlessIn(table, "ghost-a", 20_000);
+    deferred.addUnlessIn(table, "ghost-b", 20_000);
+    deferred.addUnlessIn(table, "user-3", 20_001);
+    deferred.addUnlessIn(table, "ghost-c", 20_002);
+    deferred.addUnlessIn(new SourcedIdTable(4), "ghost-d", 20_003);
+    table.add("ghost-e", 1);
+    deferred.addUnlessIn(table, "ghost-e", 20_004); // held already: not deferred
     for (let line = 2; line <= 20_000; line += 1) table.add(`user-${line}`, 1);
-    expect(deferred.tagsMissingFrom(table)).toEqual([20_000, 20_002]);
+    expect(deferred.tagsMissingFrom(table)).toEqual([20_000, 20_002, 20_003]);
   });
 });
