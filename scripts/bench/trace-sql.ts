@@ -14,6 +14,8 @@ export function traceSql(): () => SqlTiming[] {
   const timings: SqlTiming[] = [];
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const explain = process.env.BENCH_EXPLAIN === "1";
+  // BENCH_TRACE_ALL=1: every statement of half a second or more, in the order they end, on stderr.
+  const everyStatement = process.env.BENCH_TRACE_ALL === "1";
   pg.Client.prototype.query = function timedQuery(this: pg.Client, ...args: unknown[]) {
     const started = performance.now();
     if (explain && typeof args[0] === "string" && /^\s*CREATE TEMP TABLE \w+ ON COMMIT DROP AS/.test(args[0])) {
@@ -29,7 +31,11 @@ export function traceSql(): () => SqlTiming[] {
       const first = args[0];
       const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "(query object)");
       void result.then(
-        () => timings.push({ sql: text.replace(/\s+/g, " ").trim().slice(0, 160), seconds: (performance.now() - started) / 1000 }),
+        () => {
+          const timing = { sql: text.replace(/\s+/g, " ").trim().slice(0, 160), seconds: (performance.now() - started) / 1000 };
+          timings.push(timing);
+          if (everyStatement && timing.seconds >= 0.5) process.stderr.write(`${timing.seconds.toFixed(2)} s  ${timing.sql}\n`);
+        },
         () => undefined,
       );
     }

@@ -143,3 +143,56 @@ describe("a bulk import plans the links of the users whose rows may change them"
     expect(await prisma.studentContact.count({ where: { listedByContact: true } })).toBe(0);
   });
 });
+
+describe("the first links a district imports", () => {
+  // Every kind of claim: both sides, one side each, a relationship and a role, a teacher (no
+  // family link), and a stored contact the file drops (its link is added, inactive).
+  const roster: TestUser[] = [
+    { id: "s-1", role: "student", given: "Ann", family: "Park", identifier: "5001", agents: ["p-1", "p-stored"] },
+    { id: "p-1", role: "parent", given: "Bo", family: "Park", relationship: "Grandmother", agents: ["s-1"] },
+    { id: "g-1", role: "guardian", given: "Cy", family: "Núñez-López", agents: ["s-1", "s-2"] },
+    { id: "s-2", role: "student", given: "Dee", family: "Park", identifier: "5002", agents: ["r-1", "t-1"] },
+    { id: "r-1", role: "relative", given: "Ed", family: "O'Brien", language: "es" },
+    { id: "t-1", role: "teacher", given: "Flo", family: "Teacher" },
+  ];
+  const stored: TestUser = { id: "p-stored", role: "parent", given: "Sal", family: "Stored" };
+  const otherFamily = family("z", "5999", 1);
+
+  async function linkRecords() {
+    const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT st."sourcedId" || '/' || k."sourcedId" AS pair, sc.relationship, sc."listedByStudent", sc."listedByContact",
+             sc."removedAt" IS NOT NULL AS removed, sc."parentKey", sc."nameKey", sc."sortChild", sc."sortSchool", sc."sortGrade",
+             sc."sortStudentNumber", lk."nameKey" AS "loginNameKey", lk."sortStatus", lk."removedAt" IS NOT NULL AS "loginKeyRemoved"
+      FROM "StudentContact" sc JOIN "Student" st ON st.id = sc."studentId" JOIN "Contact" k ON k.id = sc."contactId"
+      LEFT JOIN "StudentContactLoginKey" lk ON lk.id = sc.id
+      WHERE st."sourcedId" <> 'z-s'
+      ORDER BY (st."sourcedId" || '/' || k."sourcedId") COLLATE "C"`;
+    return rows;
+  }
+
+  it("are planned without stored links to compare with, and end where the general plan ends", async () => {
+    // No link stored: the first-links plan.
+    await runImport(await writeV11Package({ users: [stored] }));
+    const first = await runImport(await writeV11Package({ users: roster }), { confirmRemovals: true });
+    const viaFirstPlan = await linkRecords();
+
+    await prisma.studentContact.deleteMany();
+    await prisma.student.deleteMany();
+    await prisma.contact.deleteMany();
+    // One unrelated link stored: the general plan.
+    await runImport(await writeV11Package({ users: [stored, ...otherFamily] }));
+    const general = await runImport(await writeV11Package({ users: [...roster, ...otherFamily] }), { confirmRemovals: true });
+    const viaGeneralPlan = await linkRecords();
+
+    expect(first.summary?.links).toEqual({ added: 4, changed: 0, removed: 0, restored: 0, unchanged: 0 });
+    expect(general.summary?.links).toEqual({ added: 4, changed: 0, removed: 0, restored: 0, unchanged: 1 });
+    expect(viaFirstPlan.map((link) => [link.pair, link.relationship, link.listedByStudent, link.listedByContact, link.removed])).toEqual([
+      ["s-1/g-1", "Guardian", false, true, false],
+      ["s-1/p-1", "Grandmother", true, true, false],
+      ["s-1/p-stored", "Parent", true, false, true],
+      ["s-2/g-1", "Guardian", false, true, false],
+      ["s-2/r-1", "Relative", true, false, false],
+    ]);
+    expect(viaFirstPlan).toEqual(viaGeneralPlan);
+  });
+});

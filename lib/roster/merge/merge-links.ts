@@ -14,6 +14,10 @@ const FAMILY = `('parent', 'guardian', 'relative')`;
 
 const CLAIMING_ROW = `NOT u.rejected AND u.status = 'active' AND u.kind IN ('student', ${FAMILY.slice(1, -1)})`;
 
+/** One row per id a user's row lists in agentSourcedIds (filtered by the caller). */
+const CLAIMS = `SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
+    FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)`;
+
 /**
  * Bulk: the students and contacts whose side of their links is restated, because their links
  * may differ from what is stored: added, removed or restored records, contacts whose name (the
@@ -63,8 +67,7 @@ async function reportDanglingIds(client: pg.ClientBase, issues: RosterIssueLog):
  * scope, and the rows out of scope that claim a record added now (their link is new).
  */
 async function stageClaims(client: pg.ClientBase, mode: RosterMode): Promise<void> {
-  const claim = `SELECT u.sourced_id AS from_id, u.kind = 'student' AS from_student, a.id AS to_id, u.line
-    FROM roster_user u CROSS JOIN LATERAL unnest(u.agent_ids) AS a(id)`;
+  const claim = CLAIMS;
   if (mode === "delta") {
     await client.query(`CREATE TEMP TABLE roster_claim ON COMMIT DROP AS ${claim} WHERE ${CLAIMING_ROW}`);
   } else {
@@ -83,13 +86,18 @@ async function stageClaims(client: pg.ClientBase, mode: RosterMode): Promise<voi
     }
   }
   await client.query(`ANALYZE roster_claim`);
+  await stagePairs(client, "roster_claim");
+}
+
+/** The claims grouped into student-contact pairs. `claims`: a table, or a subquery in parentheses. */
+async function stagePairs(client: pg.ClientBase, claims: string): Promise<void> {
   // The ends' ids, sourcedIds and state travel with the pair, so planning joins nothing twice.
   await client.query(`
     CREATE TEMP TABLE roster_pair ON COMMIT DROP AS
     SELECT st.id AS student_id, k.id AS contact_id, st."sourcedId" AS student_sid, k."sourcedId" AS contact_sid,
            st."removedAt" IS NULL AS student_active, k."removedAt" IS NULL AS contact_active, k."rosterRole" AS contact_role,
            bool_or(c.from_student) AS by_student, bool_or(NOT c.from_student) AS by_contact
-    FROM roster_claim c
+    FROM ${claims} c
     JOIN "Student" st ON st."sourcedId" = CASE WHEN c.from_student THEN c.from_id ELSE c.to_id END
     JOIN "Contact" k ON k."sourcedId" = CASE WHEN c.from_student THEN c.to_id ELSE c.from_id END
     GROUP BY st.id, k.id`);
@@ -170,6 +178,32 @@ async function planLinks(client: pg.ClientBase, mode: RosterMode): Promise<void>
   await fillMissingKeys(client);
 }
 
+/**
+ * No link is stored yet (a district's first import): every pair the file's rows claim is a new
+ * link, and nothing was restated that could keep an old side. The general plan's scope, its
+ * restated-side joins and its FULL JOIN against stored links would each walk every user and
+ * pair for nothing (about 30 s of a 2M-link first import).
+ */
+async function planFirstLinks(client: pg.ClientBase): Promise<void> {
+  // Claims go straight into the pairs: materialized, they were millions of rows written once.
+  await stagePairs(client, `(${CLAIMS} WHERE ${CLAIMING_ROW})`);
+  // A pair exists only because some row claims it, so by_student OR by_contact holds.
+  await client.query(`
+    CREATE TEMP TABLE plan_link ON COMMIT DROP AS
+    SELECT NULL::int AS id, p.student_id, p.contact_id, p.student_sid, p.contact_sid,
+           p.student_active AND p.contact_active AS ends_active, p.contact_role,
+           NULL::boolean AS old_ls, NULL::boolean AS old_lc, NULL::timestamp AS old_removed,
+           NULL::text AS old_relationship, NULL::text AS old_key, p.by_student, p.by_contact,
+           p.by_student AS new_ls, p.by_contact AS new_lc, uc.parent_key AS new_key,
+           COALESCE(uc.relationship, initcap(uc.kind), initcap(p.contact_role), 'Parent') AS new_relationship,
+           p.student_active AND p.contact_active AS active,
+           CASE WHEN p.student_active AND p.contact_active THEN 'add' ELSE 'add_inactive' END AS action
+    FROM roster_pair p
+    LEFT JOIN roster_user uc ON uc.sourced_id = p.contact_sid AND uc.kind IN ${FAMILY} AND NOT uc.rejected AND uc.status = 'active'`);
+  await client.query(`ANALYZE plan_link`);
+  await fillMissingKeys(client);
+}
+
 /** A new link to a stored contact the file does not carry: its key is computed here, in JS. */
 async function fillMissingKeys(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ contact_id: number; first_name: string; last_name: string }>(`
@@ -183,7 +217,7 @@ async function fillMissingKeys(client: pg.ClientBase): Promise<void> {
   );
 }
 
-async function applyLinks(client: pg.ClientBase): Promise<void> {
+async function applyLinks(client: pg.ClientBase, intoEmptyTable: boolean): Promise<void> {
   await client.query(`
     UPDATE "StudentContact" sc
     SET "listedByStudent" = p.new_ls, "listedByContact" = p.new_lc,
@@ -193,6 +227,9 @@ async function applyLinks(client: pg.ClientBase): Promise<void> {
     WHERE p.id = sc.id
       AND (p.new_ls, p.new_lc, p.active, p.new_key, p.new_relationship)
           IS DISTINCT FROM (p.old_ls, p.old_lc, p.old_removed IS NULL, p.old_key, p.old_relationship)`);
+  // In key order the grid's btree fills at its right edge instead of at random pages. An empty
+  // table gets its indexes built after the load (bulk-load-if-empty.ts): sorting two million
+  // rows first (spilled to disk) would buy nothing.
   // The grid's student sort keys are filled here, set-based, with the functions the triggers
   // use (migration 20261126180000): a row trigger per new link would cost minutes on a full
   // import. The login's keys follow in StudentContactLoginKey (a statement trigger).
@@ -206,8 +243,7 @@ async function applyLinks(client: pg.ClientBase): Promise<void> {
     JOIN "Student" st ON st.id = p.student_id
     JOIN "School" sch ON sch.id = st."schoolId"
     WHERE p.id IS NULL
-    -- In key order the grid's btree fills at its right edge instead of at random pages.
-    ORDER BY p.new_key COLLATE "C"`);
+    ${intoEmptyTable ? "" : `ORDER BY p.new_key COLLATE "C"`}`);
 }
 
 /**
@@ -225,14 +261,24 @@ async function countUnplannedActiveLinks(client: pg.ClientBase): Promise<number>
   return Number(rows[0]!.n);
 }
 
+async function anyLinkStored(client: pg.ClientBase): Promise<boolean> {
+  const { rows } = await client.query(`SELECT 1 FROM "StudentContact" LIMIT 1`);
+  return rows.length > 0;
+}
+
 /** Runs after students and contacts are merged (their ids and removal state are final). */
 export async function mergeLinks(client: pg.ClientBase, mode: RosterMode, issues: RosterIssueLog): Promise<RosterEntityCounts> {
   await reportDanglingIds(client, issues);
+  if (!(await anyLinkStored(client))) {
+    await planFirstLinks(client);
+    await applyLinks(client, true);
+    return countPlan(client, "plan_link");
+  }
   if (mode === "bulk") await stageBulkScope(client);
   await stageClaims(client, mode);
   await planLinks(client, mode);
   const unplanned = mode === "bulk" ? await countUnplannedActiveLinks(client) : 0;
-  await applyLinks(client);
+  await applyLinks(client, false);
   const counts = await countPlan(client, "plan_link");
   return { ...counts, unchanged: counts.unchanged + unplanned };
 }
