@@ -14,8 +14,11 @@ export function traceSql(): () => SqlTiming[] {
   const timings: SqlTiming[] = [];
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const explain = process.env.BENCH_EXPLAIN === "1";
-  // BENCH_TRACE_ALL=1: every statement of half a second or more, in the order they end, on stderr.
-  const everyStatement = process.env.BENCH_TRACE_ALL === "1";
+  // BENCH_TRACE_ALL=1: every statement of half a second or more, in the order they end, on
+  // stderr; BENCH_TRACE_ALL=0.1: of 0.1 s or more.
+  const traceAll = Number(process.env.BENCH_TRACE_ALL);
+  const everyStatement = traceAll > 0;
+  const traceFrom = traceAll === 1 ? 0.5 : traceAll;
   pg.Client.prototype.query = function timedQuery(this: pg.Client, ...args: unknown[]) {
     const started = performance.now();
     if (explain && typeof args[0] === "string" && /^\s*CREATE TEMP TABLE \w+ ON COMMIT DROP AS/.test(args[0])) {
@@ -34,7 +37,7 @@ export function traceSql(): () => SqlTiming[] {
         () => {
           const timing = { sql: text.replace(/\s+/g, " ").trim().slice(0, 160), seconds: (performance.now() - started) / 1000 };
           timings.push(timing);
-          if (everyStatement && timing.seconds >= 0.5) process.stderr.write(`${timing.seconds.toFixed(2)} s  ${timing.sql}\n`);
+          if (everyStatement && timing.seconds >= traceFrom) process.stderr.write(`${timing.seconds.toFixed(2)} s  ${timing.sql}\n`);
         },
         () => undefined,
       );
