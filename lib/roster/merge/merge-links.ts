@@ -217,7 +217,7 @@ async function fillMissingKeys(client: pg.ClientBase): Promise<void> {
   );
 }
 
-async function applyLinks(client: pg.ClientBase, intoEmptyTable: boolean): Promise<void> {
+async function applyLinks(client: pg.ClientBase): Promise<void> {
   await client.query(`
     UPDATE "StudentContact" sc
     SET "listedByStudent" = p.new_ls, "listedByContact" = p.new_lc,
@@ -227,9 +227,10 @@ async function applyLinks(client: pg.ClientBase, intoEmptyTable: boolean): Promi
     WHERE p.id = sc.id
       AND (p.new_ls, p.new_lc, p.active, p.new_key, p.new_relationship)
           IS DISTINCT FROM (p.old_ls, p.old_lc, p.old_removed IS NULL, p.old_key, p.old_relationship)`);
-  // In key order the grid's btree fills at its right edge instead of at random pages. An empty
-  // table gets its indexes built after the load (bulk-load-if-empty.ts): sorting two million
-  // rows first (spilled to disk) would buy nothing.
+  // In key order: the grid's btree fills at its right edge instead of at random pages, and a
+  // first import lays the table out in the grid's order, so a search's rows share heap pages (a
+  // common word of compound names, 46,000 matches at 2M links, read 3x faster than from rows
+  // laid out at random) and the index builds after an empty table's load sort presorted input.
   // The grid's student sort keys are filled here, set-based, with the functions the triggers
   // use (migration 20261126180000): a row trigger per new link would cost minutes on a full
   // import. The login's keys follow in StudentContactLoginKey (a statement trigger).
@@ -243,7 +244,7 @@ async function applyLinks(client: pg.ClientBase, intoEmptyTable: boolean): Promi
     JOIN "Student" st ON st.id = p.student_id
     JOIN "School" sch ON sch.id = st."schoolId"
     WHERE p.id IS NULL
-    ${intoEmptyTable ? "" : `ORDER BY p.new_key COLLATE "C"`}`);
+    ORDER BY p.new_key COLLATE "C"`);
 }
 
 /**
@@ -271,14 +272,14 @@ export async function mergeLinks(client: pg.ClientBase, mode: RosterMode, issues
   await reportDanglingIds(client, issues);
   if (!(await anyLinkStored(client))) {
     await planFirstLinks(client);
-    await applyLinks(client, true);
+    await applyLinks(client);
     return countPlan(client, "plan_link");
   }
   if (mode === "bulk") await stageBulkScope(client);
   await stageClaims(client, mode);
   await planLinks(client, mode);
   const unplanned = mode === "bulk" ? await countUnplannedActiveLinks(client) : 0;
-  await applyLinks(client, false);
+  await applyLinks(client);
   const counts = await countPlan(client, "plan_link");
   return { ...counts, unchanged: counts.unchanged + unplanned };
 }
