@@ -82,7 +82,9 @@ async function loadSessionRecord(sessionId: string): Promise<SessionRecord | nul
     LEFT JOIN "StaffUser" su ON su.id = s."staffUserId"
     LEFT JOIN "ParentAccount" pa ON pa.id = s."parentAccountId"
     LEFT JOIN LATERAL (${staffSetupFactsSql(Prisma.raw("su.id"))}) AS facts ON su.id IS NOT NULL
-    WHERE s.id = ${sessionId}`);
+    WHERE s.id = ${sessionId}`,
+    { preparedAs: "session-record" },
+  );
   return record ?? null;
 }
 

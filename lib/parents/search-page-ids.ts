@@ -7,10 +7,11 @@
 // username and status StudentContactLoginKey (20261126190000_login_sort_keys), which holds the
 // link's id, name key and roster state beside them.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sqlRows } from "@/lib/db-sql";
+import { preparedStatementName, sqlRows } from "@/lib/db-sql";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
 import type { KeysetCursor } from "@/lib/parents/search-cursor";
-import { probeCondition, rosterStateSql } from "@/lib/parents/search-probe-sql";
+import { probeCondition, probeConditions, rosterStateSql } from "@/lib/parents/search-probe-sql";
+import { wordBranchesInNameOrder } from "@/lib/parents/search-word-branch";
 import type { MatchKind, SearchPlan } from "@/lib/parents/search-probes";
 
 /** Whitelisted sort keys (columns of StudentContact); the default order is the name key alone. */
@@ -42,11 +43,13 @@ export interface PageIds {
 interface Branch {
   condition: Prisma.Sql | null;
   kind: MatchKind | null;
+  /** What the probe compares (null for "All"). */
+  value: string | null;
 }
 
 export function searchBranches(plan: SearchPlan): Branch[] {
-  if (plan.everything) return [{ condition: null, kind: null }];
-  return plan.probes.map((probe) => ({ condition: probeCondition(probe), kind: probe.kind }));
+  if (plan.everything) return [{ condition: null, kind: null, value: null }];
+  return plan.probes.map((probe) => ({ condition: probeCondition(probe), kind: probe.kind, value: probe.value }));
 }
 
 /** Where a branch reads its rows, and its order columns there (alias sc: the probes' conditions use it). */
@@ -80,6 +83,13 @@ function isIndexOrdered(branch: Branch): boolean {
 
 interface PageQuery {
   sql: Prisma.Sql;
+  /**
+   * In name order from the first row or a cursor, the plan does not depend on the values (every
+   * branch is read in index order or looked up by equality): planned once per connection.
+   * Other sorts choose between walking their index and sorting a prefix's rows by how many
+   * rows match, so they are planned for their values each time.
+   */
+  reusablePlan: boolean;
   branches: Branch[];
   columns: number;
   cursor: KeysetCursor | null;
@@ -97,11 +107,12 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
   const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   // Page numbers without a cursor (a hand-typed link) still work, with OFFSET.
   const offset = cursor ? 0 : (search.page - 1) * search.size;
-  const limit = offset + search.size + 1;
+  // A literal, not a parameter: a plan made for any LIMIT assumes a tenth of the table.
+  const limit = Prisma.raw(String(offset + search.size + 1));
   const rosterState = rosterStateSql(search.removed);
   const keyNames = Array.from({ length: columnCount }, (_, index) => Prisma.raw(`k${index}`));
   const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
-  const branchSql = branches.map((branch, rank) => {
+  const branchSql = branches.flatMap((branch, rank) => {
     const indexOrdered = isIndexOrdered(branch);
     const { from, columns } = branchSource(search.sort, indexOrdered);
     const tuple = Prisma.join([...columns, Prisma.sql`sc.id`]);
@@ -111,16 +122,19 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
           Prisma.sql`${cursor.id}::int`,
         ])})`
       : Prisma.empty;
+    if (branch.kind === "lastNameWord" && branch.value !== null && search.sort === "parent" && !search.removed) {
+      return wordBranchesInNameOrder({ value: branch.value, rank, after: position, dir, limit });
+    }
     const selectKeys = Prisma.join(columns.map((column, index) => Prisma.sql`${column} AS ${keyNames[index]!}`));
     const matching = Prisma.sql`SELECT sc.id, ${selectKeys}, ${rank}::int AS rank FROM ${from}
       WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}`;
     if (indexOrdered) {
       const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
-      return Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
+      return [Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`];
     }
     // The other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
     // order hoping to meet them (the LIMIT trap); they are found by their own index, then sorted.
-    return Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerOrder} LIMIT ${limit})`;
+    return [Prisma.sql`(SELECT * FROM (${matching} OFFSET 0) AS sc ORDER BY ${outerOrder} LIMIT ${limit})`];
   });
   const sql =
     branchSql.length === 1
@@ -128,13 +142,15 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
       : Prisma.sql`SELECT id, ${Prisma.join(keyNames)}, rank FROM (
           SELECT DISTINCT ON (id) * FROM (${Prisma.join(branchSql, " UNION ALL ")}) AS branch ORDER BY id, rank
         ) AS merged ORDER BY ${outerOrder} LIMIT ${limit} OFFSET ${offset}`;
-  return { sql, branches, columns: columnCount, cursor, backwards };
+  return { sql, reusablePlan: search.sort === "parent" && offset === 0, branches, columns: columnCount, cursor, backwards };
 }
 
 export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): Promise<PageIds> {
   const query = pageIdsQuery(search, plan, given);
   if (!query) return { rows: [], hasNextPage: false, hasPreviousPage: false };
-  const found = await sqlRows<{ id: number; rank: number } & Record<string, string>>(query.sql);
+  const found = await sqlRows<{ id: number; rank: number } & Record<string, string>>(query.sql, {
+    preparedAs: query.reusablePlan ? preparedStatementName("grid-page", query.sql.text) : undefined,
+  });
   const more = found.length > search.size;
   const page = found.slice(0, search.size);
   if (query.backwards) page.reverse();
@@ -151,23 +167,31 @@ export async function pageIds(search: ParentSearch, plan: SearchPlan, given: Key
 }
 
 /**
- * How many rows the search matches, counted up to `cap` + 1: the first probe's rows (an index
- * range, as before), plus the other probes' rows that the first did not match (small indexes).
+ * How many rows the search matches, counted up to `cap` + 1. Each index range a probe reads (the
+ * name, each word position, a lookup) counts the rows no earlier range matched, stopped at the
+ * cap; once the running total passes the cap the later ranges are not read. (ORed together, a
+ * common word's three ranges were one bitmap of every match before the first row counted.)
  */
 export async function countMatches(search: Pick<ParentSearch, "removed">, plan: SearchPlan, cap: number): Promise<number> {
-  const branches = searchBranches(plan);
-  if (branches.length === 0) return 0;
+  const conditions: (Prisma.Sql | null)[] = plan.everything ? [null] : plan.probes.flatMap(probeConditions);
+  if (conditions.length === 0) return 0;
   const rosterState = rosterStateSql(search.removed);
-  const [first, ...others] = branches;
-  const firstCondition = first!.condition ? Prisma.sql`AND ${first!.condition}` : Prisma.empty;
-  const firstCount = Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "StudentContact" sc WHERE ${rosterState} ${firstCondition} LIMIT ${cap + 1}) AS capped)`;
-  const otherConditions = others.flatMap((branch) => (branch.condition ? [branch.condition] : []));
-  const otherCount =
-    otherConditions.length === 0 || !first!.condition
-      ? Prisma.sql`0`
-      : Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "StudentContact" sc WHERE ${rosterState}
-          AND (${Prisma.join(otherConditions, " OR ")}) AND NOT ${first!.condition} LIMIT ${cap + 1}) AS capped)`;
-  const [row] = await sqlRows<{ n: number }>(Prisma.sql`SELECT (${firstCount} + ${otherCount})::int AS n`);
+  const limit = Math.trunc(cap) + 1;
+  const counts = conditions.map((condition, index) => {
+    const earlier = conditions.slice(0, index).map((other) => Prisma.sql`AND (${other}) IS NOT TRUE`);
+    const matching = condition ? Prisma.sql`AND ${condition}` : Prisma.empty;
+    return Prisma.sql`n${Prisma.raw(String(index))} AS MATERIALIZED (SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM "StudentContact" sc WHERE ${rosterState} ${matching} ${earlier.length ? Prisma.join(earlier, " ") : Prisma.empty}
+      LIMIT ${Prisma.raw(String(limit))}) AS capped)`;
+  });
+  // A CTE is read when first needed: CASE stops at the first running total over the cap.
+  const total = (upTo: number) => Prisma.raw(Array.from({ length: upTo + 1 }, (_, index) => `(SELECT n FROM n${index})`).join(" + "));
+  const whens = conditions.slice(0, -1).map((_, index) => Prisma.sql`WHEN ${total(index)} >= ${Prisma.raw(String(limit))} THEN ${total(index)}`);
+  const all = total(conditions.length - 1);
+  const query = Prisma.sql`WITH ${Prisma.join(counts, ", ")}
+    SELECT ${whens.length ? Prisma.sql`CASE ${Prisma.join(whens, " ")} ELSE ${all} END` : all} AS n`;
+  // Index ranges and equality lookups, each stopped at the cap: planned once per connection.
+  const [row] = await sqlRows<{ n: number }>(query, { preparedAs: preparedStatementName("grid-count", query.text) });
   return row?.n ?? 0;
 }
 

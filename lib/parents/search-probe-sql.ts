@@ -5,7 +5,6 @@
 // `= ANY(ARRAY(...))` makes the few ids one lookup done first: as `IN (subquery)` the planner
 // may walk the whole grid in order, probing each row's contact (seconds at 2M rows).
 import { Prisma } from "@/lib/generated/prisma/client";
-import { escapeLike } from "@/lib/parents/search-schema";
 import type { SearchProbe } from "@/lib/parents/search-probes";
 
 /** How many words of a compound last name after the first have an index (migration 20261126180000). */
@@ -20,16 +19,30 @@ export function probeCondition(probe: SearchProbe): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(probeConditions(probe), " OR ")})`;
 }
 
-function probeConditions(probe: SearchProbe): Prisma.Sql[] {
-  const prefix = `${escapeLike(probe.value)}%`;
+/**
+ * Keys starting with `value`, as a range of a C-collated btree. (As `LIKE 'value%'` the planner
+ * needs the pattern's text to find the range, so a plan could not be made once for every value;
+ * see preparedStatementName.) In C order every key starting with `value` sorts before `value`
+ * followed by the last code point, which no folded key holds.
+ */
+export function startsWith(key: Prisma.Sql, value: string): Prisma.Sql {
+  return Prisma.sql`(${key} >= ${value}::text AND ${key} < ${value + LAST_CODE_POINT}::text)`;
+}
+
+const LAST_CODE_POINT = "\u{10FFFF}";
+
+/** The key of a compound last name's later word at `position` (1-based), as its index has it. */
+export function nameWordKey(position: number): Prisma.Sql {
+  return Prisma.raw(`sc."nameWordKeys"[${position}]`);
+}
+
+/** The probe's conditions, one per index range it reads (joined with OR, they are the probe's). */
+export function probeConditions(probe: SearchProbe): Prisma.Sql[] {
   switch (probe.kind) {
     case "name":
-      return [Prisma.sql`sc."nameKey" LIKE ${prefix} ESCAPE '\\'`];
+      return [startsWith(Prisma.sql`sc."nameKey"`, probe.value)];
     case "lastNameWord":
-      return Array.from({ length: INDEXED_NAME_WORDS }, (_, index) => {
-        const position = index + 1;
-        return Prisma.sql`sc."nameWordKeys"[${Prisma.raw(String(position))}] LIKE ${prefix} ESCAPE '\\'`;
-      });
+      return Array.from({ length: INDEXED_NAME_WORDS }, (_, index) => startsWith(nameWordKey(index + 1), probe.value));
     case "studentNumber":
       return [Prisma.sql`sc."studentId" = ANY(ARRAY(SELECT s.id FROM "Student" s WHERE s."studentNumber" = ${probe.value}))`];
     case "email":
@@ -39,7 +52,7 @@ function probeConditions(probe: SearchProbe): Prisma.Sql[] {
     case "phone":
       return [
         Prisma.sql`sc."contactId" = ANY(ARRAY(SELECT c.id FROM "Contact" c WHERE c.phone IS NOT NULL
-          AND reverse(regexp_replace(c.phone, '[^0-9]', '', 'g')) COLLATE "C" LIKE ${prefix} ESCAPE '\\'))`,
+          AND ${startsWith(Prisma.sql`reverse(regexp_replace(c.phone, '[^0-9]', '', 'g')) COLLATE "C"`, probe.value)}))`,
       ];
   }
 }

@@ -71,11 +71,6 @@ export function parseParentSearch(raw: RawParams | null | undefined): ParentSear
   return parentSearchSchema.parse(input);
 }
 
-/** Escapes the LIKE wildcards and the escape character itself, so user text matches literally. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /** Serializes a search back to URL parameters, leaving defaults out so links stay short. */
 export function parentSearchToParams(search: Partial<ParentSearch>): URLSearchParams {
   const params = new URLSearchParams();

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { parseStudentIdSource } from "@/lib/roster/student-id-source";
 import { MAX_VERIFICATION_METHODS, VERIFICATION_METHOD_MAX_LENGTH } from "@/lib/parents/caller-verification";
 
+/** The largest bulk reset a district may allow (the grid counts matches up to it for site admins). */
+export const MAX_BULK_RESET_CAP = 10_000;
+
 // Labels of 1-63 letters, digits or inner hyphens; at least two labels; an alphabetic TLD.
 const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const MAX_STAFF_EMAIL_DOMAINS = 20;
@@ -72,7 +75,7 @@ const fieldsSchema = z.object({
   parentPasswordMinLength: whole(8, 64),
   staffPassphraseMinLength: whole(12, 64),
   tempPasswordTtlHours: whole(1, 168),
-  bulkResetCap: whole(1, 10_000),
+  bulkResetCap: whole(1, MAX_BULK_RESET_CAP),
   helpDeskResetCap: whole(1, 1_000),
   helpDeskResetsPerHour: whole(1, 10_000),
   expiredRecordRetentionDays: whole(1, 365),

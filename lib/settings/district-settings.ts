@@ -29,7 +29,9 @@ const COLUMNS = Prisma.raw(Object.values(Prisma.DistrictSettingsScalarFieldEnum)
 // Read on every page and search: raw SQL (lib/db-sql.ts) rather than findUnique, whose query
 // compilation costs more than the read.
 async function loadDistrictSettings(): Promise<DistrictSettings> {
-  const [existing] = await sqlRows<DistrictSettings>(Prisma.sql`SELECT ${COLUMNS} FROM "DistrictSettings" WHERE id = 1`);
+  const [existing] = await sqlRows<DistrictSettings>(Prisma.sql`SELECT ${COLUMNS} FROM "DistrictSettings" WHERE id = 1`, {
+    preparedAs: "district-settings",
+  });
   if (existing) return existing;
   return prisma.districtSettings.upsert({ where: { id: 1 }, create: { id: 1, ...defaultDistrictSettings() }, update: {} });
 }

@@ -45,4 +45,20 @@ describe("sqlRows", () => {
     const [row] = await sqlRows<{ same: boolean }>(Prisma.sql`SELECT (${[at]}::timestamp(3)[])[1] = ${at}::timestamp(3) AS same`);
     expect(row).toEqual({ same: true });
   });
+
+  it("runs a prepared statement again with other values, on every connection of the pool, and reads it alike", async () => {
+    const expiresAt = new Date("2032-01-02T03:04:05.678Z");
+    const ids = ["db-sql-prepared-1", "db-sql-prepared-2", "db-sql-prepared-3"];
+    for (const id of ids) await prisma.authSession.create({ data: { id, expiresAt } });
+    const read = (id: string) =>
+      sqlRows<{ id: string; expiresAt: Date }>(Prisma.sql`SELECT id, "expiresAt" FROM "AuthSession" WHERE id = ${id}`, { preparedAs: "db-sql-test" });
+    // Concurrent reads take several connections: each parses the statement once, then reuses it.
+    const rounds = await Promise.all(Array.from({ length: 12 }, (_, i) => read(ids[i % ids.length]!)));
+    rounds.forEach((rows, i) => expect(rows).toEqual([{ id: ids[i % ids.length], expiresAt }]));
+    expect(await read("no-such-session")).toEqual([]);
+    const [statements] = await sqlRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'db-sql-test'`);
+    // Twelve reads at once took every connection of the pool (4 in tests): whichever runs this query
+    // holds the statement, parsed once on the server.
+    expect(statements!.n).toBe(1);
+  });
 });

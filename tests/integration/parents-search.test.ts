@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, searchParents } from "@/lib/parents/search-parents";
+import { COUNT_CAP, countCapFor, searchParents } from "@/lib/parents/search-parents";
+import { MAX_BULK_RESET_CAP } from "@/lib/settings/district-settings-schema";
 import { searchWhere } from "@/lib/parents/search-page-ids";
 import { searchPlan } from "@/lib/parents/search-probes";
 import { parseParentSearch } from "@/lib/parents/search-schema";
@@ -100,6 +101,14 @@ describe("paging a large district", () => {
   it("caps the count", async () => {
     expect((await search({ q: "smith" })).total).toEqual({ count: COUNT_CAP, capped: true });
     expect((await search({ q: "smith, first0001" })).total).toEqual({ count: 10, capped: false });
+  });
+
+  it("counts on to the largest bulk reset for staff who may select every match, and only for them", async () => {
+    expect(countCapFor("HELP_DESK")).toBe(COUNT_CAP);
+    expect(countCapFor("SITE_ADMIN")).toBe(MAX_BULK_RESET_CAP);
+    const counted = (countCap: number) => searchParents(parseParentSearch({ q: "smith" }), { staffEmailDomains: DOMAINS, countCap });
+    expect((await counted(MAX_BULK_RESET_CAP)).total).toEqual({ count: MAX_BULK_RESET_CAP, capped: true });
+    expect((await counted(20_000)).total).toEqual({ count: 10_050, capped: false });
   });
 
   it("walks forward and back with keyset cursors without gaps or duplicates", async () => {

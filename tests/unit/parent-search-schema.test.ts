@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeLike, parentSearchToParams, parseParentSearch } from "@/lib/parents/search-schema";
+import { parentSearchToParams, parseParentSearch } from "@/lib/parents/search-schema";
 import { decodeCursor, encodeCursor } from "@/lib/parents/search-cursor";
 import { nameKeyPrefix, phoneKeyPrefix, searchPlan } from "@/lib/parents/search-probes";
 
@@ -43,12 +43,6 @@ describe("parseParentSearch", () => {
   });
 });
 
-describe("LIKE patterns", () => {
-  it("escapes wildcards and backslashes", () => {
-    expect(escapeLike("100%_a\\b")).toBe("100\\%\\_a\\\\b");
-  });
-
-});
 
 describe("search probes (what the one box looks for)", () => {
   it("folds names and drops spaces and punctuation, part by part", () => {

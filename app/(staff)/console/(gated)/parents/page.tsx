@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { hasPermission } from "@/lib/auth/permissions";
-import { searchParents } from "@/lib/parents/search-parents";
+import { countCapFor, searchParents } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 import { previewResetAction, resetParentsAction } from "./_lib/actions";
@@ -20,7 +20,10 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const search = parseParentSearch(params);
   const settings = await getDistrictSettings();
-  const resultPromise: Promise<SearchOutcome> = searchParents(search, { staffEmailDomains: settings.staffEmailDomains }).then(
+  const resultPromise: Promise<SearchOutcome> = searchParents(search, {
+    staffEmailDomains: settings.staffEmailDomains,
+    countCap: countCapFor(staff.role),
+  }).then(
     (data) => ({ ok: true as const, data }),
     (error: unknown) => {
       logger.error({ err: error }, "grid search failed");
