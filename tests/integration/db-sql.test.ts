@@ -61,4 +61,14 @@ describe("sqlRows", () => {
     // holds the statement, parsed once on the server.
     expect(statements!.n).toBe(1);
   });
+
+  it("runs the web app's statements without parallel workers or JIT", async () => {
+    const [settings] = await sqlRows<{ workers: string; jit: string }>(
+      Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers, current_setting('jit') AS jit`,
+    );
+    expect(settings).toEqual({ workers: "0", jit: "off" });
+    // Prisma's statements share the pool.
+    const [viaPrisma] = await prisma.$queryRaw<{ workers: string }[]>`SELECT current_setting('max_parallel_workers_per_gather') AS workers`;
+    expect(viaPrisma).toEqual({ workers: "0" });
+  });
 });
