@@ -3,7 +3,7 @@
 // usernames for the recovery flows, and the search a bulk reset covers.
 import type pg from "pg";
 import { hashSecret } from "@/lib/security/password-hash";
-import { searchParents } from "@/lib/parents/search-parents";
+import { countCapFor, searchParents } from "@/lib/parents/search-parents";
 import { parentSearchSchema } from "@/lib/parents/search-schema";
 import { BENCH_ADMIN_PASSPHRASE } from "@/scripts/bench/bench-accounts";
 import { prepareBenchStaff, type BenchStaffMember } from "@/scripts/bench/bench-staff";
@@ -64,7 +64,8 @@ export async function bulkResetSearches(pool: pg.Pool, cap: number, count: numbe
   for (const { prefix } of rows) {
     if (!/^[a-z]{3}$/.test(prefix)) continue;
     // The search also matches later words of compound names: its own count decides.
-    const result = await searchParents(parentSearchSchema.parse({ q: prefix, size: 25 }));
+    // Counted as the site admin who resets them is: up to the largest bulk reset.
+    const result = await searchParents(parentSearchSchema.parse({ q: prefix, size: 25 }), { countCap: countCapFor("SITE_ADMIN") });
     if (!result.total.capped && result.total.count <= cap) chosen.push({ q: prefix, letter: "all", rows: result.total.count });
     if (chosen.length === count) break;
   }
