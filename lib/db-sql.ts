@@ -52,21 +52,21 @@ function parameter(value: unknown): unknown {
 }
 
 /**
- * `preparedAs`: for a statement whose text never changes (only its values), run often. Each
- * connection then parses and plans it once (PostgreSQL keeps a generic plan when it costs no
- * more than a custom one): planning the grid's 6-table row read cost as much as running it.
- * Not for a statement whose plan depends on its values (a LIKE prefix needs the pattern).
+ * `preparedAs` (a name prefix): for a statement whose few shapes repeat with other values, run
+ * often. Each connection then parses and plans each shape once (PostgreSQL keeps a generic plan
+ * when it costs no more than a custom one): planning the grid's 6-table row read cost as much
+ * as running it. Not for a statement whose plan depends on its values (a LIKE prefix needs the
+ * pattern). Each distinct text gets its own name (pg refuses one name for two texts on a
+ * connection, which an edited statement in a reloaded dev server would otherwise meet).
  */
 export async function sqlRows<Row>(query: Prisma.Sql, options: { preparedAs?: string } = {}): Promise<Row[]> {
-  const result = await databasePool().query({ name: options.preparedAs, text: query.text, values: query.values.map(parameter), types });
+  const name = options.preparedAs ? preparedStatementName(options.preparedAs, query.text) : undefined;
+  const result = await databasePool().query({ name, text: query.text, values: query.values.map(parameter), types });
   assertReadAsPrismaWould(result);
   return result.rows as Row[];
 }
 
-/**
- * A name for `preparedAs` when the statement is built at run time and its few shapes repeat
- * (one name per distinct text; pg refuses one name for two texts on a connection).
- */
-export function preparedStatementName(prefix: string, text: string): string {
+/** A prepared statement's name: the prefix and a hash of the text (132 bits: no collisions). */
+function preparedStatementName(prefix: string, text: string): string {
   return `${prefix}-${createHash("sha256").update(text).digest("base64url").slice(0, 22)}`;
 }

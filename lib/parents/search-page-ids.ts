@@ -7,7 +7,7 @@
 // username and status StudentContactLoginKey (20261126190000_login_sort_keys), which holds the
 // link's id, name key and roster state beside them.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { preparedStatementName, sqlRows } from "@/lib/db-sql";
+import { sqlRows } from "@/lib/db-sql";
 import type { ParentSearch, SortColumn } from "@/lib/parents/search-schema";
 import type { KeysetCursor } from "@/lib/parents/search-cursor";
 import { probeCondition, probeConditions, rosterStateSql } from "@/lib/parents/search-probe-sql";
@@ -149,7 +149,7 @@ export async function pageIds(search: ParentSearch, plan: SearchPlan, given: Key
   const query = pageIdsQuery(search, plan, given);
   if (!query) return { rows: [], hasNextPage: false, hasPreviousPage: false };
   const found = await sqlRows<{ id: number; rank: number } & Record<string, string>>(query.sql, {
-    preparedAs: query.reusablePlan ? preparedStatementName("grid-page", query.sql.text) : undefined,
+    preparedAs: query.reusablePlan ? "grid-page" : undefined,
   });
   const more = found.length > search.size;
   const page = found.slice(0, search.size);
@@ -173,7 +173,11 @@ export async function pageIds(search: ParentSearch, plan: SearchPlan, given: Key
  * common word's three ranges were one bitmap of every match before the first row counted.)
  */
 export async function countMatches(search: Pick<ParentSearch, "removed">, plan: SearchPlan, cap: number): Promise<number> {
-  const conditions: (Prisma.Sql | null)[] = plan.everything ? [null] : plan.probes.flatMap(probeConditions);
+  // Removed rows have no word indexes (they are partial on rows in the roster): there a word's
+  // three ranges stay one condition, one scan, as three they would be three scans.
+  const conditions: (Prisma.Sql | null)[] = plan.everything
+    ? [null]
+    : plan.probes.flatMap((probe) => (search.removed ? [probeCondition(probe)] : probeConditions(probe)));
   if (conditions.length === 0) return 0;
   const rosterState = rosterStateSql(search.removed);
   const limit = Math.trunc(cap) + 1;
@@ -191,7 +195,7 @@ export async function countMatches(search: Pick<ParentSearch, "removed">, plan: 
   const query = Prisma.sql`WITH ${Prisma.join(counts, ", ")}
     SELECT ${whens.length ? Prisma.sql`CASE ${Prisma.join(whens, " ")} ELSE ${all} END` : all} AS n`;
   // Index ranges and equality lookups, each stopped at the cap: planned once per connection.
-  const [row] = await sqlRows<{ n: number }>(query, { preparedAs: preparedStatementName("grid-count", query.text) });
+  const [row] = await sqlRows<{ n: number }>(query, { preparedAs: "grid-count" });
   return row?.n ?? 0;
 }
 

@@ -22,8 +22,8 @@ export function probeCondition(probe: SearchProbe): Prisma.Sql {
 /**
  * Keys starting with `value`, as a range of a C-collated btree. (As `LIKE 'value%'` the planner
  * needs the pattern's text to find the range, so a plan could not be made once for every value;
- * see preparedStatementName.) In C order every key starting with `value` sorts before `value`
- * followed by the last code point, which no folded key holds.
+ * see sqlRows' preparedAs.) In C order every key starting with `value` sorts before `value`
+ * followed by U+10FFFF, the last code point, a noncharacter no real name holds.
  */
 export function startsWith(key: Prisma.Sql, value: string): Prisma.Sql {
   return Prisma.sql`(${key} >= ${value}::text AND ${key} < ${value + LAST_CODE_POINT}::text)`;

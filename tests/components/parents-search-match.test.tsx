@@ -31,6 +31,7 @@ async function renderRows(q: string, rows: ParentRow[]) {
     bulkResetCap: 10_000,
     previewReset: vi.fn(),
     resetParents: vi.fn(),
+    showOutcome: vi.fn(),
   };
   await act(async () => {
     render(

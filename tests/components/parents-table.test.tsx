@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Suspense } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ParentsTable, type ParentsTableProps } from "@/app/(staff)/console/(gated)/parents/_components/parents-table";
+import { ParentsView } from "@/app/(staff)/console/(gated)/parents/_components/parents-view";
 import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 
@@ -39,8 +40,11 @@ function result(rows: ParentRow[], total = { count: rows.length, capped: false }
   return { rows, total, pageInfo: { page: 1, size: 50, hasNextPage: false, hasPreviousPage: false, nextCursor: null, previousCursor: null } };
 }
 
-async function renderTable(data: ParentSearchResult, overrides: Partial<ParentsTableProps> = {}) {
-  const props: ParentsTableProps = {
+type ViewProps = Omit<ParentsTableProps, "showOutcome">;
+
+/** The grid as the page shows it: inside ParentsView, which holds the outcome's toast. */
+async function renderTable(data: ParentSearchResult, overrides: Partial<ViewProps> = {}) {
+  const props: ViewProps = {
     resultPromise: Promise.resolve({ ok: true, data }),
     search: parseParentSearch({ q: "garc" }),
     canBulkReset: false,
@@ -55,15 +59,9 @@ async function renderTable(data: ParentSearchResult, overrides: Partial<ParentsT
     })),
     ...overrides,
   };
-  await act(async () => {
-    render(
-      <Suspense fallback={<p>loading</p>}>
-        <ParentsTable {...props} />
-      </Suspense>,
-    );
-  });
+  const view = await act(async () => render(<ParentsView {...props} />));
   await screen.findByRole("table");
-  return props;
+  return Object.assign(props, { rerender: view.rerender });
 }
 
 beforeEach(() => vi.clearAllMocks());
@@ -107,6 +105,12 @@ describe("ParentsTable", () => {
     expect(await screen.findByText("Reset 2 parent logins")).toBeInTheDocument();
     expect(router.refresh).toHaveBeenCalled();
     expect(screen.queryByRole("region", { name: "Selection actions" })).not.toBeInTheDocument();
+
+    // The refresh brings a new server result, which replaces the grid: the outcome stays.
+    const refreshed = Promise.resolve({ ok: true as const, data: result([row(1, 10, { status: "RESET" }), row(2, 11), row(3, 12, { status: "RESET" })]) });
+    await act(async () => props.rerender(<ParentsView {...props} resultPromise={refreshed} />));
+    expect(await screen.findAllByText("Reset")).not.toHaveLength(0);
+    expect(screen.getByText("Reset 2 parent logins")).toBeInTheDocument();
   });
 
   it("selects the whole page with the header checkbox and resets a single row from its button", async () => {
@@ -169,6 +173,7 @@ describe("ParentsTable error", () => {
             bulkResetCap={10_000}
             previewReset={vi.fn()}
             resetParents={vi.fn()}
+            showOutcome={vi.fn()}
           />
         </Suspense>,
       );

@@ -108,4 +108,13 @@ describe("a word of compound last names in name order", () => {
     expect(new Set(both.map((row) => row.linkId)).size).toBe(6);
     expect(both.map((row) => row.match)).toEqual(Array(6).fill("name"));
   });
+
+  it("finds and counts a word among removed rows too (no word indexes there: one range, one scan)", async () => {
+    const removed = await prisma.$queryRaw<{ id: number }[]>`
+      SELECT id FROM "StudentContact" WHERE "removedAt" IS NOT NULL AND ("nameKey" LIKE 'masri%' OR "nameWordKeys"[1] LIKE 'masri%')
+      ORDER BY "nameKey", id`;
+    const result = await search({ q: "masri", removed: "1" });
+    expect(result.rows.map((row) => row.linkId)).toEqual(removed.map((row) => row.id));
+    expect(result.total).toEqual({ count: 6, capped: false });
+  });
 });

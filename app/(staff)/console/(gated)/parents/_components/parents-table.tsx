@@ -1,6 +1,7 @@
 "use client";
 // The Reset Parent Login grid: server-side search, sort and paging through the URL, row
-// selection, one reset dialog driven by `resetTarget`, and a toast with the outcome.
+// selection, one reset dialog driven by `resetTarget`; the outcome goes to `showOutcome` (the
+// view's toast, which outlives this grid: the refresh after a reset may replace it).
 import { memo, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { getCoreRowModel, useReactTable, type RowSelectionState } from "@tanstack/react-table";
@@ -10,7 +11,7 @@ import { DataTableActionBar } from "@/components/data-table/data-table-action-ba
 import { useAnnounce } from "@/components/data-table/data-table-live-region";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { Button } from "@/components/ui/button";
-import { Toast, useToast } from "@/components/ui/toast";
+import type { ToastMessage } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResetPreview } from "@/lib/parents/preview-reset";
 import type { ResetOutcome } from "@/lib/parents/reset-parent-logins";
@@ -38,6 +39,8 @@ export interface ParentsTableProps {
   bulkResetCap: number;
   previewReset: (input: { selection: ResetSelectionInput }) => Promise<ActionResult<ResetPreview>>;
   resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean; verification?: CallerVerificationInput }) => Promise<ActionResult<ResetOutcome>>;
+  /** Shows a reset's outcome (ParentsView's toast). */
+  showOutcome: (message: ToastMessage) => void;
 }
 
 export function ParentsTable(props: ParentsTableProps) {
@@ -47,9 +50,8 @@ export function ParentsTable(props: ParentsTableProps) {
 }
 
 // Memoized: the view re-renders while a search is pending (aria-busy), the rows have not changed.
-export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents }: ParentsTableProps & { result: ParentSearchResult }) {
+export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents, showOutcome }: ParentsTableProps & { result: ParentSearchResult }) {
   const router = useRouter();
-  const { toast, show, dismiss } = useToast();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [resetTarget, setResetTarget] = useState<ResetSelectionInput | null>(null);
@@ -96,7 +98,7 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
     if (!response.ok) return response.error;
     setResetTarget(null);
     clearSelection();
-    show(describeResetOutcome(response.data));
+    showOutcome(describeResetOutcome(response.data));
     router.refresh();
     return null;
   }
@@ -153,7 +155,6 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
         </DataTableActionBar>
       ) : null}
       <ResetDialog open={resetTarget !== null} loadPreview={loadPreview} onConfirm={onConfirm} onClose={() => setResetTarget(null)} />
-      <Toast toast={toast} onDismiss={dismiss} />
     </div>
   );
 });

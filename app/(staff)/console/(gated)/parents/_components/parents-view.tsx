@@ -5,6 +5,7 @@
 import { Suspense, useState } from "react";
 import { DataTableLiveRegion } from "@/components/data-table/data-table-live-region";
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { Toast, useToast } from "@/components/ui/toast";
 import type { ParentSearch } from "@/lib/parents/search-schema";
 import { parentsHref } from "../_lib/parents-href";
 import { useLiveSearch, type SearchOutcome } from "../_lib/use-live-search";
@@ -20,7 +21,10 @@ interface TypedView {
   over: Promise<SearchOutcome>;
 }
 
-export function ParentsView(props: ParentsTableProps) {
+export function ParentsView(viewProps: Omit<ParentsTableProps, "showOutcome">) {
+  // Here, not in the grid: after a reset on a typed search the refresh replaces the grid.
+  const { toast, show, dismiss } = useToast();
+  const props: ParentsTableProps = { ...viewProps, showOutcome: show };
   const [typed, setTyped] = useState<TypedView | null>(null);
   const current = typed && typed.over === props.resultPromise ? typed : null;
   const search = current?.search ?? props.search;
@@ -47,6 +51,7 @@ export function ParentsView(props: ParentsTableProps) {
           </Suspense>
         )}
       </div>
+      <Toast toast={toast} onDismiss={dismiss} />
     </DataTableLiveRegion>
   );
 }
