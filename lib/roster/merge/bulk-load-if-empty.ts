@@ -3,7 +3,7 @@
 // lock on the parent per row), costs several times what building the indexes once and
 // validating each foreign key with one join costs. So for a table that is empty when the load
 // starts, its secondary indexes and foreign keys are dropped and created again from their own
-// definitions after it (then the table is analyzed), inside the import's transaction (a dry run or a failure rolls the drop
+// definitions after it, inside the import's transaction (a dry run or a failure rolls the drop
 // back with everything else; the empty table is locked meanwhile, which nobody notices).
 import type pg from "pg";
 
@@ -39,11 +39,5 @@ export async function withBulkLoadIfEmpty<T>(client: pg.ClientBase, table: strin
   const result = await load();
   for (const index of indexes) await client.query(index.definition);
   for (const key of keys) await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${key.name}" ${key.definition}`);
-  // Statistics for the rows just loaded (a sample: about a second for two million rows), in the
-  // same transaction. Until autovacuum got to them, the next import's plans took the tables for
-  // empty (the first delta after a 2M-row first import: 9 s, 4 s with statistics), and so did
-  // the grid's first searches. (The table's row estimate is written in place and outlives a
-  // dry run's rollback: the planner then expects rows that are not there until autovacuum.)
-  await client.query(`ANALYZE "${table}"`);
   return result;
 }

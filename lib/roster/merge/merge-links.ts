@@ -67,13 +67,12 @@ async function reportDanglingIds(client: pg.ClientBase, issues: RosterIssueLog):
  * scope, and the rows out of scope that claim a record added now (their link is new).
  */
 async function stageClaims(client: pg.ClientBase, mode: RosterMode): Promise<void> {
-  const claim = CLAIMS;
   if (mode === "delta") {
-    await client.query(`CREATE TEMP TABLE roster_claim ON COMMIT DROP AS ${claim} WHERE ${CLAIMING_ROW}`);
+    await client.query(`CREATE TEMP TABLE roster_claim ON COMMIT DROP AS ${CLAIMS} WHERE ${CLAIMING_ROW}`);
   } else {
     await client.query(`
       CREATE TEMP TABLE roster_claim ON COMMIT DROP AS
-      ${claim} WHERE ${CLAIMING_ROW} AND EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)`);
+      ${CLAIMS} WHERE ${CLAIMING_ROW} AND EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)`);
     const { rows } = await client.query<{ added: boolean; claimers_out_of_scope: boolean }>(`
       SELECT EXISTS (SELECT 1 FROM roster_scope WHERE added) AS added,
              EXISTS (SELECT 1 FROM roster_user u WHERE ${CLAIMING_ROW}
@@ -81,7 +80,7 @@ async function stageClaims(client: pg.ClientBase, mode: RosterMode): Promise<voi
     if (rows[0]?.added && rows[0].claimers_out_of_scope) {
       await client.query(`
         INSERT INTO roster_claim
-        ${claim} JOIN roster_scope n ON n.sourced_id = a.id AND n.added
+        ${CLAIMS} JOIN roster_scope n ON n.sourced_id = a.id AND n.added
         WHERE ${CLAIMING_ROW} AND NOT EXISTS (SELECT 1 FROM roster_scope s WHERE s.sourced_id = u.sourced_id)`);
     }
   }
