@@ -68,8 +68,11 @@ describe("parents grid", () => {
     );
     const box = page.getByLabel("Parent last name");
     await box.click();
+    // Listen before typing: the request leaves 70 ms after the last key, which a busy machine's
+    // round trip to start listening afterwards can outlast (the wait then never ends).
+    const keyRequested = page.waitForRequest((request) => new URL(request.url()).searchParams.get("q") === "key");
     await box.pressSequentially("key");
-    await page.waitForRequest((request) => new URL(request.url()).searchParams.get("q") === "key");
+    await keyRequested;
     await box.pressSequentially("b");
     await resultsFor("keyb").waitFor();
     expect(new URL(page.url()).searchParams.get("q")).toBe("keyb");
