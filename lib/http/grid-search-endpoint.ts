@@ -4,30 +4,17 @@
 // load test's profile). Same answer as the Next.js route (lib/parents/grid-search-response.ts),
 // same session checks (the cookie read as Next.js reads it, the session, user and setup step
 // looked up on every request), and the headers Next.js would add (next.config.ts, proxy.ts).
-// Gzipped when the client accepts it and the answer is 1 KB or more, as Next.js does.
+// Gzipped as Next.js would (lib/http/response-compression.ts).
 // Anything else on this path (HEAD, a trailing slash, other methods) is left to Next.js.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { openConsoleStaff, principalOfCookies } from "@/lib/auth/session-cookie-principal";
 import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { gridSearchResponse } from "@/lib/parents/grid-search-response";
+import { compressForClient } from "@/lib/http/response-compression";
 import { contentSecurityPolicy, createNonce, EVERY_RESPONSE_HEADERS, NOT_FRAMED_HEADERS } from "@/lib/http/security-headers";
 
 const PATH = "/api/console/parents";
-const COMPRESS_FROM_BYTES = 1024;
-const gzipAsync = promisify(gzip);
-
-/** Whether Accept-Encoding allows gzip (listed, or "*", with a q above 0). */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return (acceptEncoding ?? "").split(",").some((part) => {
-    const [coding, ...parameters] = part.trim().toLowerCase().split(";");
-    if (coding?.trim() !== "gzip" && coding?.trim() !== "*") return false;
-    const q = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
-    return q === undefined || Number(q) > 0;
-  });
-}
 
 export function isGridSearchRequest(req: IncomingMessage): boolean {
   if (req.method !== "GET") return false;
@@ -40,9 +27,7 @@ export async function answerGridSearchRequest(req: IncomingMessage, res: ServerR
   const params = new URL(req.url ?? PATH, "http://localhost").searchParams;
   const requestCookies = new RequestCookies(new Headers(typeof req.headers.cookie === "string" ? { cookie: req.headers.cookie } : {}));
   const { status, body } = await gridSearchResponse(async () => openConsoleStaff(await principalOfCookies(requestCookies)), params);
-  const json = Buffer.from(JSON.stringify(body));
-  const compressed = json.length >= COMPRESS_FROM_BYTES && acceptsGzip(req.headers["accept-encoding"]);
-  const payload = compressed ? await gzipAsync(json) : json;
+  const { payload, gzipped: compressed } = await compressForClient(Buffer.from(JSON.stringify(body)), req.headers["accept-encoding"]);
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": payload.length,

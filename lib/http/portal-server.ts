@@ -14,6 +14,7 @@ import { assertStartConfig } from "@/lib/config/assert-start-config";
 import { clientAddressOf, parseTrustedProxies, peerIsTrustedProxy } from "@/lib/http/client-address";
 import { CLIENT_ADDRESS_HEADER, markPortalServerProcess } from "@/lib/http/portal-server-marker";
 import { answerGridSearchRequest, isGridSearchRequest } from "@/lib/http/grid-search-endpoint";
+import { createPublicPageCache } from "@/lib/http/public-page-cache";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 import { observeRequest } from "@/lib/http/request-log";
 import { answerUnavailableOnDatabaseFailure } from "@/lib/http/unavailable-response";
@@ -79,10 +80,12 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     answerUnavailableOnDatabaseFailure(req, res);
-    // The grid's search (lib/http/grid-search-endpoint.ts) and the OpenID Provider (/oidc,
+    // The grid's search (lib/http/grid-search-endpoint.ts), the parents' entry pages for
+    // visitors without a session (lib/http/public-page-cache.ts) and the OpenID Provider (/oidc,
     // lib/oidc/mount.ts) are answered here, everything else by Next.js.
     runWithRequestContext(context, async () => {
       if (isGridSearchRequest(req)) await answerGridSearchRequest(req, res);
+      else if (pages.accepts(req) && (await pages.answer(req, res))) return;
       else if (!(await handleOidcRequest(req, res, clientAddress))) await handle!(req, res);
     }).catch((error: unknown) => {
       runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
@@ -90,6 +93,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
       res.end();
     });
   });
+  // Declared after the server it renders through; requests come only once it listens.
+  const pages = createPublicPageCache(server, config.publicUrl);
   const app = nextFactory()({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server });
   handle = app.getRequestHandler();
   await app.prepare();

@@ -75,6 +75,12 @@ function createMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers,
     }),
+    publicPages: new Counter({
+      name: "portal_public_page_answers_total",
+      help: "Parents' entry pages for visitors without a session: answered from the server's copy (copy), or rendered by Next.js to make one (render)",
+      labelNames: ["source"] as const,
+      registers,
+    }),
     httpRequests: new Histogram({
       name: "portal_http_request_duration_seconds",
       help: "Every HTTP request the portal's server answered, by method and status class",

@@ -2,7 +2,8 @@
 // and when its answer is gzipped (as Next.js would).
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, isGridSearchRequest } from "@/lib/http/grid-search-endpoint";
+import { isGridSearchRequest } from "@/lib/http/grid-search-endpoint";
+import { acceptsGzip } from "@/lib/http/response-compression";
 
 const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
 
