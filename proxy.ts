@@ -2,7 +2,11 @@
 // request's Content-Security-Policy header and puts it on every script it renders.
 // NOT for `GET /api/console/parents`: the portal server answers it before Next.js
 // (lib/http/grid-search-endpoint.ts). A check added here must be added there too;
-// tests/e2e/grid-search-fast-path.test.ts compares the two answers.
+// tests/e2e/grid-search-fast-path.test.ts compares the two answers. The parents' entry pages
+// for visitors without a session are answered from a copy of one render
+// (lib/http/public-page-cache.ts): this runs once for that render (from 127.0.0.1), not for
+// each visitor, so anything that depends on the visitor does not belong here (or must make
+// that cache step aside).
 import { NextResponse, type NextRequest } from "next/server";
 import { publicUrlIsHttps } from "@/lib/config/public-url";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/security-headers";

@@ -85,7 +85,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     // lib/oidc/mount.ts) are answered here, everything else by Next.js.
     runWithRequestContext(context, async () => {
       if (isGridSearchRequest(req)) await answerGridSearchRequest(req, res);
-      else if (pages.accepts(req) && (await pages.answer(req, res))) return;
+      else if (pages?.accepts(req) && (await pages.answer(req, res))) return;
       else if (!(await handleOidcRequest(req, res, clientAddress))) await handle!(req, res);
     }).catch((error: unknown) => {
       runWithRequestContext(context, () => logger.error({ err: error }, "request failed"));
@@ -94,7 +94,8 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
     });
   });
   // Declared after the server it renders through; requests come only once it listens.
-  const pages = createPublicPageCache(server, config.publicUrl);
+  // Not in development: a page there changes with the code.
+  const pages = options.dev ? null : createPublicPageCache(server, config.publicUrl);
   const app = nextFactory()({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port, httpServer: server });
   handle = app.getRequestHandler();
   await app.prepare();

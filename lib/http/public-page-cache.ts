@@ -9,15 +9,20 @@
 // change re-renders the copy, so every instance shows a saved change at once.
 // Anything else goes to Next.js: another method, a query string (?app= of an app's sign-in),
 // Next.js's client navigations (RSC headers), a session cookie or any cookie a page may read
-// (the recovery flow's), a render that is not a plain 200 HTML page or that sets a cookie.
+// (the recovery flow's), a crawler (Next.js renders pages differently for some), a render that
+// is not a plain 200 HTML page or that sets a cookie; and everything for 30 s after a render
+// failed or took over 5 s (logged), so a broken loopback costs visitors nothing. Not in
+// development: the dev server's pages change with the code and carry per-request data.
 // tests/e2e/public-page-cache.test.ts compares every cached page with Next.js's answer.
 import { request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
 import { RequestCookies } from "next/dist/compiled/@edge-runtime/cookies";
 import { DEVICE_COOKIE_NAMES } from "@/lib/auth/device-cookie";
 import { LOCALE_COOKIE, resolveLocale, type AppLocale } from "@/lib/i18n/locales";
 import { compressForClient } from "@/lib/http/response-compression";
 import { createNonce } from "@/lib/http/security-headers";
+import { logger } from "@/lib/ops/logger";
 import { metrics } from "@/lib/ops/metrics";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 
@@ -39,6 +44,9 @@ const MAX_AGE_MS = 60_000;
 /** Marks the loopback render: Next.js answers it. A client sending it just gets Next.js's answer too. */
 const RENDER_HEADER = "x-portal-page-render";
 
+const RENDER_TIMEOUT_MS = 5_000;
+const PAUSE_AFTER_FAILURE_MS = 30_000;
+
 interface CachedPage {
   settings: string;
   renderedAt: number;
@@ -59,10 +67,13 @@ function requestCookies(req: IncomingMessage): RequestCookies {
   return new RequestCookies(new Headers(typeof req.headers.cookie === "string" ? { cookie: req.headers.cookie } : {}));
 }
 
-/** Where this server can reach itself: its own address, or the loopback when it listens on all. */
+/**
+ * Where this server can reach itself: its own address, or 127.0.0.1 when it listens on every
+ * interface (a "::" socket takes IPv4 too, and a host may have no IPv6 loopback).
+ */
 function loopbackTarget(server: Server): { host: string; port: number } {
   const address = server.address() as AddressInfo;
-  const host = address.address === "::" ? "::1" : address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
+  const host = address.address === "::" || address.address === "0.0.0.0" ? "127.0.0.1" : address.address;
   return { host, port: address.port };
 }
 
@@ -70,10 +81,12 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
   const publicHost = new URL(publicUrl).host;
   const pages = new Map<string, CachedPage>();
   const rendering = new Map<string, Promise<CachedPage | null>>();
+  let pausedUntil = 0;
 
   function accepts(req: IncomingMessage): boolean {
     if (req.method !== "GET" || !CACHED_PAGE_PATHS.has(req.url ?? "")) return false;
-    if (req.headers[RENDER_HEADER] !== undefined) return false;
+    if (req.headers[RENDER_HEADER] !== undefined || Date.now() < pausedUntil) return false;
+    if (isBot(req.headers["user-agent"] ?? "")) return false;
     if (NEXT_REQUEST_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
     return requestCookies(req)
       .getAll()
@@ -116,6 +129,7 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
           });
         },
       );
+      ask.setTimeout(RENDER_TIMEOUT_MS, () => ask.destroy(new Error(`no answer within ${RENDER_TIMEOUT_MS} ms`)));
       ask.on("error", reject);
       ask.end();
     });
@@ -129,7 +143,13 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
     const flightKey = `${key} ${settings}`;
     let flight = rendering.get(flightKey);
     if (!flight) {
-      flight = render(path, locale, settings).finally(() => rendering.delete(flightKey));
+      flight = render(path, locale, settings)
+        .catch((error: unknown) => {
+          pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+          logger.warn({ err: error, path, locale }, "public page copy: the render failed; Next.js answers these pages for 30 s");
+          return null;
+        })
+        .finally(() => rendering.delete(flightKey));
       rendering.set(flightKey, flight);
     }
     const page = await flight;

@@ -29,7 +29,12 @@ function escapeHtml(text: string): string {
 function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(";") ?? []) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return undefined; // not URL-encoded text (a lone "%"): as if absent
+    }
   }
   return undefined;
 }
