@@ -81,6 +81,14 @@ function isIndexOrdered(branch: Branch): boolean {
   return branch.kind === "name" || branch.kind === null;
 }
 
+/**
+ * In another column's order, a name prefix matching at most this many rows has them read by the
+ * name key's index and sorted (~2 ms); only a commoner one walks the column's index, where 51
+ * matches are near (at worst ~2M / 2,000 x 51 entries, ~6 ms). Walking it for a rare prefix read
+ * the whole index to find a handful of rows, or none (130-210 ms at 2M rows).
+ */
+export const SORTED_IN_MEMORY_UP_TO = 2_000;
+
 interface PageQuery {
   sql: Prisma.Sql;
   /**
@@ -97,7 +105,7 @@ interface PageQuery {
 }
 
 /** The page's SQL (exported for EXPLAIN in tests and the benchmark); null when nothing can match. */
-export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): PageQuery | null {
+export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null, sortedUpTo = SORTED_IN_MEMORY_UP_TO): PageQuery | null {
   const columnCount = search.sort === "parent" ? 1 : 2;
   const cursor = given && given.keys.length === columnCount ? given : null;
   const branches = searchBranches(plan);
@@ -112,16 +120,17 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
   const rosterState = rosterStateSql(search.removed);
   const keyNames = Array.from({ length: columnCount }, (_, index) => Prisma.raw(`k${index}`));
   const outerOrder = Prisma.join([...keyNames, Prisma.sql`id`].map((column) => Prisma.sql`${column} ${dir}`));
-  const branchSql = branches.flatMap((branch, rank) => {
-    const indexOrdered = isIndexOrdered(branch);
-    const { from, columns } = branchSource(search.sort, indexOrdered);
-    const tuple = Prisma.join([...columns, Prisma.sql`sc.id`]);
-    const position = cursor
-      ? Prisma.sql`AND (${tuple}) ${desc ? Prisma.sql`<` : Prisma.sql`>`} (${Prisma.join([
+  const positionOf = (columns: Prisma.Sql[]) =>
+    cursor
+      ? Prisma.sql`AND (${Prisma.join([...columns, Prisma.sql`sc.id`])}) ${desc ? Prisma.sql`<` : Prisma.sql`>`} (${Prisma.join([
           ...cursor.keys.map((key) => Prisma.sql`${key}::text COLLATE "C"`),
           Prisma.sql`${cursor.id}::int`,
         ])})`
       : Prisma.empty;
+  const branchSql = branches.flatMap((branch, rank) => {
+    const indexOrdered = isIndexOrdered(branch);
+    const { from, columns } = branchSource(search.sort, indexOrdered);
+    const position = positionOf(columns);
     if (branch.kind === "lastNameWord" && branch.value !== null && search.sort === "parent" && !search.removed) {
       return wordBranchesInNameOrder({ value: branch.value, rank, after: position, dir, limit });
     }
@@ -130,7 +139,28 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
       WHERE ${rosterState} ${branch.condition ? Prisma.sql`AND ${branch.condition}` : Prisma.empty} ${position}`;
     if (indexOrdered) {
       const orderBy = Prisma.join([...columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
-      return [Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`];
+      const walk = Prisma.sql`(${matching} ORDER BY ${orderBy} LIMIT ${limit})`;
+      if (search.sort === "parent" || branch.kind !== "name") return [walk];
+      // Another column's order: a rare prefix's rows sorted, a common one's index walked
+      // (SORTED_IN_MEMORY_UP_TO). The ids of up to that many + 1 matches come from the name
+      // key's index alone; each side runs only when the count allows (a one-time filter).
+      const few = branchSource(search.sort, false);
+      const fewKeys = Prisma.join(few.columns.map((column, index) => Prisma.sql`${column} AS ${keyNames[index]!}`));
+      const fewOrder = Prisma.join([...few.columns, Prisma.sql`sc.id`].map((column) => Prisma.sql`${column} ${dir}`));
+      const bound = Prisma.raw(String(Math.max(0, Math.trunc(sortedUpTo))));
+      return [
+        Prisma.sql`(WITH prefix_ids AS MATERIALIZED (
+            SELECT sc.id FROM "StudentContact" sc WHERE ${rosterState} AND ${branch.condition} LIMIT ${bound} + 1)
+          SELECT * FROM (
+            SELECT * FROM (SELECT sc.id, ${fewKeys}, ${rank}::int AS rank FROM ${few.from}
+              WHERE sc.id = ANY(ARRAY(SELECT id FROM prefix_ids)) ${positionOf(few.columns)}
+              ORDER BY ${fewOrder} LIMIT ${limit}) AS sorted
+            WHERE (SELECT count(*) FROM prefix_ids) <= ${bound}
+            UNION ALL
+            SELECT * FROM ${walk} AS walked
+            WHERE (SELECT count(*) FROM prefix_ids) > ${bound}
+          ) AS either ORDER BY ${outerOrder} LIMIT ${limit})`,
+      ];
     }
     // The other probes match few rows: OFFSET 0 keeps the planner from walking the whole grid in
     // order hoping to meet them (the LIMIT trap); they are found by their own index, then sorted.
@@ -145,8 +175,9 @@ export function pageIdsQuery(search: ParentSearch, plan: SearchPlan, given: Keys
   return { sql, reusablePlan: search.sort === "parent" && offset === 0, branches, columns: columnCount, cursor, backwards };
 }
 
-export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null): Promise<PageIds> {
-  const query = pageIdsQuery(search, plan, given);
+/** `sortedUpTo`: SORTED_IN_MEMORY_UP_TO but in tests of both ways. */
+export async function pageIds(search: ParentSearch, plan: SearchPlan, given: KeysetCursor | null, sortedUpTo = SORTED_IN_MEMORY_UP_TO): Promise<PageIds> {
+  const query = pageIdsQuery(search, plan, given, sortedUpTo);
   if (!query) return { rows: [], hasNextPage: false, hasPreviousPage: false };
   const found = await sqlRows<{ id: number; rank: number } & Record<string, string>>(query.sql, {
     preparedAs: query.reusablePlan ? "grid-page" : undefined,

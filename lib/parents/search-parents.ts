@@ -113,7 +113,7 @@ export async function loadParentRows(
 
 export async function searchParents(
   search: ParentSearch,
-  options: { staffEmailDomains?: readonly string[]; countCap?: number } = {},
+  options: { staffEmailDomains?: readonly string[]; countCap?: number; /** Tests: see SORTED_IN_MEMORY_UP_TO. */ sortedInMemoryUpTo?: number } = {},
 ): Promise<ParentSearchResult> {
   const countCap = options.countCap ?? COUNT_CAP;
   const startedAt = performance.now();
@@ -121,7 +121,7 @@ export async function searchParents(
   const order = cursorOrder(search);
   const cursor = decodeCursor(search.cursor, order);
   const [page, count, staffEmailDomains] = await Promise.all([
-    pageIds(search, plan, cursor),
+    pageIds(search, plan, cursor, options.sortedInMemoryUpTo),
     countMatches(search, plan, countCap),
     options.staffEmailDomains ?? getDistrictSettings().then((settings) => settings.staffEmailDomains),
   ]);

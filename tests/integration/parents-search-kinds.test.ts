@@ -3,11 +3,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { searchParents, type ParentRow } from "@/lib/parents/search-parents";
+import { pageIdsQuery, SORTED_IN_MEMORY_UP_TO } from "@/lib/parents/search-page-ids";
+import { searchPlan } from "@/lib/parents/search-probes";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseParentSearch, SORT_COLUMNS } from "@/lib/parents/search-schema";
 import { createParent, createParentWithChild, createSchool, createStudent } from "../helpers/parent-fixtures";
 
 const DOMAINS = ["district.org"];
-const search = (params: Record<string, string>) => searchParents(parseParentSearch(params), { staffEmailDomains: DOMAINS });
+const search = (params: Record<string, string>, sortedInMemoryUpTo?: number) =>
+  searchParents(parseParentSearch(params), { staffEmailDomains: DOMAINS, sortedInMemoryUpTo });
 const names = (rows: ParentRow[]) => rows.map((r) => `${r.parentLastName}, ${r.parentFirstName}`);
 const labelled = (rows: ParentRow[]) => rows.map((r) => `${r.parentLastName}, ${r.parentFirstName}: ${r.match}`);
 
@@ -119,19 +123,19 @@ describe("keyset paging in every order", () => {
     }
   });
 
-  async function walk(params: Record<string, string>, direction: "forward" | "back" = "forward") {
+  async function walk(params: Record<string, string>, direction: "forward" | "back" = "forward", sortedInMemoryUpTo?: number) {
     const pages: ParentRow[][] = [];
-    let result = await search({ ...params, size: "25" });
+    let result = await search({ ...params, size: "25" }, sortedInMemoryUpTo);
     pages.push(result.rows);
     while (result.pageInfo.nextCursor) {
-      result = await search({ ...params, size: "25", cursor: result.pageInfo.nextCursor, page: String(pages.length + 1) });
+      result = await search({ ...params, size: "25", cursor: result.pageInfo.nextCursor, page: String(pages.length + 1) }, sortedInMemoryUpTo);
       pages.push(result.rows);
     }
     if (direction === "forward") return pages.flat().map((row) => row.linkId);
     // Then all the way back with "previous" links: the same pages, in reverse.
     const back: ParentRow[][] = [result.rows];
     while (result.pageInfo.previousCursor) {
-      result = await search({ ...params, size: "25", cursor: result.pageInfo.previousCursor, page: "2" });
+      result = await search({ ...params, size: "25", cursor: result.pageInfo.previousCursor, page: "2" }, sortedInMemoryUpTo);
       back.unshift(result.rows);
     }
     return back.flat().map((row) => row.linkId);
@@ -155,8 +159,37 @@ describe("keyset paging in every order", () => {
         const want = await expected(columns[sort]!, dir === "asc" ? "ASC" : "DESC");
         expect(want.sort((a, b) => a - b)).toEqual([...linkIds].sort((a, b) => a - b));
         const wantOrdered = await expected(columns[sort]!, dir === "asc" ? "ASC" : "DESC");
-        expect(await walk({ q: "pagewalk", sort, dir }), `${sort} ${dir}`).toEqual(wantOrdered);
-        expect(await walk({ q: "pagewalk", sort, dir }, "back"), `${sort} ${dir} back`).toEqual(wantOrdered);
+        // The 64 rows sorted after reading them by name (a rare prefix), and (with a bound
+        // under 64) the column's index walked (a common one): the same pages either way.
+        for (const sortedUpTo of [SORTED_IN_MEMORY_UP_TO, 10]) {
+          expect(await walk({ q: "pagewalk", sort, dir }, "forward", sortedUpTo), `${sort} ${dir} ${sortedUpTo}`).toEqual(wantOrdered);
+          expect(await walk({ q: "pagewalk", sort, dir }, "back", sortedUpTo), `${sort} ${dir} back ${sortedUpTo}`).toEqual(wantOrdered);
+        }
+      }
+    }
+  });
+
+  it("sorts a rare prefix's rows in another column's order, and walks the column's index only for a common one", async () => {
+    type PlanNode = { "Node Type": string; "One-Time Filter"?: string; "Parent Relationship"?: string; "Actual Loops": number; Plans?: PlanNode[] };
+    /** Whether the side of the query guarded by a one-time filter with `comparison` ran. */
+    const ran = (root: PlanNode, comparison: "<=" | ">"): boolean => {
+      const guards: PlanNode[] = [];
+      const visit = (node: PlanNode) => {
+        if (node["Node Type"] === "Result" && node["One-Time Filter"]?.includes(`${comparison} `)) guards.push(node);
+        node.Plans?.forEach(visit);
+      };
+      visit(root);
+      expect(guards).toHaveLength(1);
+      return guards[0]!.Plans!.some((child) => child["Parent Relationship"] === "Outer" && child["Actual Loops"] > 0);
+    };
+    for (const sort of ["username", "school"] as const) {
+      for (const [q, upTo, walked] of [["pagewalk", SORTED_IN_MEMORY_UP_TO, false], ["nobodyhasthisname", SORTED_IN_MEMORY_UP_TO, false], ["pagewalk", 10, true]] as const) {
+        const parsed = parseParentSearch({ q, sort });
+        const query = pageIdsQuery(parsed, searchPlan(parsed), null, upTo)!;
+        const [row] = await prisma.$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`);
+        const plan = row!["QUERY PLAN"][0]!.Plan;
+        expect(ran(plan, ">"), `${sort} ${q} up to ${upTo}: walked`).toBe(walked);
+        expect(ran(plan, "<="), `${sort} ${q} up to ${upTo}: sorted`).toBe(!walked);
       }
     }
   });
