@@ -75,7 +75,9 @@ describe("parents grid", () => {
     await keyRequested;
     await box.pressSequentially("b");
     await resultsFor("keyb").waitFor();
-    expect(new URL(page.url()).searchParams.get("q")).toBe("keyb");
+    // The URL follows once the rows are painted (use-url-after-paint.ts).
+    const urlQuery = () => page.evaluate(() => new URL(window.location.href).searchParams.get("q"));
+    await expect.poll(urlQuery).toBe("keyb");
     releaseKey();
     await page.waitForTimeout(500);
     await resultsFor("keyb").waitFor();
@@ -90,6 +92,7 @@ describe("parents grid", () => {
     await resultsFor("keyboar").waitFor();
     expect(await box.inputValue()).toBe("keyboar");
     // The URL holds the view: a reload shows the same search.
+    await expect.poll(urlQuery).toBe("keyboar");
     await page.reload();
     await resultsFor("keyboar").waitFor();
     await waitForHydration(page, "#parent-search");

@@ -9,6 +9,7 @@ import { Toast, useToast } from "@/components/ui/toast";
 import type { ParentSearch } from "@/lib/parents/search-schema";
 import { parentsHref } from "../_lib/parents-href";
 import { useLiveSearch, type SearchOutcome } from "../_lib/use-live-search";
+import { useUrlAfterPaint } from "../_lib/use-url-after-paint";
 import { LetterBar } from "./letter-bar";
 import { ParentsGrid, ParentsTable, type ParentsTableProps } from "./parents-table";
 import { ParentsErrorState } from "./parents-table-states";
@@ -28,9 +29,10 @@ export function ParentsView(viewProps: Omit<ParentsTableProps, "showOutcome">) {
   const [typed, setTyped] = useState<TypedView | null>(null);
   const current = typed && typed.over === props.resultPromise ? typed : null;
   const search = current?.search ?? props.search;
+  const replaceUrl = useUrlAfterPaint();
   const live = useLiveSearch((next, outcome) => {
     setTyped({ search: next, outcome, over: props.resultPromise });
-    window.history.replaceState(null, "", parentsHref(next));
+    replaceUrl(parentsHref(next));
   });
 
   return (
