@@ -36,7 +36,7 @@ const IGNORED_COOKIES = new Set([LOCALE_COOKIE, ...Object.values(DEVICE_COOKIE_N
 const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url"];
 
 /** Headers of the render not copied: per response, or set by the portal server on every answer. */
-const UNCOPIED_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-request-id", "strict-transport-security"]);
+const UNCOPIED_HEADERS = new Set(["date", "age", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-request-id", "strict-transport-security"]);
 
 /** A bound on what the key might miss (nothing known: the build, catalogs and settings are in it). */
 const MAX_AGE_MS = 60_000;
@@ -178,6 +178,8 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
       res.setHeader(name, withNonce.length === 1 ? withNonce[0]! : withNonce);
     }
     if (gzipped) res.setHeader("Content-Encoding", "gzip");
+    // How old the copy is (RFC 9111), as any cache says; it also tells a copy from a render.
+    res.setHeader("Age", String(Math.floor((Date.now() - page.renderedAt) / 1000)));
     res.setHeader("Content-Length", payload.length);
     res.statusCode = 200;
     res.end(payload);

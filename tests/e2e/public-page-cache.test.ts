@@ -19,8 +19,8 @@ const { CACHED_PAGE_PATHS } = await import("@/lib/http/public-page-cache");
 const { LOCALES } = await import("@/lib/i18n/locales");
 const { getDistrictSettings } = await import("@/lib/settings/district-settings");
 
-// Differ between any two answers by nature.
-const PER_RESPONSE_HEADERS = new Set(["date", "x-request-id", "content-length", "transfer-encoding", "connection", "keep-alive"]);
+// Differ between any two answers by nature; `age` only a copy carries (checked on its own).
+const PER_RESPONSE_HEADERS = new Set(["date", "age", "x-request-id", "content-length", "transfer-encoding", "connection", "keep-alive"]);
 const NEXT_RENDER = { "x-portal-page-render": "1" };
 
 let parentCookie = "";
@@ -47,7 +47,15 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const body = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "no nonce";
   const normalHeaders = Object.fromEntries([...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)).map(([name, value]) => [name, value.replaceAll(nonce, "NONCE")]));
-  return { status: response.status, headers: normalHeaders, body: body.replaceAll(nonce, "NONCE"), nonce, rawBody: body, location: response.headers.get("location") };
+  return {
+    status: response.status,
+    headers: normalHeaders,
+    body: body.replaceAll(nonce, "NONCE"),
+    nonce,
+    rawBody: body,
+    location: response.headers.get("location"),
+    fromCopy: response.headers.has("age"),
+  };
 }
 
 describe("the parents' entry pages from the portal server's copy", () => {
@@ -60,6 +68,7 @@ describe("the parents' entry pages from the portal server's copy", () => {
         const copy = await get(path, cookie);
         const rendered = await get(path, { ...cookie, ...NEXT_RENDER });
         expect(copy.status, `${path} ${locale}`).toBe(200);
+        expect([copy.fromCopy, rendered.fromCopy], `${path} ${locale}`).toEqual([true, false]);
         expect(copy.headers, `${path} ${locale}`).toEqual(rendered.headers);
         expect(copy.body, `${path} ${locale}`).toEqual(rendered.body);
         expect(copy.body).toContain(`<html lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"`);
@@ -69,16 +78,16 @@ describe("the parents' entry pages from the portal server's copy", () => {
         nonces.add(copy.nonce);
       }
     }
-    expect((await copyAnswers()) - before).toBe(CACHED_PAGE_PATHS.size * LOCALES.length);
+    // Counted (at least these: nothing else should ask, but the server is shared with other files).
+    expect((await copyAnswers()) - before).toBeGreaterThanOrEqual(CACHED_PAGE_PATHS.size * LOCALES.length);
   });
 
   it("takes the language from the browser when no language was chosen, and gzips when asked", async () => {
-    const before = await copyAnswers();
     const copy = await get("/sign-in", { "accept-language": "vi-VN,vi;q=0.9", "accept-encoding": "gzip" });
+    expect(copy.fromCopy).toBe(true);
     expect(copy.headers["content-encoding"]).toBe("gzip");
     expect(copy.body).toContain('<html lang="vi"');
     expect(copy.body).toEqual((await get("/sign-in", { "accept-language": "vi-VN,vi;q=0.9", "accept-encoding": "gzip", ...NEXT_RENDER })).body);
-    expect((await copyAnswers()) - before).toBe(1);
   });
 
   it("shows a change of the district settings at once", async () => {
@@ -87,6 +96,7 @@ describe("the parents' entry pages from the portal server's copy", () => {
     await prisma.districtSettings.update({ where: { id: 1 }, data: { portalName: "Copyfield Family Portal" } });
     try {
       const copy = await get("/sign-in");
+      expect(copy.fromCopy).toBe(true);
       expect(copy.body).toContain("Copyfield Family Portal");
       expect(copy.body).toEqual((await get("/sign-in", NEXT_RENDER)).body);
     } finally {
@@ -95,7 +105,6 @@ describe("the parents' entry pages from the portal server's copy", () => {
   });
 
   it("leaves to Next.js what a copy cannot answer", async () => {
-    const before = await copyAnswers();
     // A signed-in parent is sent on to their home page.
     const signedIn = await get("/sign-in", { cookie: parentCookie });
     expect(signedIn.status).toBe(307);
@@ -109,12 +118,14 @@ describe("the parents' entry pages from the portal server's copy", () => {
     const navigation = await get("/sign-in", { rsc: "1" });
     expect(navigation.status).toBe(307);
     expect(navigation.location).toMatch(/_rsc/);
-    // A cookie a page may read (the recovery flow's, or any other) and other methods.
-    await get("/forgot-password", { cookie: "portal_recovery=anything" });
-    expect((await fetch(new URL("/sign-in", baseUrl), { method: "HEAD" })).status).toBe(200);
-    expect((await copyAnswers()) - before).toBe(0);
+    // A cookie a page may read (the recovery flow's, or any other), and a crawler.
+    const withCookie = await get("/forgot-password", { cookie: "portal_recovery=anything" });
+    const crawler = await get("/sign-in", { "user-agent": "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)" });
+    for (const answer of [signedIn, forApp, navigation, withCookie, crawler]) expect(answer.fromCopy).toBe(false);
+    expect([withCookie.status, crawler.status]).toEqual([200, 200]);
     // The device cookie and the language cookie are not read by these pages: still the copy.
-    await get("/sign-in", { cookie: "portal_device=x; NEXT_LOCALE=es" });
-    expect((await copyAnswers()) - before).toBe(1);
+    const withDevice = await get("/sign-in", { cookie: "portal_device=x; NEXT_LOCALE=es" });
+    expect(withDevice.fromCopy).toBe(true);
+    expect(withDevice.body).toContain('<html lang="es"');
   });
 });

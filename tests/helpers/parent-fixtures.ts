@@ -1,5 +1,6 @@
 // Builds grid rows in a test database: a school, students, contacts, their links (with the
 // folded parentKey the app keeps) and optional parent logins.
+import { randomInt } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountStatus, Locale } from "@/lib/generated/prisma/enums";
 import { parentSearchKey } from "@/lib/text/fold-name";
@@ -17,7 +18,9 @@ export async function createStudent(db: Db, schoolId: number, data: { firstName?
   const n = next();
   return db.student.create({
     data: {
-      studentNumber: `${100000 + n}${Math.floor(Math.random() * 1000)}`,
+      // Files sharing a database (the browser tests' server) each count from 1: the random part
+      // keeps their students apart (three digits collided once in a full run).
+      studentNumber: `${100000 + n}${String(randomInt(1_000_000)).padStart(6, "0")}`,
       firstName: data.firstName ?? `Kid${n}`,
       lastName: data.lastName ?? `Family${n}`,
       grade: data.grade ?? String((n % 12) + 1),

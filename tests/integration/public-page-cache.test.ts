@@ -61,6 +61,7 @@ describe("the copy of a public page", () => {
       expect(answer.status).toBe(200);
       expect(body).toBe(PAGE.replace(RENDER_NONCE, nonce));
       expect(answer.headers.get("link")).toBe(`</a.css>; nonce="${nonce}"`);
+      expect(answer.headers.get("age")).toBe("0");
       nonces.add(nonce);
     }
     expect(nonces.size).toBe(8);
