@@ -7,7 +7,7 @@ import type { StaffPrincipal } from "@/lib/auth/session-cookie-principal";
 import { hasPermission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/ops/logger";
 import { metrics, secondsSince } from "@/lib/ops/metrics";
-import { countCapFor, searchParents } from "@/lib/parents/search-parents";
+import { searchParents } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 
 export interface GridSearchResponse {
@@ -30,7 +30,7 @@ async function answer(loadStaff: () => Promise<StaffPrincipal | null>, params: U
     if (!hasPermission(staff.role, "parents:search")) {
       return { status: 403, body: actionError("forbidden", "You do not have permission to search parents.") };
     }
-    const data = await searchParents(parseParentSearch(params), { countCap: countCapFor(staff.role) });
+    const data = await searchParents(parseParentSearch(params));
     return { status: 200, body: { ok: true, data } };
   } catch (error) {
     // Not caused by the request (parsing never throws): the database or the session store.

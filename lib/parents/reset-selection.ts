@@ -14,15 +14,17 @@ import { getDistrictSettings } from "@/lib/settings/district-settings";
 /** Rows picked by hand: two pages of 100 at most (whole families may add a few more). */
 export const MAX_SELECTED_IDS = 200;
 
+/** The search "select all matching" stands for: the typed query and the letter, nothing else. */
+export const matchingSearchSchema = z.object({
+  q: z.string().trim().max(MAX_QUERY_LENGTH),
+  letter: z.union([z.literal("all"), z.string().regex(/^[A-Z]$/)]),
+});
+
+export type MatchingSearch = z.infer<typeof matchingSearchSchema>;
+
 export const resetSelectionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("ids"), linkIds: linkIdsSchema(MAX_SELECTED_IDS) }),
-  z.object({
-    kind: z.literal("matching"),
-    search: z.object({
-      q: z.string().trim().max(MAX_QUERY_LENGTH),
-      letter: z.union([z.literal("all"), z.string().regex(/^[A-Z]$/)]),
-    }),
-  }),
+  z.object({ kind: z.literal("matching"), search: matchingSearchSchema }),
 ]);
 
 export type ResetSelection = z.infer<typeof resetSelectionSchema>;

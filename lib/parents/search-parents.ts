@@ -4,27 +4,27 @@
 import { sqlRows } from "@/lib/db-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { metrics, secondsSince } from "@/lib/ops/metrics";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { getDistrictSettings, isStaffEmail } from "@/lib/settings/district-settings";
-import { MAX_BULK_RESET_CAP } from "@/lib/settings/district-settings-schema";
 import type { ParentSearch } from "@/lib/parents/search-schema";
 import { decodeCursor, encodeCursor } from "@/lib/parents/search-cursor";
 import { countMatches, pageIds } from "@/lib/parents/search-page-ids";
 import { searchPlan, type MatchKind } from "@/lib/parents/search-probes";
 
 /**
- * Counting stops here: "1,000+" is all an agent looking for one caller needs. Counting on to
- * 10,001 read ten times the index entries, ~3 ms of a ~7 ms search at 2M rows.
+ * Counting stops here, for every staff member: "1,000+" is all an agent looking for one caller
+ * needs. Counting on to 10,001 read ten times the index entries, ~3 ms of a ~7 ms search at 2M
+ * rows. A site admin who selects a whole page of a larger search gets the count up to the
+ * district's bulk-reset cap on demand (countMatchingRows), for "select all N matching".
  */
 export const COUNT_CAP = 1_000;
 
 /**
- * Staff who may select every matching row (bulk reset) are counted up to the largest bulk reset
- * a district may allow, so the grid can say whether "select all matching" fits their cap.
+ * "Select all N matching": the roster's rows a search matches, counted up to `cap` (the district's
+ * bulk-reset cap), as resolveMatchingLinkIds would take them for the reset.
  */
-export function countCapFor(role: StaffRole): number {
-  return hasPermission(role, "parents:bulk-reset") ? MAX_BULK_RESET_CAP : COUNT_CAP;
+export async function countMatchingRows(search: Pick<ParentSearch, "q" | "letter">, cap: number): Promise<{ count: number; capped: boolean }> {
+  const count = await countMatches({ removed: false }, searchPlan(search), cap);
+  return count > cap ? { count: cap, capped: true } : { count, capped: false };
 }
 
 export type LoginStatus = "ACTIVE" | "RESET" | "PENDING_PASSWORD_CHANGE" | "NONE";

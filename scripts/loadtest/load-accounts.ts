@@ -3,8 +3,7 @@
 // usernames for the recovery flows, and the search a bulk reset covers.
 import type pg from "pg";
 import { hashSecret } from "@/lib/security/password-hash";
-import { countCapFor, searchParents } from "@/lib/parents/search-parents";
-import { parentSearchSchema } from "@/lib/parents/search-schema";
+import { countMatchingRows } from "@/lib/parents/search-parents";
 import { BENCH_ADMIN_PASSPHRASE } from "@/scripts/bench/bench-accounts";
 import { prepareBenchStaff, type BenchStaffMember } from "@/scripts/bench/bench-staff";
 import type { ParentIdentity } from "./working-day";
@@ -64,9 +63,9 @@ export async function bulkResetSearches(pool: pg.Pool, cap: number, count: numbe
   for (const { prefix } of rows) {
     if (!/^[a-z]{3}$/.test(prefix)) continue;
     // The search also matches later words of compound names: its own count decides.
-    // Counted as the site admin who resets them is: up to the largest bulk reset.
-    const result = await searchParents(parentSearchSchema.parse({ q: prefix, size: 25 }), { countCap: countCapFor("SITE_ADMIN") });
-    if (!result.total.capped && result.total.count <= cap) chosen.push({ q: prefix, letter: "all", rows: result.total.count });
+    // Counted as "select all matching" counts them for the site admin who resets them.
+    const total = await countMatchingRows({ q: prefix, letter: "all" }, cap);
+    if (!total.capped) chosen.push({ q: prefix, letter: "all", rows: total.count });
     if (chosen.length === count) break;
   }
   if (chosen.length < count) throw new Error(`found only ${chosen.length} searches of at most ${cap} rows for the bulk resets`);

@@ -26,14 +26,22 @@ export interface WorkingDayOptions {
   identities: ParentIdentity[];
   actions: { forgotUsername: BuiltAction; requestCode: BuiltAction; reset: BuiltAction };
   adminCookie: string;
-  /** The search whose matching rows the bulk reset covers. */
-  bulkSearch: { q: string; letter: string };
+  /** The search whose matching rows the bulk reset covers; none: no bulk reset (a warm-up). */
+  bulkSearch?: { q: string; letter: string };
   durationSeconds: number;
+  /**
+   * The first parent flow's number: each flow takes identity and client address by its number,
+   * so runs against the same database give each their own range (the per-account recovery
+   * limits outlast a run).
+   */
+  firstFlow: number;
 }
 
 export interface WorkingDayResult {
   endpoints: EndpointFigures[];
-  bulkReset: { seconds: number; resetRows: number; failure?: string };
+  bulkReset?: { seconds: number; resetRows: number; failure?: string };
+  /** Parent flows started (the next run's firstFlow adds this). */
+  flows: number;
 }
 
 const BULK_RESET_AT = 0.25;
@@ -78,7 +86,7 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     }
   };
 
-  let flows = 0;
+  let flows = options.firstFlow;
   const parent = async (index: number) => {
     const baseUrl = options.baseUrls[index % options.baseUrls.length]!;
     await sleep(Math.random() * 2000);
@@ -103,12 +111,12 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
     }
   };
 
-  const bulkReset = async (): Promise<WorkingDayResult["bulkReset"]> => {
+  const bulkReset = async (bulkSearch: { q: string; letter: string }): Promise<WorkingDayResult["bulkReset"]> => {
     await sleep(options.durationSeconds * 1000 * BULK_RESET_AT);
     const resetStarted = performance.now();
     const answer = await callServerAction(options.baseUrls[0]!, options.actions.reset, [
       {
-        selection: { kind: "matching", search: options.bulkSearch },
+        selection: { kind: "matching", search: bulkSearch },
         includeOtherRows: false,
         verification: { methods: ["Called back the phone number on record"], reason: "Load test: bulk reset during the working day" },
       },
@@ -120,10 +128,10 @@ export async function runWorkingDay(options: WorkingDayOptions): Promise<Working
   };
 
   const [reset] = await Promise.all([
-    bulkReset(),
+    options.bulkSearch ? bulkReset(options.bulkSearch) : undefined,
     ...options.agentCookies.map((_, index) => agent(index)),
     ...Array.from({ length: options.parents }, (_, index) => parent(index)),
   ]);
   const seconds = (performance.now() - started) / 1000;
-  return { endpoints: log.figures(seconds), bulkReset: reset };
+  return { endpoints: log.figures(seconds), bulkReset: reset, flows: flows - options.firstFlow };
 }

@@ -29,6 +29,7 @@ async function renderRows(q: string, rows: ParentRow[]) {
     search: parseParentSearch({ q }),
     canBulkReset: false,
     bulkResetCap: 10_000,
+    countMatching: vi.fn(),
     previewReset: vi.fn(),
     resetParents: vi.fn(),
     showOutcome: vi.fn(),

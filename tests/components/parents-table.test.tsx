@@ -49,6 +49,7 @@ async function renderTable(data: ParentSearchResult, overrides: Partial<ViewProp
     search: parseParentSearch({ q: "garc" }),
     canBulkReset: false,
     bulkResetCap: 10_000,
+    countMatching: vi.fn(async () => ({ ok: true as const, data: { count: 4_321, capped: false } })),
     previewReset: vi.fn(async () => ({
       ok: true as const,
       data: { rows: 2, parents: 2, logins: 2, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] } },
@@ -139,12 +140,44 @@ describe("ParentsTable", () => {
     expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
   });
 
+  it("counts a \"1,000+\" search on to the cap once an admin selects the whole page, then offers all of it", async () => {
+    const user = userEvent.setup();
+    let answer: (value: { ok: true; data: { count: number; capped: boolean } }) => void = () => {};
+    const countMatching = vi.fn(() => new Promise<{ ok: true; data: { count: number; capped: boolean } }>((resolve) => (answer = resolve)));
+    const props = await renderTable(result([row(1, 10), row(2, 11)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
+    expect(screen.getByText("Rows 1–2 of 1,000+")).toBeInTheDocument();
+    expect(countMatching).not.toHaveBeenCalled(); // only when the offer is about to be made
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(screen.getByText(/Counting the matching rows/)).toBeInTheDocument();
+    expect(countMatching).toHaveBeenCalledExactlyOnceWith({ search: { q: "garc", letter: "all" } });
+    await act(async () => answer({ ok: true, data: { count: 4_321, capped: false } }));
+    // The count holds for the search: unselecting and selecting the page again does not ask again.
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(countMatching).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole("button", { name: "Select all 4,321 matching (up to 10,000)" }));
+    expect(screen.getByRole("region", { name: "Selection actions" })).toHaveTextContent("All 4,321 matching rows selected");
+    await user.click(screen.getByRole("button", { name: "Reset Selected" }));
+    expect(props.previewReset).toHaveBeenCalledWith({ selection: { kind: "matching", search: { q: "garc", letter: "all" } } });
+  });
+
   it("states the cap when more rows match than an admin may reset at once", async () => {
     const user = userEvent.setup();
-    await renderTable(result([row(1, 10)], { count: 10_000, capped: true }), { canBulkReset: true });
+    const countMatching = vi.fn(async () => ({ ok: true as const, data: { count: 10_000, capped: true } }));
+    await renderTable(result([row(1, 10)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
     await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
-    expect(screen.getByText(/More than 10,000 rows match: narrow the search/)).toBeInTheDocument();
-    expect(screen.getByText("Rows 1–1 of 10,000+")).toBeInTheDocument();
+    expect(await screen.findByText(/More than 10,000 rows match: narrow the search/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
+    expect(screen.getByText("Rows 1–1 of 1,000+")).toBeInTheDocument();
+  });
+
+  it("says so when the matching rows cannot be counted, and offers no select-all", async () => {
+    const user = userEvent.setup();
+    const countMatching = vi.fn(async () => ({ ok: false as const, code: "error" as const, error: "Something went wrong. Please try again." }));
+    await renderTable(result([row(1, 10)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(await screen.findByText(/Something went wrong\. Please try again\./)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
   });
 
   it("shows the empty state", async () => {
@@ -171,6 +204,7 @@ describe("ParentsTable error", () => {
             search={parseParentSearch({})}
             canBulkReset={false}
             bulkResetCap={10_000}
+            countMatching={vi.fn()}
             previewReset={vi.fn()}
             resetParents={vi.fn()}
             showOutcome={vi.fn()}

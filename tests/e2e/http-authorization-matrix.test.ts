@@ -91,6 +91,8 @@ const ACTIONS: Record<string, { args: Args; expect: PerRole<Outcome>; effect?: E
   changePasswordAction: { args: async (f) => [passwordChange(await parentPasswords(f))], expect: parentOnly },
   changePasswordFormAction: { args: async (f) => [NO_STATE, new FormArgument(passwordChange(await parentPasswords(f)))], expect: { anonymous: "refused", parent: "redirect", helpDesk: "refused", siteAdmin: "refused" } },
   createStudentAccountAction: { args: (f) => [{ studentId: f.childId, username: "matrix.kid", password: "matrix kid password 5521", confirmPassword: "matrix kid password 5521" }], expect: parentOnly, effect: async (f) => (await prisma.studentAccount.count({ where: { studentId: f.childId } })) === 1 },
+  // Read only: a count of the rows "select all matching" would cover, for site admins.
+  countMatchingAction: { args: () => [{ search: { q: "matrix", letter: "all" } }], expect: staffOnly("forbidden") },
   previewResetAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] } }], expect: staffOnly("ok") },
   resetParentsAction: { args: (f) => [{ selection: { kind: "ids", linkIds: [f.resetLinkId] }, includeOtherRows: false, verification: { methods: ["Called back the phone number on record"] } }], expect: staffOnly("ok"), effect: async () => (await prisma.parentAccount.findUniqueOrThrow({ where: { usernameKey: "matrix.reset" } })).status === "RESET" },
   // A follow-up id that does not exist: "ok" with nothing sent, so the call changes nothing.

@@ -150,5 +150,15 @@ describe("parents grid", () => {
     await page.getByLabel("Parent last name").fill("keye");
     await resultsFor("keye").waitFor();
     expect(await page.getByRole("region", { name: "Selection actions" }).count()).toBe(0);
+    // Also when the new search shows the selected rows again (the grid keeps their DOM).
+    await page.getByLabel("Parent last name").fill("keyb");
+    await resultsFor("keyb").waitFor();
+    await rowCheckbox("Ana").click();
+    await expect.poll(announcement).toBe("1 row selected.");
+    await page.getByLabel("Parent last name").fill("keybo");
+    await resultsFor("keybo").waitFor();
+    expect(await page.getByRole("region", { name: "Selection actions" }).count()).toBe(0);
+    for (const first of KEYBOARDS) expect(await rowCheckbox(first).isChecked(), first).toBe(false);
+    await expect.poll(announcement).toBe("No rows selected.");
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, countCapFor, searchParents } from "@/lib/parents/search-parents";
+import { COUNT_CAP, countMatchingRows, searchParents } from "@/lib/parents/search-parents";
 import { MAX_BULK_RESET_CAP } from "@/lib/settings/district-settings-schema";
 import { searchWhere } from "@/lib/parents/search-page-ids";
 import { searchPlan } from "@/lib/parents/search-probes";
@@ -103,12 +103,15 @@ describe("paging a large district", () => {
     expect((await search({ q: "smith, first0001" })).total).toEqual({ count: 10, capped: false });
   });
 
-  it("counts on to the largest bulk reset for staff who may select every match, and only for them", async () => {
-    expect(countCapFor("HELP_DESK")).toBe(COUNT_CAP);
-    expect(countCapFor("SITE_ADMIN")).toBe(MAX_BULK_RESET_CAP);
-    const counted = (countCap: number) => searchParents(parseParentSearch({ q: "smith" }), { staffEmailDomains: DOMAINS, countCap });
-    expect((await counted(MAX_BULK_RESET_CAP)).total).toEqual({ count: MAX_BULK_RESET_CAP, capped: true });
-    expect((await counted(20_000)).total).toEqual({ count: 10_050, capped: false });
+  it("counts a search on to a bulk reset's cap for \"select all matching\", the rows the reset would take", async () => {
+    expect(await countMatchingRows({ q: "smith", letter: "all" }, MAX_BULK_RESET_CAP)).toEqual({ count: MAX_BULK_RESET_CAP, capped: true });
+    expect(await countMatchingRows({ q: "smith", letter: "all" }, 20_000)).toEqual({ count: 10_050, capped: false });
+    expect(await countMatchingRows({ q: "smith, first0001", letter: "all" }, 10)).toEqual({ count: 10, capped: false });
+    expect(await countMatchingRows({ q: "smith, first0001", letter: "all" }, 9)).toEqual({ count: 9, capped: true });
+    // The rows resolveMatchingLinkIds would reset (its WHERE clause).
+    const taken = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "StudentContact" sc WHERE ${searchWhere({ removed: false }, searchPlan({ q: "garc", letter: "all" }))}`;
+    expect(await countMatchingRows({ q: "garc", letter: "all" }, MAX_BULK_RESET_CAP)).toEqual({ count: taken[0]!.n, capped: false });
   });
 
   it("walks forward and back with keyset cursors without gaps or duplicates", async () => {

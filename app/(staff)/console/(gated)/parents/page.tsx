@@ -3,10 +3,10 @@
 import type { Metadata } from "next";
 import { requireStaffPage } from "@/lib/auth/current-principal";
 import { hasPermission } from "@/lib/auth/permissions";
-import { countCapFor, searchParents } from "@/lib/parents/search-parents";
+import { searchParents } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
-import { previewResetAction, resetParentsAction } from "./_lib/actions";
+import { countMatchingAction, previewResetAction, resetParentsAction } from "./_lib/actions";
 import type { SearchOutcome } from "./_lib/use-live-search";
 import { ParentsView } from "./_components/parents-view";
 import { logger } from "@/lib/ops/logger";
@@ -20,10 +20,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   const search = parseParentSearch(params);
   const settings = await getDistrictSettings();
-  const resultPromise: Promise<SearchOutcome> = searchParents(search, {
-    staffEmailDomains: settings.staffEmailDomains,
-    countCap: countCapFor(staff.role),
-  }).then(
+  const resultPromise: Promise<SearchOutcome> = searchParents(search, { staffEmailDomains: settings.staffEmailDomains }).then(
     (data) => ({ ok: true as const, data }),
     (error: unknown) => {
       logger.error({ err: error }, "grid search failed");
@@ -56,6 +53,7 @@ export default async function ParentsPage({ searchParams }: { searchParams: Sear
         search={search}
         canBulkReset={hasPermission(staff.role, "parents:bulk-reset")}
         bulkResetCap={settings.bulkResetCap}
+        countMatching={countMatchingAction}
         previewReset={previewResetAction}
         resetParents={resetParentsAction}
       />

@@ -16,7 +16,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import type { ResetPreview } from "@/lib/parents/preview-reset";
 import type { ResetOutcome } from "@/lib/parents/reset-parent-logins";
 import type { CallerVerificationInput } from "@/lib/parents/caller-verification";
-import type { ResetSelectionInput } from "@/lib/parents/reset-selection";
+import type { MatchingSearch, ResetSelectionInput } from "@/lib/parents/reset-selection";
 import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
 import { PAGE_SIZES, type ParentSearch } from "@/lib/parents/search-schema";
 import { describeResetOutcome } from "../_lib/describe-outcome";
@@ -25,7 +25,7 @@ import { plural } from "../_lib/plural";
 import { paginationHrefs } from "../_lib/pagination-hrefs";
 import { getParentsTableColumns } from "./parents-table-columns";
 import { ResetDialog } from "./reset-dialog";
-import { SelectAllBanner } from "./select-all-banner";
+import { SelectAllBanner, type MatchingCount } from "./select-all-banner";
 import { ParentsEmptyState, ParentsErrorState } from "./parents-table-states";
 
 import type { SearchOutcome } from "../_lib/use-live-search";
@@ -37,6 +37,8 @@ export interface ParentsTableProps {
   search: ParentSearch;
   canBulkReset: boolean;
   bulkResetCap: number;
+  /** Site admins: the search's rows up to the district's cap, for a search counted as "1,000+". */
+  countMatching: (input: { search: MatchingSearch }) => Promise<ActionResult<{ count: number; capped: boolean }>>;
   previewReset: (input: { selection: ResetSelectionInput }) => Promise<ActionResult<ResetPreview>>;
   resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean; verification?: CallerVerificationInput }) => Promise<ActionResult<ResetOutcome>>;
   /** Shows a reset's outcome (ParentsView's toast). */
@@ -50,11 +52,23 @@ export function ParentsTable(props: ParentsTableProps) {
 }
 
 // Memoized: the view re-renders while a search is pending (aria-busy), the rows have not changed.
-export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkReset, bulkResetCap, previewReset, resetParents, showOutcome }: ParentsTableProps & { result: ParentSearchResult }) {
+export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkReset, bulkResetCap, countMatching, previewReset, resetParents, showOutcome }: ParentsTableProps & { result: ParentSearchResult }) {
   const router = useRouter();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [resetTarget, setResetTarget] = useState<ResetSelectionInput | null>(null);
+  // The count of every matching row (site admins), asked for once a whole page is selected.
+  const [fullCount, setFullCount] = useState<MatchingCount | null>(null);
+  // A selection never outlives the search it was made on (reset while rendering, as React
+  // recommends for state that follows a prop, so no frame shows the old selection).
+  const searchKey = JSON.stringify(search);
+  const [selectionSearch, setSelectionSearch] = useState(searchKey);
+  if (selectionSearch !== searchKey) {
+    setSelectionSearch(searchKey);
+    setRowSelection({});
+    setAllMatching(false);
+    setFullCount(null);
+  }
 
   const columns = useMemo(
     () =>
@@ -104,6 +118,24 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
   }
 
   const { count, capped } = result.total;
+  const offerAllMatching = canBulkReset && !search.removed && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length);
+  // The grid counts to 1,000 for everyone (search-parents.ts): a larger search is counted on to
+  // the district's cap only when "select all matching" is about to be offered.
+  const matching: MatchingCount = capped ? (fullCount ?? { status: "counting" }) : { status: "counted", count, capped: false };
+  const countNeeded = offerAllMatching && capped && fullCount === null;
+  const { q, letter } = search;
+  useEffect(() => {
+    if (!countNeeded) return;
+    let current = true;
+    countMatching({ search: { q, letter } }).then(
+      (answer) => current && setFullCount(answer.ok ? { status: "counted", ...answer.data } : { status: "failed", error: answer.error }),
+      () => current && setFullCount({ status: "failed", error: "The matching rows could not be counted. Please try again." }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [countNeeded, countMatching, q, letter]);
+  const matchingRows = matching.status === "counted" ? matching.count : count;
   const start = result.rows.length ? (result.pageInfo.page - 1) * result.pageInfo.size + 1 : 0;
   const end = start ? start + result.rows.length - 1 : 0;
   const totalLabel = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
@@ -113,7 +145,7 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
     ? `${plural(result.rows.length, "row", "rows")} shown of ${totalLabel}${search.q ? ` for “${search.q}”` : ""}.`
     : `No rows${search.q ? ` for “${search.q}”` : ""}.`;
   useEffect(() => announce(resultsMessage), [announce, resultsMessage]);
-  const selectedCount = allMatching ? count : selectedIds.length;
+  const selectedCount = allMatching ? matchingRows : selectedIds.length;
   const announcedSelection = useRef(0);
   useEffect(() => {
     if (selectedCount === announcedSelection.current) return;
@@ -123,10 +155,10 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
 
   return (
     <div data-results-for={search.q}>
-      {canBulkReset && !search.removed && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length) ? (
+      {offerAllMatching ? (
         <SelectAllBanner
           pageRows={result.rows.length}
-          total={result.total}
+          matching={matching}
           cap={bulkResetCap}
           allMatching={allMatching}
           onSelectAllMatching={() => setAllMatching(true)}
@@ -144,7 +176,7 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
         onSizeChange={(size) => router.push(parentsFirstPageHref(search, { size: size as ParentSearch["size"] }))}
       />
       {selectedIds.length > 0 ? (
-        <DataTableActionBar label={allMatching ? `All ${plural(count, "matching row", "matching rows")} selected` : `${plural(selectedIds.length, "row", "rows")} selected`}>
+        <DataTableActionBar label={allMatching ? `All ${plural(matchingRows, "matching row", "matching rows")} selected` : `${plural(selectedIds.length, "row", "rows")} selected`}>
           <Button variant="danger" size="sm" onClick={() => setResetTarget(allMatching ? matchingSelection : { kind: "ids", linkIds: selectedIds })}>
             <RotateCcw className="h-4 w-4" aria-hidden="true" />
             Reset Selected

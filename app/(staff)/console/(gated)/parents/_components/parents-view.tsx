@@ -42,8 +42,9 @@ export function ParentsView(viewProps: Omit<ParentsTableProps, "showOutcome">) {
       <div aria-busy={live.pending || undefined}>
         {current ? (
           current.outcome.ok ? (
-            // Keyed by the search: a selection never outlives the rows it was made on.
-            <ParentsGrid key={JSON.stringify(current.search)} {...props} search={current.search} result={current.outcome.data} />
+            // Not keyed by the search: rows a narrower search still shows keep their DOM (the grid
+            // clears its selection itself when the search changes).
+            <ParentsGrid {...props} search={current.search} result={current.outcome.data} />
           ) : (
             <ParentsErrorState message={current.outcome.error} />
           )

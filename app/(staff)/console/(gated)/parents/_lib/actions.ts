@@ -1,20 +1,32 @@
 "use server";
-// Server actions of the Reset Parent Login grid: preview what a reset covers, then reset.
+// Server actions of the Reset Parent Login grid: count a search for "select all matching",
+// preview what a reset covers, then reset.
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
 import { previewReset } from "@/lib/parents/preview-reset";
 import { resetParentLogins } from "@/lib/parents/reset-parent-logins";
 import { describeResetLimits } from "@/lib/parents/reset-limits";
-import { resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
+import { matchingSearchSchema, resetSelectionSchema, resolveResetSelection } from "@/lib/parents/reset-selection";
+import { countMatchingRows } from "@/lib/parents/search-parents";
 import { callerVerificationSchema, verificationPolicy } from "@/lib/parents/caller-verification";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 
+const countSchema = z.object({ search: matchingSearchSchema });
 const previewSchema = z.object({ selection: resetSelectionSchema });
 const resetSchema = z.object({
   selection: resetSelectionSchema,
   includeOtherRows: z.boolean().default(false),
   // Always checked: nothing ticked is an empty checklist, which the district's rules may refuse.
   verification: callerVerificationSchema.default({ methods: [] }),
+});
+
+/**
+ * Site admins who selected a whole page of a search the grid counted as "1,000+": how many rows
+ * "select all matching" would cover, up to the district's cap (read only, so not audited).
+ */
+export const countMatchingAction = staffAction({ schema: countSchema, permission: "parents:bulk-reset" }, async (input) => {
+  const { bulkResetCap } = await getDistrictSettings();
+  return countMatchingRows(input.search, bulkResetCap);
 });
 
 /** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents, the staff member's limits, what caller verification to ask. */
