@@ -171,13 +171,21 @@ describe("ParentsTable", () => {
     expect(screen.getByText("Rows 1–1 of 1,000+")).toBeInTheDocument();
   });
 
-  it("says so when the matching rows cannot be counted, and offers no select-all", async () => {
+  it("says so when the matching rows cannot be counted, offers no select-all, and counts again when the page is selected again", async () => {
     const user = userEvent.setup();
-    const countMatching = vi.fn(async () => ({ ok: false as const, code: "error" as const, error: "Something went wrong. Please try again." }));
+    const countMatching = vi
+      .fn<ViewProps["countMatching"]>()
+      .mockResolvedValueOnce({ ok: false, code: "error", error: "Something went wrong. Please try again." })
+      .mockResolvedValueOnce({ ok: true, data: { count: 1_234, capped: false } });
     await renderTable(result([row(1, 10)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
-    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    const pageCheckbox = screen.getByRole("checkbox", { name: "Select all rows on this page" });
+    await user.click(pageCheckbox);
     expect(await screen.findByText(/Something went wrong\. Please try again\./)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
+    await user.click(pageCheckbox);
+    await user.click(pageCheckbox);
+    expect(await screen.findByRole("button", { name: "Select all 1,234 matching (up to 10,000)" })).toBeInTheDocument();
+    expect(countMatching).toHaveBeenCalledTimes(2);
   });
 
   it("shows the empty state", async () => {

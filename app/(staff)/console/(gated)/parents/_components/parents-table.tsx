@@ -122,6 +122,8 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
   // The grid counts to 1,000 for everyone (search-parents.ts): a larger search is counted on to
   // the district's cap only when "select all matching" is about to be offered.
   const matching: MatchingCount = capped ? (fullCount ?? { status: "counting" }) : { status: "counted", count, capped: false };
+  // A failed count is asked again the next time the page is selected.
+  if (!offerAllMatching && fullCount?.status === "failed") setFullCount(null);
   const countNeeded = offerAllMatching && capped && fullCount === null;
   const { q, letter } = search;
   useEffect(() => {
