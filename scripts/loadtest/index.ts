@@ -131,6 +131,8 @@ async function runMode(instances: number, run: number, prepared: Prepared): Prom
     };
     const warmUp = await runWorkingDay({ ...dayOptions, durationSeconds: WARMUP_DAY_SECONDS, firstFlow: prepared.nextFlow });
     prepared.nextFlow += warmUp.flows;
+    const warmUpErrors = warmUp.endpoints.reduce((sum, endpoint) => sum + endpoint.errors, 0);
+    if (warmUpErrors > 0) log(`Warm-up: ${warmUpErrors} errors (not counted in the day's figures): ${warmUp.endpoints.flatMap((e) => e.examples).slice(0, 3).join(" | ")}`);
     await closedLoop({ endpoint: "warm-up", urls: baseUrls.map((u) => `${u}${CAPACITY_SEARCH}`), headers: { Cookie: agentCookies[0]! }, connections: CONNECTIONS, seconds: WARMUP_CAPACITY_SECONDS, warmupSeconds: 0 });
     await closedLoop({ endpoint: "warm-up", urls: baseUrls.map((u) => `${u}/sign-in`), connections: CONNECTIONS, seconds: WARMUP_CAPACITY_SECONDS, warmupSeconds: 0 });
     await settle();
@@ -195,7 +197,7 @@ async function main() {
     agents = await prepareAgents(pool, AGENTS, INSTANCE_COUNTS.length);
     const admin = await prepareSiteAdmin(pool, INSTANCE_COUNTS.length);
     const identities = await parentIdentities(pool, PARENT_IDENTITIES);
-    // A run uses about 1,000 parent flows; starting where the clock's minute points keeps a run
+    // A mode uses a few hundred parent flows; starting where the clock's minute points keeps a run
     // soon after another off the identities whose recovery limits the last one used up.
     const nextFlow = (Math.floor(Date.now() / 60_000) * 1_000) % PARENT_IDENTITIES;
     const prepared: Prepared = { databaseUrl, searchPaths, agents, admin, identities, bulkSearches, nextFlow };

@@ -2,7 +2,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Suspense } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { ParentsTable, type ParentsTableProps } from "@/app/(staff)/console/(gated)/parents/_components/parents-table";
+import { ParentsGrid, ParentsTable, type ParentsTableProps } from "@/app/(staff)/console/(gated)/parents/_components/parents-table";
 import { ParentsView } from "@/app/(staff)/console/(gated)/parents/_components/parents-view";
 import type { ParentRow, ParentSearchResult } from "@/lib/parents/search-parents";
 import { parseParentSearch } from "@/lib/parents/search-schema";
@@ -49,7 +49,7 @@ async function renderTable(data: ParentSearchResult, overrides: Partial<ViewProp
     search: parseParentSearch({ q: "garc" }),
     canBulkReset: false,
     bulkResetCap: 10_000,
-    countMatching: vi.fn(async () => ({ ok: true as const, data: { count: 4_321, capped: false } })),
+    countMatching: vi.fn(async () => ({ ok: true as const, data: { count: 4_321, capped: false, cap: 10_000 } })),
     previewReset: vi.fn(async () => ({
       ok: true as const,
       data: { rows: 2, parents: 2, logins: 2, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] } },
@@ -142,15 +142,16 @@ describe("ParentsTable", () => {
 
   it("counts a \"1,000+\" search on to the cap once an admin selects the whole page, then offers all of it", async () => {
     const user = userEvent.setup();
-    let answer: (value: { ok: true; data: { count: number; capped: boolean } }) => void = () => {};
-    const countMatching = vi.fn(() => new Promise<{ ok: true; data: { count: number; capped: boolean } }>((resolve) => (answer = resolve)));
+    type Counted = { ok: true; data: { count: number; capped: boolean; cap: number } };
+    let answer: (value: Counted) => void = () => {};
+    const countMatching = vi.fn(() => new Promise<Counted>((resolve) => (answer = resolve)));
     const props = await renderTable(result([row(1, 10), row(2, 11)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
     expect(screen.getByText("Rows 1–2 of 1,000+")).toBeInTheDocument();
     expect(countMatching).not.toHaveBeenCalled(); // only when the offer is about to be made
     await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
     expect(screen.getByText(/Counting the matching rows/)).toBeInTheDocument();
     expect(countMatching).toHaveBeenCalledExactlyOnceWith({ search: { q: "garc", letter: "all" } });
-    await act(async () => answer({ ok: true, data: { count: 4_321, capped: false } }));
+    await act(async () => answer({ ok: true, data: { count: 4_321, capped: false, cap: 10_000 } }));
     // The count holds for the search: unselecting and selecting the page again does not ask again.
     await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
     await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
@@ -161,12 +162,13 @@ describe("ParentsTable", () => {
     expect(props.previewReset).toHaveBeenCalledWith({ selection: { kind: "matching", search: { q: "garc", letter: "all" } } });
   });
 
-  it("states the cap when more rows match than an admin may reset at once", async () => {
+  it("states the cap the server counted against when more rows match than an admin may reset at once", async () => {
     const user = userEvent.setup();
-    const countMatching = vi.fn(async () => ({ ok: true as const, data: { count: 10_000, capped: true } }));
+    // The district lowered its cap to 2,000 after this page loaded with 10,000.
+    const countMatching = vi.fn(async () => ({ ok: true as const, data: { count: 2_000, capped: true, cap: 2_000 } }));
     await renderTable(result([row(1, 10)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
     await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
-    expect(await screen.findByText(/More than 10,000 rows match: narrow the search/)).toBeInTheDocument();
+    expect(await screen.findByText(/More than 2,000 rows match: narrow the search to select them all \(limit 2,000\)/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Select all .* matching/ })).not.toBeInTheDocument();
     expect(screen.getByText("Rows 1–1 of 1,000+")).toBeInTheDocument();
   });
@@ -176,7 +178,7 @@ describe("ParentsTable", () => {
     const countMatching = vi
       .fn<ViewProps["countMatching"]>()
       .mockResolvedValueOnce({ ok: false, code: "error", error: "Something went wrong. Please try again." })
-      .mockResolvedValueOnce({ ok: true, data: { count: 1_234, capped: false } });
+      .mockResolvedValueOnce({ ok: true, data: { count: 1_234, capped: false, cap: 10_000 } });
     await renderTable(result([row(1, 10)], { count: 1_000, capped: true }), { canBulkReset: true, countMatching });
     const pageCheckbox = screen.getByRole("checkbox", { name: "Select all rows on this page" });
     await user.click(pageCheckbox);
@@ -186,6 +188,41 @@ describe("ParentsTable", () => {
     await user.click(pageCheckbox);
     expect(await screen.findByRole("button", { name: "Select all 1,234 matching (up to 10,000)" })).toBeInTheDocument();
     expect(countMatching).toHaveBeenCalledTimes(2);
+  });
+
+  it("closes a reset dialog and drops selection and count when the search changes under them (the grid is not remounted)", async () => {
+    const user = userEvent.setup();
+    let answer: (value: { ok: true; data: { count: number; capped: boolean; cap: number } }) => void = () => {};
+    const countMatching = vi.fn(() => new Promise<{ ok: true; data: { count: number; capped: boolean; cap: number } }>((resolve) => (answer = resolve)));
+    const props = {
+      resultPromise: Promise.resolve({ ok: true as const, data: result([]) }),
+      canBulkReset: true,
+      bulkResetCap: 10_000,
+      countMatching,
+      previewReset: vi.fn(async () => ({
+        ok: true as const,
+        data: { rows: 1, parents: 1, logins: 1, alreadyReset: 0, noAccount: 0, otherRows: { count: 0, parents: 0, sample: [] } },
+      })),
+      resetParents: vi.fn(),
+      showOutcome: vi.fn(),
+    };
+    const rows = [row(1, 10), row(2, 11)];
+    const grid = (q: string) => <ParentsGrid {...props} search={parseParentSearch({ q })} result={result(rows, { count: 1_000, capped: true })} />;
+    const view = await act(async () => render(grid("smi")));
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(countMatching).toHaveBeenCalledWith({ search: { q: "smi", letter: "all" } });
+    await user.click(screen.getByRole("button", { name: "Reset login of García, María (Kid1 García)" }));
+    expect(await screen.findByTestId("reset-summary")).toBeInTheDocument();
+
+    // "smit" answers with the same rows: no dialog, nothing selected, and "smi"'s late count unused.
+    await act(async () => view.rerender(grid("smit")));
+    await act(async () => answer({ ok: true, data: { count: 4_321, capped: false, cap: 10_000 } }));
+    expect(screen.queryByTestId("reset-summary")).not.toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Selection actions" })).not.toBeInTheDocument();
+    for (const box of screen.getAllByRole("checkbox")) expect(box).not.toBeChecked();
+    await user.click(screen.getByRole("checkbox", { name: "Select all rows on this page" }));
+    expect(screen.getByText(/Counting the matching rows/)).toBeInTheDocument();
+    expect(countMatching).toHaveBeenLastCalledWith({ search: { q: "smit", letter: "all" } });
   });
 
   it("shows the empty state", async () => {

@@ -38,7 +38,7 @@ export interface ParentsTableProps {
   canBulkReset: boolean;
   bulkResetCap: number;
   /** Site admins: the search's rows up to the district's cap, for a search counted as "1,000+". */
-  countMatching: (input: { search: MatchingSearch }) => Promise<ActionResult<{ count: number; capped: boolean }>>;
+  countMatching: (input: { search: MatchingSearch }) => Promise<ActionResult<{ count: number; capped: boolean; cap: number }>>;
   previewReset: (input: { selection: ResetSelectionInput }) => Promise<ActionResult<ResetPreview>>;
   resetParents: (input: { selection: ResetSelectionInput; includeOtherRows: boolean; verification?: CallerVerificationInput }) => Promise<ActionResult<ResetOutcome>>;
   /** Shows a reset's outcome (ParentsView's toast). */
@@ -57,16 +57,18 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
   const [resetTarget, setResetTarget] = useState<ResetSelectionInput | null>(null);
-  // The count of every matching row (site admins), asked for once a whole page is selected.
-  const [fullCount, setFullCount] = useState<MatchingCount | null>(null);
-  // A selection never outlives the search it was made on (reset while rendering, as React
-  // recommends for state that follows a prop, so no frame shows the old selection).
+  // The count of every matching row (site admins), asked for once a whole page is selected;
+  // kept with the search it counted, so an answer that lands after the search moved on is unused.
+  const [fullCount, setFullCount] = useState<{ search: string; count: MatchingCount } | null>(null);
+  // A selection, or a reset dialog opened on it, never outlives the search it was made on (reset
+  // while rendering, as React recommends for state that follows a prop, so no frame shows it).
   const searchKey = JSON.stringify(search);
   const [selectionSearch, setSelectionSearch] = useState(searchKey);
   if (selectionSearch !== searchKey) {
     setSelectionSearch(searchKey);
     setRowSelection({});
     setAllMatching(false);
+    setResetTarget(null);
     setFullCount(null);
   }
 
@@ -121,22 +123,20 @@ export const ParentsGrid = memo(function ParentsGrid({ result, search, canBulkRe
   const offerAllMatching = canBulkReset && !search.removed && table.getIsAllPageRowsSelected() && result.rows.length > 0 && (capped || count > result.rows.length);
   // The grid counts to 1,000 for everyone (search-parents.ts): a larger search is counted on to
   // the district's cap only when "select all matching" is about to be offered.
-  const matching: MatchingCount = capped ? (fullCount ?? { status: "counting" }) : { status: "counted", count, capped: false };
+  const counted = fullCount?.search === searchKey ? fullCount.count : null;
+  const matching: MatchingCount = capped ? (counted ?? { status: "counting" }) : { status: "counted", count, capped: false };
   // A failed count is asked again the next time the page is selected.
-  if (!offerAllMatching && fullCount?.status === "failed") setFullCount(null);
-  const countNeeded = offerAllMatching && capped && fullCount === null;
+  if (!offerAllMatching && counted?.status === "failed") setFullCount(null);
+  const countNeeded = offerAllMatching && capped && counted === null;
   const { q, letter } = search;
   useEffect(() => {
     if (!countNeeded) return;
-    let current = true;
+    const keep = (count: MatchingCount) => setFullCount({ search: searchKey, count });
     countMatching({ search: { q, letter } }).then(
-      (answer) => current && setFullCount(answer.ok ? { status: "counted", ...answer.data } : { status: "failed", error: answer.error }),
-      () => current && setFullCount({ status: "failed", error: "The matching rows could not be counted. Please try again." }),
+      (answer) => keep(answer.ok ? { status: "counted", ...answer.data } : { status: "failed", error: answer.error }),
+      () => keep({ status: "failed", error: "The matching rows could not be counted. Please try again." }),
     );
-    return () => {
-      current = false;
-    };
-  }, [countNeeded, countMatching, q, letter]);
+  }, [countNeeded, countMatching, q, letter, searchKey]);
   const matchingRows = matching.status === "counted" ? matching.count : count;
   const start = result.rows.length ? (result.pageInfo.page - 1) * result.pageInfo.size + 1 : 0;
   const end = start ? start + result.rows.length - 1 : 0;

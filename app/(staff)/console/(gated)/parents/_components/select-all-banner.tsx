@@ -4,7 +4,8 @@
 import { Button } from "@/components/ui/button";
 import { plural } from "../_lib/plural";
 
-export type MatchingCount = { status: "counting" } | { status: "failed"; error: string } | { status: "counted"; count: number; capped: boolean };
+/** `cap`: the district's cap the server counted against, when it counted (it may have changed since the page loaded). */
+export type MatchingCount = { status: "counting" } | { status: "failed"; error: string } | { status: "counted"; count: number; capped: boolean; cap?: number };
 
 export interface SelectAllBannerProps {
   pageRows: number;
@@ -15,7 +16,8 @@ export interface SelectAllBannerProps {
   onClear: () => void;
 }
 
-export function SelectAllBanner({ pageRows, matching, cap, allMatching, onSelectAllMatching, onClear }: SelectAllBannerProps) {
+export function SelectAllBanner({ pageRows, matching, cap: pageCap, allMatching, onSelectAllMatching, onClear }: SelectAllBannerProps) {
+  const cap = (matching.status === "counted" && matching.cap) || pageCap;
   const capLabel = cap.toLocaleString("en-US");
   const pageSelected = `All ${plural(pageRows, "row", "rows")} on this page are selected.`;
   return (

@@ -26,7 +26,7 @@ const resetSchema = z.object({
  */
 export const countMatchingAction = staffAction({ schema: countSchema, permission: "parents:bulk-reset" }, async (input) => {
   const { bulkResetCap } = await getDistrictSettings();
-  return countMatchingRows(input.search, bulkResetCap);
+  return { ...(await countMatchingRows(input.search, bulkResetCap)), cap: bulkResetCap };
 });
 
 /** Counts for the confirmation dialog: rows, distinct logins, other rows of the same parents, the staff member's limits, what caller verification to ask. */
