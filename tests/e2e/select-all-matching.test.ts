@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser, waitForHydration } from "../helpers/browser";
 import { createSchool } from "../helpers/parent-fixtures";
 import { registeredSecurityInfo } from "../helpers/staff-security-info";
-import { passSecondStepInBrowser, secondFactorFor } from "../helpers/staff-second-factor";
+import { secondFactorFor, signInStaffInBrowser } from "../helpers/staff-second-factor";
 
 process.env.DATABASE_URL = e2eDatabaseUrl();
 const baseUrl = e2eBaseUrl();
@@ -51,12 +51,7 @@ afterAll(async () => {
 describe("select all matching", () => {
   it("counts a \"1,000+\" search on demand when a site admin selects the page, and previews a reset of every matching row", async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/console/sign-in?callbackUrl=${encodeURIComponent(`/console/parents?q=${FAMILY.toLowerCase()}`)}`);
-    await page.getByLabel("E-mail address").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    const secondFactor = await secondFactorFor(ADMIN.email);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await passSecondStepInBrowser(page, secondFactor);
+    await signInStaffInBrowser(page, baseUrl, { ...ADMIN, codes: await secondFactorFor(ADMIN.email) }, `/console/parents?q=${FAMILY.toLowerCase()}`);
     await page.waitForURL(/\/console\/parents/);
     await waitForHydration(page, "#parent-search");
 
