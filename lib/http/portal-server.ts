@@ -77,7 +77,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<R
   const server = createServer((req, res) => {
     const fromTrustedProxy = peerIsTrustedProxy(req.socket.remoteAddress, trusted);
     const clientAddress = stampClientAddress(req, trusted);
-    const context = observeRequest(req, res, { clientAddress, fromTrustedProxy });
+    const context = observeRequest(req, res, { clientAddress, fromTrustedProxy, pageCopyRender: pages?.isOwnRender(req) });
     if (https) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     answerUnavailableOnDatabaseFailure(req, res);
     // The grid's search (lib/http/grid-search-endpoint.ts), the parents' entry pages for

@@ -14,6 +14,7 @@
 // failed or took over 5 s (logged), so a broken loopback costs visitors nothing. Not in
 // development: the dev server's pages change with the code and carry per-request data.
 // tests/e2e/public-page-cache.test.ts compares every cached page with Next.js's answer.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isBot } from "next/dist/shared/lib/router/utils/is-bot";
@@ -41,7 +42,10 @@ const UNCOPIED_HEADERS = new Set(["date", "age", "connection", "keep-alive", "tr
 /** A bound on what the key might miss (nothing known: the build, catalogs and settings are in it). */
 const MAX_AGE_MS = 60_000;
 
-/** Marks the loopback render: Next.js answers it. A client sending it just gets Next.js's answer too. */
+/**
+ * Marks the loopback render: Next.js answers it. A client sending it just gets Next.js's answer
+ * too; only this process's own render carries its token (isOwnRender: its log line is marked).
+ */
 const RENDER_HEADER = "x-portal-page-render";
 
 const RENDER_TIMEOUT_MS = 5_000;
@@ -60,6 +64,8 @@ export interface PublicPageCache {
   accepts(req: IncomingMessage): boolean;
   /** Answers from a copy, rendering it first if needed; false: nothing was sent, ask Next.js. */
   answer(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Whether the request is this cache's own loopback render (not a visitor's). */
+  isOwnRender(req: IncomingMessage): boolean;
 }
 
 /** The request's cookies, parsed as Next.js parses them. */
@@ -82,6 +88,12 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
   const pages = new Map<string, CachedPage>();
   const rendering = new Map<string, Promise<CachedPage | null>>();
   let pausedUntil = 0;
+  const renderToken = Buffer.from(randomBytes(16).toString("hex"));
+
+  function isOwnRender(req: IncomingMessage): boolean {
+    const sent = req.headers[RENDER_HEADER];
+    return typeof sent === "string" && sent.length === renderToken.length && timingSafeEqual(Buffer.from(sent), renderToken);
+  }
 
   function accepts(req: IncomingMessage): boolean {
     if (req.method !== "GET" || !CACHED_PAGE_PATHS.has(req.url ?? "")) return false;
@@ -104,7 +116,7 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
           port,
           path,
           method: "GET",
-          headers: { host: publicHost, accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: "1" },
+          headers: { host: publicHost, accept: "text/html", "accept-encoding": "identity", cookie: `${LOCALE_COOKIE}=${locale}`, [RENDER_HEADER]: renderToken.toString() },
         },
         (answer) => {
           const chunks: Buffer[] = [];
@@ -187,5 +199,5 @@ export function createPublicPageCache(server: Server, publicUrl: string): Public
     return true;
   }
 
-  return { accepts, answer };
+  return { accepts, answer, isOwnRender };
 }

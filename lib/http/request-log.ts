@@ -18,7 +18,16 @@ export function loggedPath(url: string | undefined): string {
 }
 
 /** Sets the request id on the request (replacing any the client sent) and the response, and logs the response when it ends. */
-export function observeRequest(req: IncomingMessage, res: ServerResponse, meta: { clientAddress: string; fromTrustedProxy: boolean }): RequestContext {
+export function observeRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  meta: {
+    clientAddress: string;
+    fromTrustedProxy: boolean;
+    /** The server asking itself for a page to copy (public-page-cache.ts): a debug line, marked. */
+    pageCopyRender?: boolean;
+  },
+): RequestContext {
   const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER], meta.fromTrustedProxy);
   req.headers[REQUEST_ID_HEADER] = requestId;
   const raw: string[] = [];
@@ -45,9 +54,11 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, meta: 
       ip: meta.clientAddress,
       // The client went away before the whole answer was written.
       ...(res.writableFinished ? {} : { aborted: true }),
+      ...(meta.pageCopyRender ? { pageCopyRender: true } : {}),
     };
     // In the request's context, so the line carries its id like every other line of it.
-    runWithRequestContext(context, () => (QUIET_PATHS.test(path) ? logger.debug(line, "request") : logger.info(line, "request")));
+    const quiet = QUIET_PATHS.test(path) || meta.pageCopyRender;
+    runWithRequestContext(context, () => (quiet ? logger.debug(line, "request") : logger.info(line, "request")));
   });
   return context;
 }

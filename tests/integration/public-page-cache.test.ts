@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPublicPageCache } from "@/lib/http/public-page-cache";
+import { createPublicPageCache, type PublicPageCache } from "@/lib/http/public-page-cache";
 import { getDistrictSettings } from "@/lib/settings/district-settings";
 
 const RENDER_NONCE = "cmVuZGVyLW5vbmNlLTEyMw==";
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 /** The cache in front of a server whose marked (render) requests `renderer` answers; the rest, "from Next.js". */
-async function start(renderer: Renderer): Promise<{ url: string; renders: IncomingMessage[] }> {
+async function start(renderer: Renderer): Promise<{ url: string; renders: IncomingMessage[]; cache: PublicPageCache }> {
   const renders: IncomingMessage[] = [];
   const http = createServer((req, res) => {
     void (async () => {
@@ -42,7 +42,7 @@ async function start(renderer: Renderer): Promise<{ url: string; renders: Incomi
   server = http;
   http.listen(0); // every interface, as `npm start` listens: the render goes to 127.0.0.1
   await once(http, "listening");
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, renders };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, renders, cache };
 }
 
 const plainPage: Renderer = (_req, res) => {
@@ -51,6 +51,20 @@ const plainPage: Renderer = (_req, res) => {
 };
 
 describe("the copy of a public page", () => {
+  it("knows its own loopback render from a visitor who sends the same header (the server marks the render's log line)", async () => {
+    const { url, renders, cache } = await start(plainPage);
+    await (await fetch(`${url}/sign-in`)).text();
+    expect(renders).toHaveLength(1);
+    expect(cache.isOwnRender(renders[0]!)).toBe(true);
+    // The header alone, any value, even one of the token's length, is a visitor's request (the
+    // stand-in hands every marked request to its renderer, as Next.js would answer it).
+    for (const forged of ["1", "0".repeat(32), String(renders[0]!.headers["x-portal-page-render"]).replace(/./, (c) => (c === "a" ? "b" : "a"))]) {
+      await (await fetch(`${url}/sign-in`, { headers: { "x-portal-page-render": forged } })).text();
+      expect(cache.isOwnRender(renders.at(-1)!)).toBe(false);
+    }
+    expect(renders).toHaveLength(4);
+  });
+
   it("renders once through the loopback for many visitors, each answer with a fresh nonce", async () => {
     const { url, renders } = await start(plainPage);
     const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${url}/sign-in`, { headers: { "accept-language": "es" } })));
