@@ -22,8 +22,12 @@ export const COUNT_CAP = 1_000;
  * "Select all N matching": the roster's rows a search matches, counted up to `cap` (the district's
  * bulk-reset cap), as resolveMatchingLinkIds would take them for the reset.
  */
-export async function countMatchingRows(search: Pick<ParentSearch, "q" | "letter">, cap: number): Promise<{ count: number; capped: boolean }> {
-  const count = await countMatches({ removed: false }, searchPlan(search), cap);
+export async function countMatchingRows(search: Pick<ParentSearch, "q" | "letter">, cap: number): Promise<ParentSearchResult["total"]> {
+  return cappedTotal(await countMatches({ removed: false }, searchPlan(search), cap), cap);
+}
+
+/** A count taken up to `cap` + 1, as the grid states it ("1,000+"). */
+function cappedTotal(count: number, cap: number): ParentSearchResult["total"] {
   return count > cap ? { count: cap, capped: true } : { count, capped: false };
 }
 
@@ -137,7 +141,7 @@ export async function searchParents(
   metrics.gridSearchQuery.observe({ search: search.q ? "typed" : plan.everything ? "all" : "letter" }, secondsSince(startedAt));
   return {
     rows,
-    total: count > countCap ? { count: countCap, capped: true } : { count, capped: false },
+    total: cappedTotal(count, countCap),
     pageInfo: {
       page: search.page,
       size: search.size,
